@@ -1,0 +1,30 @@
+package de.tomaudit.collect;
+
+import de.tomaudit.target.Command;
+
+/**
+ * One thing a collector may touch on a target: a file or glob it reads, a directory it lists
+ * or stats, or an allow-listed command. {@code --dry-run} prints these and touches nothing;
+ * the offline collection script is checked against the same list.
+ */
+public record PlannedAccess(Type type, String what, String purpose) {
+
+    public enum Type { READ, LIST, STAT, RUN }
+
+    public static PlannedAccess read(String pathOrGlob, String purpose) {
+        return new PlannedAccess(Type.READ, pathOrGlob, purpose);
+    }
+
+    public static PlannedAccess list(String dir, String purpose) {
+        return new PlannedAccess(Type.LIST, dir, purpose);
+    }
+
+    public static PlannedAccess stat(String pathOrGlob, String purpose) {
+        return new PlannedAccess(Type.STAT, pathOrGlob, purpose);
+    }
+
+    public static PlannedAccess run(Command command) {
+        return new PlannedAccess(Type.RUN, command.line(),
+                de.tomaudit.target.CommandCatalog.spec(command.id()).purpose());
+    }
+}

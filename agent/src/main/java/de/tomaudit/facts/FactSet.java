@@ -1,0 +1,111 @@
+package de.tomaudit.facts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The immutable facts of one target: values, what could not be known, and retentions. */
+public final class FactSet {
+    private final Map<String, Fact> facts;
+    private final List<Unavailable> unavailable;
+    private final List<Retention> retentions;
+
+    private FactSet(Map<String, Fact> facts, List<Unavailable> unavailable, List<Retention> retentions) {
+        this.facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        this.unavailable = List.copyOf(unavailable);
+        this.retentions = List.copyOf(retentions);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<Fact> get(String key) {
+        return Optional.ofNullable(facts.get(key));
+    }
+
+    public Map<String, Fact> all() {
+        return facts;
+    }
+
+    /** Why a key is not known: the most specific entry covering it, errors before n/a. */
+    public Optional<Unavailable> whyMissing(String key) {
+        Unavailable best = null;
+        for (Unavailable u : unavailable) {
+            if (!u.covers(key)) {
+                continue;
+            }
+            if (best == null || u.key().length() > best.key().length()
+                    || (u.key().length() == best.key().length() && u.kind() == Unavailable.Kind.ERROR)) {
+                best = u;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public List<Unavailable> unavailable() {
+        return unavailable;
+    }
+
+    public List<Retention> retentions() {
+        return retentions;
+    }
+
+    /** Collects facts; later puts of the same key replace earlier ones (a command's effective
+     *  value over a parsed file, say). A put removes an Unavailable of exactly that key. */
+    public static final class Builder {
+        private final Map<String, Fact> facts = new LinkedHashMap<>();
+        private final List<Unavailable> unavailable = new ArrayList<>();
+        private final List<Retention> retentions = new ArrayList<>();
+
+        public Builder put(Fact fact) {
+            facts.put(fact.key(), fact);
+            unavailable.removeIf(u -> u.key().equals(fact.key()));
+            return this;
+        }
+
+        public Builder put(String key, Object value, Evidence... evidence) {
+            return put(Fact.of(key, value, evidence));
+        }
+
+        public Builder put(String key, Object value, List<Evidence> evidence) {
+            return put(new Fact(key, value, evidence));
+        }
+
+        public Builder unavailable(Unavailable u) {
+            unavailable.add(u);
+            return this;
+        }
+
+        public Builder notApplicable(String key, String reason) {
+            return unavailable(Unavailable.notApplicable(key, reason));
+        }
+
+        public Builder error(String key, String stage, String reason) {
+            return unavailable(Unavailable.error(key, stage, reason));
+        }
+
+        public Builder retention(Retention r) {
+            retentions.add(r);
+            return this;
+        }
+
+        public Builder addAll(FactSet other) {
+            other.facts.values().forEach(this::put);
+            unavailable.addAll(other.unavailable);
+            retentions.addAll(other.retentions);
+            return this;
+        }
+
+        public boolean has(String key) {
+            return facts.containsKey(key);
+        }
+
+        public FactSet build() {
+            return new FactSet(facts, unavailable, retentions);
+        }
+    }
+}
