@@ -1,0 +1,20 @@
+package de.tomaudit.collect;
+
+import java.util.List;
+import java.util.Set;
+
+/** Every collector the agent has; the audit picks those serving the detected kinds. */
+public final class CollectorRegistry {
+
+    private CollectorRegistry() { }
+
+    public static List<Collector> all() {
+        return List.of(
+                // host: one line per collector, kept in alphabetical order of class name
+        );
+    }
+
+    public static List<Collector> forKinds(Set<String> kinds) {
+        return all().stream().filter(c -> c.kinds().stream().anyMatch(kinds::contains)).toList();
+    }
+}
