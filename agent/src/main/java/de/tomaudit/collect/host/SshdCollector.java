@@ -103,7 +103,7 @@ public final class SshdCollector implements Collector {
         Optional<SshdConfig> config = read.config();
         config.ifPresent(c -> putProblems(c, facts));
         List<String> why = new ArrayList<>();
-        Optional<SshdSettings> settings = effectiveFromCommand(target, why);
+        Optional<SshdSettings> settings = effectiveFromCommand(target, config, why);
         String source = SOURCE_COMMAND;
         if (settings.isEmpty()) {
             source = SOURCE_CONFIG;
@@ -151,14 +151,22 @@ public final class SshdCollector implements Collector {
         }
     }
 
-    /** {@code sshd -T}, or empty with the reason added to {@code why}. */
-    private static Optional<SshdSettings> effectiveFromCommand(Target target, List<String> why) {
+    /**
+     * {@code sshd -T}, or empty with the reason added to {@code why}. Plain {@code sshd -T} refuses a
+     * configuration with {@code Match LocalPort}; then it is asked for a connection to the first port.
+     */
+    private static Optional<SshdSettings> effectiveFromCommand(Target target, Optional<SshdConfig> config, List<String> why) {
         if (!target.canRunCommands()) {
             why.add("commands cannot run on " + target.address());
             return Optional.empty();
         }
-        Command cmd = CommandCatalog.command("sshd-effective");
-        return runSshdT(target, cmd, why);
+        Optional<SshdSettings> plain = runSshdT(target, CommandCatalog.command("sshd-effective"), why);
+        if (plain.isPresent() || config.isEmpty() || config.get().fatalProblem().isPresent()
+                || why.stream().noneMatch(w -> w.contains("not in connection test specification"))) {
+            return plain;
+        }
+        String port = SshdConfigResolver.resolve(config.get(), MatchContext.none()).get("port").orElseThrow().value();
+        return runSshdT(target, CommandCatalog.command("sshd-effective-match", "lport=" + port), why);
     }
 
     private static Optional<SshdSettings> runSshdT(Target target, Command cmd, List<String> why) {
