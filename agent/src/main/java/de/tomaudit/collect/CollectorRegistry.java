@@ -12,6 +12,7 @@ public final class CollectorRegistry {
         return List.of(
                 // host: one line per collector, kept in alphabetical order of class name
                 new de.tomaudit.collect.host.BruteforceCollector(),
+                new de.tomaudit.collect.host.HostInfoCollector(),
                 new de.tomaudit.collect.host.SshdCollector()
         );
     }
