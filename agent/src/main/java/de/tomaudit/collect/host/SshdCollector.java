@@ -218,10 +218,19 @@ public final class SshdCollector implements Collector {
                 continue;
             }
             for (WeakAlgorithm w : WeakAlgorithms.classify(ALGORITHM_KINDS.get(keyword), setting.get().values())) {
-                out.add(weakEntry(w, setting.get().sources().get(0).location()));
+                out.add(weakEntry(w, sourceText(setting.get().sources().get(0))));
             }
         }
         return out;
+    }
+
+    /** {@code file:line}, {@code command: sshd -T} or {@code default: OpenSSH 9.2p1 (Debian 12)}. */
+    private static String sourceText(SettingSource src) {
+        return switch (src.kind()) {
+            case CONFIG -> src.location();
+            case COMMAND -> "command: " + src.origin();
+            case DEFAULT -> "default: " + OpenSsh92Defaults.VERSION;
+        };
     }
 
     private static Map<String, Object> weakEntry(WeakAlgorithm w, String source) {
