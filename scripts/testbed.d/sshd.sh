@@ -22,7 +22,8 @@ sshd_install() {
 _sshd_keys() {
     local keys
     keys="$(_sshd_dir)/keys"
-    mkdir -p -m 0700 "$keys"
+    mkdir -p "$(_sshd_dir)"
+    [ -d "$keys" ] || mkdir -m 0700 "$keys"
     [ -f "$keys/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -C testbed-ed25519 -f "$keys/ssh_host_ed25519_key"
     [ -f "$keys/ssh_host_ecdsa_key" ] || ssh-keygen -q -t ecdsa -b 256 -N '' -C testbed-ecdsa -f "$keys/ssh_host_ecdsa_key"
     [ -f "$keys/ssh_host_rsa_key" ] || ssh-keygen -q -t rsa -b 3072 -N '' -C testbed-rsa -f "$keys/ssh_host_rsa_key"
@@ -121,17 +122,16 @@ _sshd_start_one() {
     fi
     "$SSHD_BIN" -t -f "$d/$variant/sshd_config" || { echo "sshd $variant: config test failed" >&2; return 1; }
     "$SSHD_BIN" -f "$d/$variant/sshd_config" -E "$d/$variant/sshd.log" || return 1
-    local i
-    for i in $(seq 1 100); do
-        _sshd_port_open "$port" && return 0
+    for _ in $(seq 1 100); do
+        _sshd_pid "$variant" >/dev/null && _sshd_port_open "$port" && return 0
         sleep 0.1
     done
-    echo "sshd $variant: port $port did not answer within 10 s (see $d/$variant/sshd.log)" >&2
+    echo "sshd $variant: no pid file or port $port did not answer within 10 s (port taken?) (see $d/$variant/sshd.log)" >&2
     return 1
 }
 
 sshd_start() {
-    mkdir -p -m 0755 /run/sshd
+    [ -d /run/sshd ] || mkdir -m 0755 /run/sshd
     _sshd_keys
     _sshd_configs
     _sshd_start_one hardened 2222 && _sshd_start_one weak 2223
@@ -142,8 +142,7 @@ sshd_stop() {
     for variant in hardened weak; do
         if pid="$(_sshd_pid "$variant")"; then
             kill "$pid"
-            local i
-            for i in $(seq 1 50); do
+            for _ in $(seq 1 50); do
                 kill -0 "$pid" 2>/dev/null || break
                 sleep 0.1
             done

@@ -50,6 +50,8 @@ public final class SshdCollector implements Collector {
     static final String SOURCE_CONFIG = "config";
 
     private static final Logger LOG = LoggerFactory.getLogger(SshdCollector.class);
+    /** At most this many {@code sshd -T -C} runs per target; further Match blocks are evaluated from the files. */
+    static final int MAX_MATCH_COMMANDS = 10;
 
     /** Single-valued settings put as string facts {@code sshd.<keyword>}. */
     private static final List<String> SCALARS = List.of(
@@ -293,6 +295,7 @@ public final class SshdCollector implements Collector {
     private static void putMatchOverrides(Target target, SshdConfig config, boolean mayRunCommand, FactSet.Builder facts) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
+        int commandsLeft = MAX_MATCH_COMMANDS;
         for (MatchOverride o : MatchOverrides.find(config)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("keyword", o.keyword());
@@ -306,7 +309,9 @@ public final class SshdCollector implements Collector {
             if (ctx.isPresent()) {
                 m.put("context", ctx.get().testSpec());
                 Optional<Setting> effective = Optional.empty();
-                if (mayRunCommand && MatchContextSynthesizer.testable(o.directive().matches()) && !ctx.get().isEmpty()) {
+                if (mayRunCommand && commandsLeft > 0 && MatchContextSynthesizer.testable(o.directive().matches())
+                        && !ctx.get().isEmpty()) {
+                    commandsLeft--;
                     effective = effectiveFor(target, ctx.get(), o.keyword());
                 }
                 if (effective.isPresent()) {
@@ -314,8 +319,8 @@ public final class SshdCollector implements Collector {
                     m.put("effective_source", effective.get().sources().get(0).origin());
                     evidence.add(Evidence.command(effective.get().sources().get(0).origin(), effective.get().sources().get(0).text()));
                 } else {
-                    Setting resolved = SshdConfigResolver.resolve(config, ctx.get()).get(o.keyword()).orElseThrow();
-                    m.put("effective", resolved.value());
+                    m.put("effective", SshdConfigResolver.resolve(config, ctx.get()).get(o.keyword())
+                            .map(Setting::value).orElse(o.value()));
                     m.put("effective_source", SOURCE_CONFIG);
                 }
             }
