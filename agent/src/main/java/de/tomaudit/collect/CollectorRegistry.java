@@ -11,7 +11,10 @@ public final class CollectorRegistry {
     public static List<Collector> all() {
         return List.of(
                 // host: one line per collector, kept in alphabetical order of class name
-                new de.tomaudit.collect.host.HostInfoCollector()
+                new de.tomaudit.collect.host.HostInfoCollector(),
+                new de.tomaudit.collect.host.JournaldCollector(),
+                new de.tomaudit.collect.host.LogrotateCollector(),
+                new de.tomaudit.collect.host.NginxCollector()
         );
     }
 

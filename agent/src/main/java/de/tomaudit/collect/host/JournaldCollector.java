@@ -150,10 +150,10 @@ public final class JournaldCollector implements Collector {
         for (String key : List.of("SystemMaxUse", "RuntimeMaxUse")) {
             String fact = "journald." + (key.startsWith("System") ? "system_max_use" : "runtime_max_use");
             Optional<SystemdConfEntry> e = s.get(key);
-            String def = key.startsWith("System")
-                    ? "default (10% of the file system of /var/log/journal, at most 4G)"
-                    : "default (10% of the file system of /run/log/journal, at most 4G)";
-            facts.put(fact, e.map(SystemdConfEntry::value).orElse(def), evidence(e, "journald " + key + "=" + def));
+            String fs = key.startsWith("System") ? "/var/log/journal" : "/run/log/journal";
+            String def = "default (10% of the file system of " + fs + ", at most 4G)";
+            facts.put(fact, e.map(SystemdConfEntry::value).orElse(def),
+                    evidence(e, "journald " + key + " is 10% of the file system of " + fs + ", at most 4G"));
             e.flatMap(x -> SystemdSize.bytes(x.value())).ifPresent(b -> facts.put(fact + "_bytes", b,
                     new Evidence(e.get().source(), e.get().key() + "=" + e.get().value())));
         }

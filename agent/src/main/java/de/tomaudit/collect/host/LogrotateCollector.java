@@ -80,15 +80,14 @@ public final class LogrotateCollector implements Collector {
             facts.put(INSTALLED, true, Evidence.file(binary ? BINARY : MAIN_CONF, "present"));
             putScheduled(target, facts);
             if (conf) {
-                LogrotateConfig c = LogrotateConfigResolver.load(new LogrotateTargetSource(target), MAIN_CONF);
-                config = Optional.of(c);
-                putStanzas(c, facts);
+                config = Optional.of(LogrotateConfigResolver.load(new LogrotateTargetSource(target), MAIN_CONF));
             } else {
                 facts.put(STANZAS, List.of(), Evidence.file(MAIN_CONF, "missing: logrotate rotates nothing"));
                 facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, "missing"));
             }
         }
-        putIpLogs(target, config, facts);
+        Set<String> ipLogRules = putIpLogs(target, config, facts);
+        config.ifPresent(c -> putStanzas(c, ipLogRules, facts));
     }
 
     private static void putScheduled(Target target, FactSet.Builder facts) {
@@ -102,7 +101,8 @@ public final class LogrotateCollector implements Collector {
         facts.put(SCHEDULED, any, evidence);
     }
 
-    private static void putStanzas(LogrotateConfig c, FactSet.Builder facts) {
+    /** Every definition; its retention goes into the table unless an IP log's entry already names it. */
+    private static void putStanzas(LogrotateConfig c, Set<String> ipLogRules, FactSet.Builder facts) {
         List<Map<String, Object>> values = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (LogrotateRule r : c.rules()) {
@@ -123,21 +123,25 @@ public final class LogrotateCollector implements Collector {
             evidence.add(new Evidence(r.source(), String.join(" ", r.stanza().patterns()) + ": " + s.interval().keyword()
                     + ", rotate " + s.rotate() + s.maxAgeDays().map(d -> ", maxage " + d).orElse("")
                     + s.retentionDays().map(d -> " -> kept " + d + " days").orElse(" -> not bounded in time")));
-            facts.retention(retention("log files " + String.join(" ", r.stanza().patterns()), s, r.source()));
+            if (!ipLogRules.contains(r.source())) {
+                facts.retention(retention("log files " + String.join(" ", r.stanza().patterns()), s, r.source()));
+            }
         }
         facts.put(STANZAS, values, evidence);
         facts.put(PROBLEMS, c.problems().stream().map(LogrotateProblem::toString).toList(),
                 c.problems().stream().map(p -> new Evidence(p.source(), p.message())).toList());
     }
 
-    private static void putIpLogs(Target target, Optional<LogrotateConfig> config, FactSet.Builder facts) {
+    /** Puts logrotate.ip_logs and their retentions; returns the sources of the definitions covering them. */
+    private static Set<String> putIpLogs(Target target, Optional<LogrotateConfig> config, FactSet.Builder facts) {
+        Set<String> covering = new LinkedHashSet<>();
         List<Map<String, Object>> values = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (LogrotateIpLogSource source : SOURCES) {
             LogrotateIpLogSource.Result result = source.logs(target);
             if (result.error().isPresent()) {
                 facts.error(IP_LOGS, "collect", source.product() + ": " + result.error().get());
-                return;
+                return covering;
             }
             for (LogrotateIpLogSource.IpLog log : result.logs()) {
                 Map<String, Object> m = coverage(log, source.product(), config);
@@ -151,12 +155,14 @@ public final class LogrotateCollector implements Collector {
                 if (m.get("covered") == Boolean.TRUE) {
                     LogrotateRule rule = config.flatMap(c -> c.ruleFor(sample(log.path()))).orElseThrow();
                     facts.retention(retention(subject, rule.settings(), rule.source()));
+                    covering.add(rule.source());
                 } else {
                     facts.retention(Retention.forever(subject + " (not rotated)", log.source(), false));
                 }
             }
         }
         facts.put(IP_LOGS, values, evidence);
+        return covering;
     }
 
     private static Map<String, Object> coverage(LogrotateIpLogSource.IpLog log, String product,

@@ -37,7 +37,9 @@ public final class NginxCollector implements Collector {
 
     @Override
     public List<PlannedAccess> plan() {
-        return NginxConfigReader.plan();
+        List<PlannedAccess> out = new ArrayList<>(NginxConfigReader.plan());
+        out.add(PlannedAccess.read(NginxPackageVersion.DPKG_STATUS, "installed nginx version (default ssl_protocols)"));
+        return out;
     }
 
     @Override

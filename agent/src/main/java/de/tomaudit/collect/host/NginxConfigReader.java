@@ -46,8 +46,7 @@ final class NginxConfigReader {
                 PlannedAccess.run(DUMP),
                 PlannedAccess.read(MAIN_CONF, "nginx main configuration (when nginx -T cannot run)"),
                 PlannedAccess.read("/etc/nginx/**", "files included by nginx.conf (include globs)"),
-                PlannedAccess.stat(BINARY, "whether nginx is installed"),
-                PlannedAccess.read(NginxPackageVersion.DPKG_STATUS, "installed nginx version (default ssl_protocols)"));
+                PlannedAccess.stat(BINARY, "whether nginx is installed"));
     }
 
     static Result read(Target target) {
