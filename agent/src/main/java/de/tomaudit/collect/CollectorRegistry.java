@@ -10,9 +10,12 @@ public final class CollectorRegistry {
 
     public static List<Collector> all() {
         return List.of(
-                // host: one line per collector, kept in alphabetical order of class name
+                // one line per collector, alphabetical by class name
                 new de.tomaudit.collect.host.BruteforceCollector(),
                 new de.tomaudit.collect.host.HostInfoCollector(),
+                new de.tomaudit.collect.host.JournaldCollector(),
+                new de.tomaudit.collect.host.LogrotateCollector(),
+                new de.tomaudit.collect.host.NginxCollector(),
                 new de.tomaudit.collect.host.SshdCollector()
         );
     }
