@@ -4,6 +4,8 @@ import de.tomaudit.target.DirTarget;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.LocalTarget;
 import de.tomaudit.target.Target;
+import de.tomaudit.target.bundle.BundleException;
+import de.tomaudit.target.bundle.BundleTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,7 +39,13 @@ public final class TargetOpener {
                 yield new DirTarget(root, limits);
             }
             case SSH -> throw new UnreachableException("ssh", "SSH targets are not available in this build yet");
-            case BUNDLE -> throw new UnreachableException("bundle", "offline bundles are not available in this build yet");
+            case BUNDLE -> {
+                try {
+                    yield BundleTarget.open(Path.of(spec.path()), limits);
+                } catch (BundleException e) {
+                    throw new UnreachableException("bundle", e.getMessage());
+                }
+            }
         };
     }
 }

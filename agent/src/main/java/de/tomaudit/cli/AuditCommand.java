@@ -65,7 +65,8 @@ public final class AuditCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "console (default), json; html, md, csv, junit, pdf, tom in later versions")
+            description = "console (default), json; with --dry-run also sh (the offline collection script "
+                    + "scripts/collect.sh); html, md, csv, junit, pdf, tom in later versions")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "PATH",
@@ -112,6 +113,9 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.verbosity(verbose.length);
         refuseNotYetAvailable();
+        if (dryRun && formats.stream().anyMatch(f -> f.trim().equalsIgnoreCase("sh"))) {
+            return writeScript();
+        }
         String language = language();
         Severity threshold = severity(failOn);
         List<TargetSpec> specs = targets();
@@ -135,6 +139,22 @@ public final class AuditCommand implements Callable<Integer> {
         AuditResult result = new AuditRunner(new TargetAuditor(), VersionProvider.version()).run(specs, options);
         write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
         return ExitCodes.of(result, threshold);
+    }
+
+    /** {@code --dry-run --format sh}: the plan as the offline collection script (scripts/collect.sh). */
+    private int writeScript() throws IOException {
+        if (formats.size() != 1) {
+            throw new UsageException("--format sh is the collection script; it cannot be combined with other formats");
+        }
+        String script = DryRun.script(kinds());
+        if (output == null) {
+            PrintStream out = Main.stdout(spec);
+            out.print(script);
+            out.flush();
+        } else {
+            Files.writeString(output, script, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return ExitCodes.OK;
     }
 
     private void refuseNotYetAvailable() {

@@ -5,7 +5,9 @@ import de.tomaudit.audit.TargetSpec;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.target.bundle.CollectScript;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,20 @@ final class DryRun {
             }
         }
         out.flush();
+    }
+
+    /**
+     * The offline collection script for these kinds (all when empty): every plan entry of the
+     * detection and of the collectors, as {@code scripts/collect.sh} (see docs/bundles.md).
+     */
+    static String script(Set<String> kinds) {
+        Set<String> effective = kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
+        List<CollectScript.Step> steps = new ArrayList<>();
+        KindDetector.plan().forEach(a -> steps.add(new CollectScript.Step("detect", a)));
+        for (Collector c : CollectorRegistry.forKinds(effective)) {
+            c.plan().forEach(a -> steps.add(new CollectScript.Step(c.id(), a)));
+        }
+        return CollectScript.generate(steps);
     }
 
     private static Set<String> withHost(Set<String> kinds) {

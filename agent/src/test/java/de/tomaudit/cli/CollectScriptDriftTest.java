@@ -1,0 +1,63 @@
+package de.tomaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.tomaudit.audit.KindDetector;
+import de.tomaudit.collect.Collector;
+import de.tomaudit.collect.CollectorRegistry;
+import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.testsupport.TestPaths;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * scripts/collect.sh is generated from the collectors' plans. A new plan entry fails this test
+ * until the script is regenerated, so the offline bundle never lacks what an audit reads.
+ */
+class CollectScriptDriftTest {
+
+    @Test
+    void theCommittedCollectShIsTheGeneratorsOutput() throws Exception {
+        CliTest.Run r = CliTest.run("audit", "--dry-run", "--format", "sh");
+        assertEquals(0, r.code(), r.err());
+        String committed = Files.readString(TestPaths.repo().resolve("scripts/collect.sh"), StandardCharsets.UTF_8);
+        assertEquals(r.out(), committed, "scripts/collect.sh is out of date with the collectors' plans: regenerate it with "
+                + "`scripts/tomaudit audit --dry-run --format sh > scripts/collect.sh` and commit it");
+        assertTrue(Files.isExecutable(TestPaths.repo().resolve("scripts/collect.sh")), "scripts/collect.sh must be executable");
+    }
+
+    @Test
+    void everyPlannedPathAndCommandIsInTheScript() {
+        String script = DryRun.script(java.util.Set.of());
+        List<PlannedAccess> plan = new ArrayList<>(KindDetector.plan());
+        for (Collector c : CollectorRegistry.all()) {
+            plan.addAll(c.plan());
+        }
+        for (PlannedAccess a : plan) {
+            String needle = switch (a.type()) {
+                case RUN -> a.what().contains("=") ? "# not collected: " + a.what() : "t_run ";
+                default -> a.what().replace("/**", "").replaceAll("/[^/]*[*?\\[{].*$", "");
+            };
+            assertTrue(script.contains(needle), a + " is not in the script");
+        }
+    }
+
+    @Test
+    void theScriptCanBeWrittenToAFileButNotMixedWithOtherFormats() throws Exception {
+        var file = java.nio.file.Files.createTempFile("collect", ".sh");
+        try {
+            CliTest.Run r = CliTest.run("audit", "--dry-run", "--format", "sh", "--output", file.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.readString(file).startsWith("#!/bin/sh\n"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        CliTest.Run both = CliTest.run("audit", "--dry-run", "--format", "sh,json");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--format sh is the collection script"), both.err());
+    }
+}

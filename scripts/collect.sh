@@ -1,0 +1,512 @@
+#!/bin/sh
+# tomaudit collect.sh: collects what tomaudit's collectors read, for an offline audit.
+#
+# GENERATED from the collectors' plans by `tomaudit audit --dry-run --format sh`: do not edit;
+# regenerate with `scripts/tomaudit audit --dry-run --format sh > scripts/collect.sh`.
+#
+#   sh collect.sh [OUTPUT.tar.gz | -]
+#
+# Writes a bundle (default ./tomaudit-bundle-HOST-TIME.tar.gz; "-" writes it to stdout, e.g.
+# `ssh admin@host 'sh -s -- -' < collect.sh > host.tar.gz`), then audit it anywhere with
+# `tomaudit audit bundle:host.tar.gz`. POSIX sh: dash, bash, busybox ash (Debian, Ubuntu, Alpine).
+#
+# Read-only: it reads the planned files, lists the planned directories and runs only the
+# allow-listed commands below (no shell, C locale, 15 s each, stdin from /dev/null); it writes
+# only to a private temporary directory and the bundle (mode 0600: configuration files can hold
+# secrets). Without root, what is denied is recorded as denied, as an audit over SSH would see it.
+#
+# Environment: TOMAUDIT_MAX_FILE_BYTES (default 4194304), TOMAUDIT_MAX_OUTPUT_BYTES (8388608),
+# TOMAUDIT_COMMAND_TIMEOUT (15 s), TOMAUDIT_MAX_TREE_ENTRIES (10000), and for tests and mounted
+# images TOMAUDIT_COLLECT_ROOT=DIR: look for the files under DIR instead of / and run no command
+# (absolute symlinks inside DIR then point at this machine's files: prefer `tomaudit audit dir:DIR`).
+
+set -u
+umask 077
+LC_ALL=C
+LANG=C
+export LC_ALL LANG
+
+FORMAT='tomaudit-bundle 1'
+TOOL='tomaudit collect.sh (plan sha256:940b5ab5c4cc1e5a)'
+CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
+MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
+COMMAND_TIMEOUT=${TOMAUDIT_COMMAND_TIMEOUT:-15}
+MAX_TREE_ENTRIES=${TOMAUDIT_MAX_TREE_ENTRIES:-10000}
+R=${TOMAUDIT_COLLECT_ROOT:-}
+R=${R%/}
+TAB=$(printf '\t')
+NL='
+'
+
+say() { printf 'collect.sh: %s\n' "$*" >&2; }
+die() { say "$*"; exit 2; }
+
+for _n in "$MAX_FILE_BYTES" "$MAX_OUTPUT_BYTES" "$COMMAND_TIMEOUT" "$MAX_TREE_ENTRIES"; do
+    case $_n in '' | *[!0-9]*) die "the TOMAUDIT_* limits take whole numbers, not '$_n'" ;; esac
+done
+for _tool in cat date find head id mkdir mktemp rm sha256sum sort stat tar tr uname wc; do
+    command -v "$_tool" >/dev/null 2>&1 || die "needs '$_tool' (coreutils, findutils, tar; or busybox)"
+done
+if [ -n "$R" ] && [ ! -d "$R" ]; then
+    die "TOMAUDIT_COLLECT_ROOT=$R is not a directory"
+fi
+TIMEOUT=$(command -v timeout 2>/dev/null || true)
+
+OUT=${1:-tomaudit-bundle-$(uname -n)-$(date -u +%Y%m%dT%H%M%SZ).tar.gz}
+case $OUT in
+    - | /*) ;;
+    *) OUT=$(pwd)/$OUT ;;
+esac
+STARTED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+STAGE=$(mktemp -d "${TMPDIR:-/tmp}/tomaudit-collect.XXXXXX") || die "cannot create a temporary directory"
+trap 'rm -rf "$STAGE"' EXIT
+trap 'exit 130' HUP INT TERM
+mkdir "$STAGE/files" "$STAGE/commands" || die "cannot write to $STAGE"
+: >"$STAGE/index"
+: >"$STAGE/listed"
+
+# rec FIELD...: one tab-separated record in the index.
+rec() {
+    _rec=$1
+    shift
+    for _f in "$@"; do
+        _rec=$_rec$TAB$_f
+    done
+    printf '%s\n' "$_rec" >>"$STAGE/index"
+}
+
+# ok_name NAME: names with a tab or newline cannot be recorded; they are skipped with a warning.
+ok_name() {
+    case $1 in
+        *"$TAB"* | *"$NL"*)
+            say "skipped a name with a tab or newline in it"
+            return 1
+            ;;
+    esac
+    return 0
+}
+
+# why FILE: the failure class of an error message (denied, loop or io).
+why() {
+    case $(cat "$1") in
+        *"Permission denied"*) echo denied ;;
+        *"Too many levels of symbolic links"* | *"Symbolic link loop"*) echo loop ;;
+        *) echo io ;;
+    esac
+}
+
+# t_fail OP PATH: records why OP failed on PATH, from the error message in $STAGE/err (the text
+# only for other errors than denied and loop, whose wording differs between coreutils and busybox).
+t_fail() {
+    _why=$(why "$STAGE/err")
+    _msg=-
+    [ "$_why" = io ] && _msg=$(head -n 1 "$STAGE/err" | tr '\t\r' '  ')
+    rec error "$1" "$2" "$_why" "$_msg"
+}
+
+# t_is PATH: whether a glob match exists (an unmatched glob stays as written).
+t_is() {
+    [ -e "$1" ] || [ -L "$1" ]
+}
+
+# t_stat PATH: records PATH's metadata (symlinks followed), that it is absent, or why stat failed.
+# Sets ty (f, d or o; empty when there is nothing) and size; returns 1 when there is nothing.
+t_stat() {
+    ty=
+    size=0
+    ok_name "$1" || return 1
+    if _st=$(stat -L -c "%a$TAB%U$TAB%G$TAB%s$TAB%Y$TAB%u$TAB%g" -- "$R$1" 2>"$STAGE/err"); then
+        IFS=$TAB read -r _mode _owner _group size _mtime _uid _gid <<EOS
+$_st
+EOS
+        [ "$_owner" = UNKNOWN ] && _owner=$_uid
+        [ "$_group" = UNKNOWN ] && _group=$_gid
+        if [ -d "$R$1" ]; then
+            ty=d
+        elif [ -f "$R$1" ]; then
+            ty=f
+        else
+            ty=o
+        fi
+        rec stat "$1" "$ty" "$_mode" "$_owner" "$_group" "$size" "$_mtime"
+        return 0
+    fi
+    case $(cat "$STAGE/err") in
+        *"No such file or directory"* | *"Not a directory"*) rec absent "$1" ;;
+        *) t_fail stat "$1" ;;
+    esac
+    return 1
+}
+
+# t_read PATH: stat, then the content of a regular file up to MAX_FILE_BYTES.
+t_read() {
+    t_stat "$1" || return 0
+    [ "$ty" = f ] || return 0
+    _dest=$STAGE/files$1
+    [ -e "$_dest" ] && return 0
+    if [ "$size" -gt "$MAX_FILE_BYTES" ]; then
+        rec error read "$1" toolarge "$size"
+        return 0
+    fi
+    mkdir -p "${_dest%/*}" || die "cannot write to $STAGE"
+    if cat -- "$R$1" >"$_dest" 2>"$STAGE/err"; then
+        _n=$(wc -c <"$_dest" | tr -d ' ')
+        if [ "$_n" -gt "$MAX_FILE_BYTES" ]; then
+            rm -f "$_dest"
+            rec error read "$1" toolarge "$_n"
+        fi
+    else
+        rm -f "$_dest"
+        t_fail read "$1"
+    fi
+}
+
+# t_list DIR: stat, then the names in DIR with their types (symlinks not followed).
+t_list() {
+    t_stat "$1" || return 0
+    [ "$ty" = d ] || return 0
+    while IFS= read -r _l; do
+        [ "$_l" = "$1" ] && return 0
+    done <"$STAGE/listed"
+    printf '%s\n' "$1" >>"$STAGE/listed"
+    if [ ! -r "$R$1" ] || [ ! -x "$R$1" ]; then
+        rec error list "$1" denied -
+        return 0
+    fi
+    rec list "$1"
+    _b=${1%/}
+    for _e in "$R$_b"/* "$R$_b"/.[!.]* "$R$_b"/..?*; do
+        t_is "$_e" || continue
+        _name=${_e##*/}
+        ok_name "$_name" || continue
+        if [ -L "$_e" ]; then
+            _t=l
+        elif [ -d "$_e" ]; then
+            _t=d
+        elif [ -f "$_e" ]; then
+            _t=f
+        else
+            _t=o
+        fi
+        rec entry "$1" "$_t" "$_name"
+    done
+}
+
+# t_tree DIR: every directory listed and every file read below DIR (symlinked directories are
+# not entered), at most MAX_TREE_ENTRIES entries.
+t_tree() {
+    t_list "$1"
+    [ "$ty" = d ] || return 0
+    find "$R$1" 2>/dev/null | head -n "$MAX_TREE_ENTRIES" >"$STAGE/tree"
+    while IFS= read -r _f; do
+        [ "$_f" = "$R$1" ] && continue
+        _p=${_f#"$R"}
+        if [ -d "$_f" ] && [ ! -L "$_f" ]; then
+            t_list "$_p"
+        else
+            t_read "$_p"
+        fi
+    done <"$STAGE/tree"
+}
+
+# t_locate NAME: the executable as the agent would find it (fixed PATH, no shell functions).
+t_locate() {
+    for _d in /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin; do
+        if [ -f "$_d/$1" ] && [ -x "$_d/$1" ]; then
+            printf '%s\n' "$_d/$1"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# t_run ID ARGV...: one allow-listed command; stdout, stderr and exit code go into the bundle.
+t_run() {
+    _id=$1
+    shift
+    _line=$*
+    if [ -n "$R" ]; then
+        rec run "$_id" skipped 0 "$_line"
+        return 0
+    fi
+    if ! _exe=$(t_locate "$1"); then
+        rec run "$_id" missing 127 "$_line"
+        return 0
+    fi
+    shift
+    _t0=$(date +%s)
+    if [ -n "$TIMEOUT" ]; then
+        PATH=$CMD_PATH "$TIMEOUT" "$COMMAND_TIMEOUT" "$_exe" "$@" </dev/null >"$STAGE/out" 2>"$STAGE/err"
+    else
+        PATH=$CMD_PATH "$_exe" "$@" </dev/null >"$STAGE/out" 2>"$STAGE/err"
+    fi
+    _rc=$?
+    _t1=$(date +%s)
+    case $_rc in
+        124 | 137 | 143)
+            if [ -n "$TIMEOUT" ] && [ $((_t1 - _t0)) -ge "$COMMAND_TIMEOUT" ]; then
+                rec run "$_id" timeout "$_rc" "$_line"
+                return 0
+            fi
+            ;;
+    esac
+    head -c "$MAX_OUTPUT_BYTES" "$STAGE/out" >"$STAGE/commands/$_id.out"
+    head -c "$MAX_OUTPUT_BYTES" "$STAGE/err" >"$STAGE/commands/$_id.err"
+    rec run "$_id" ok "$_rc" "$_line"
+}
+
+# t_finish: the manifest (host, time, tool, user, sha256 of every entry), then the tar.gz.
+t_finish() {
+    {
+        printf '%s\n' "$FORMAT"
+        printf 'host\t%s\n' "$(uname -n)"
+        printf 'time\t%s\n' "$STARTED"
+        printf 'tool\t%s\n' "$TOOL"
+        printf 'user\t%s\n' "$(id -un 2>/dev/null || id -u)"
+        if [ -n "$R" ]; then
+            printf 'commands\tno\n'
+            printf 'root\t%s\n' "$R"
+        else
+            printf 'commands\tyes\n'
+        fi
+        (cd "$STAGE" && find index files commands -type f | sort) | while IFS= read -r _f; do
+            _h=$(sha256sum <"$STAGE/$_f")
+            printf 'sha256\t%s\t%s\n' "${_h%% *}" "$_f"
+        done
+    } >"$STAGE/manifest"
+    tar -czf "$OUT" -C "$STAGE" manifest index files commands || die "could not write $OUT"
+    if [ "$OUT" != - ]; then
+        say "wrote $OUT ($(wc -l <"$STAGE/index" | tr -d ' ') index records)"
+    fi
+}
+
+# ---- the plan: generated from the collectors' PlannedAccess lists ------------------------------
+
+# detect: mastodon
+t_stat '/home/mastodon/live/.env.production'
+
+# detect: mastodon
+t_stat '/home/mastodon/live/config/application.rb'
+
+# detect: prosody
+t_stat '/etc/prosody/prosody.cfg.lua'
+
+# detect: ejabberd
+t_stat '/etc/ejabberd/ejabberd.yml'
+
+# detect: ejabberd
+t_stat '/opt/ejabberd/conf/ejabberd.yml'
+
+# detect: bbb
+t_stat '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
+
+# detect: bbb
+t_stat '/etc/bigbluebutton/bbb-web.properties'
+
+# bruteforce: which of fail2ban, sshguard, crowdsec and its bouncers are installed
+t_read '/var/lib/dpkg/status'
+
+# bruteforce: fail2ban present (where dpkg cannot tell)
+t_stat '/usr/bin/fail2ban-server'
+
+# bruteforce: sshguard present (where dpkg cannot tell)
+t_stat '/usr/sbin/sshguard'
+
+# bruteforce: CrowdSec present (where dpkg cannot tell)
+t_stat '/usr/bin/crowdsec'
+
+# bruteforce: fail2ban jails
+t_read '/etc/fail2ban/jail.conf'
+
+# bruteforce: fail2ban jails
+t_list '/etc/fail2ban/jail.d'
+for p1 in "$R"'/etc/fail2ban/jail.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# bruteforce: fail2ban jails (local overrides)
+t_read '/etc/fail2ban/jail.local'
+
+# bruteforce: fail2ban jails (local overrides)
+t_list '/etc/fail2ban/jail.d'
+for p1 in "$R"'/etc/fail2ban/jail.d'/*.local; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# bruteforce: fail2ban jails
+t_run fail2ban-status 'fail2ban-client' 'status'
+
+# bruteforce: sshguard configuration
+t_stat '/etc/sshguard/sshguard.conf'
+
+# bruteforce: CrowdSec configuration
+t_stat '/etc/crowdsec/config.yaml'
+
+# bruteforce: CrowdSec sshd collection installed
+t_stat '/etc/crowdsec/collections/sshd.yaml'
+
+# bruteforce: CrowdSec SSH scenarios installed
+t_list '/etc/crowdsec/scenarios'
+for p1 in "$R"'/etc/crowdsec/scenarios'/ssh-*.yaml; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
+# bruteforce: CrowdSec bouncer configurations
+t_list '/etc/crowdsec/bouncers'
+
+# host-info: operating system and version
+t_read '/etc/os-release'
+
+# host-info: operating system (fallback)
+t_read '/usr/lib/os-release'
+
+# host-info: host name
+t_read '/etc/hostname'
+
+# journald: whether systemd-journald is installed
+t_stat '/usr/lib/systemd/systemd-journald'
+
+# journald: whether systemd-journald is installed
+t_stat '/lib/systemd/systemd-journald'
+
+# journald: journald main configuration (the first that exists)
+t_read '/etc/systemd/journald.conf'
+
+# journald: journald main configuration (the first that exists)
+t_read '/run/systemd/journald.conf'
+
+# journald: journald main configuration (the first that exists)
+t_read '/usr/local/lib/systemd/journald.conf'
+
+# journald: journald main configuration (the first that exists)
+t_read '/usr/lib/systemd/journald.conf'
+
+# journald: journald drop-ins
+t_list '/etc/systemd/journald.conf.d'
+
+# journald: journald drop-ins
+t_list '/etc/systemd/journald.conf.d'
+for p1 in "$R"'/etc/systemd/journald.conf.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# journald: journald drop-ins
+t_list '/run/systemd/journald.conf.d'
+
+# journald: journald drop-ins
+t_list '/run/systemd/journald.conf.d'
+for p1 in "$R"'/run/systemd/journald.conf.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# journald: journald drop-ins
+t_list '/usr/local/lib/systemd/journald.conf.d'
+
+# journald: journald drop-ins
+t_list '/usr/local/lib/systemd/journald.conf.d'
+for p1 in "$R"'/usr/local/lib/systemd/journald.conf.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# journald: journald drop-ins
+t_list '/usr/lib/systemd/journald.conf.d'
+
+# journald: journald drop-ins
+t_list '/usr/lib/systemd/journald.conf.d'
+for p1 in "$R"'/usr/lib/systemd/journald.conf.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# journald: journald drop-ins
+t_list '/lib/systemd/journald.conf.d'
+
+# journald: journald drop-ins
+t_list '/lib/systemd/journald.conf.d'
+for p1 in "$R"'/lib/systemd/journald.conf.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# journald: whether Storage=auto keeps the journal on disk
+t_stat '/var/log/journal'
+
+# logrotate: whether logrotate is installed
+t_stat '/usr/sbin/logrotate'
+
+# logrotate: logrotate main configuration
+t_read '/etc/logrotate.conf'
+
+# logrotate: logrotate definitions of the packages
+t_list '/etc/logrotate.d'
+
+# logrotate: logrotate definitions of the packages (and other included files)
+t_list '/etc/logrotate.d'
+for p1 in "$R"'/etc/logrotate.d'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# logrotate: whether logrotate runs daily
+t_stat '/etc/cron.daily/logrotate'
+
+# logrotate: whether logrotate runs daily
+t_stat '/etc/systemd/system/timers.target.wants/logrotate.timer'
+
+# logrotate: effective nginx configuration with all includes
+t_run nginx-effective 'nginx' '-T'
+
+# logrotate: nginx main configuration (when nginx -T cannot run)
+t_read '/etc/nginx/nginx.conf'
+
+# logrotate: files included by nginx.conf (include globs)
+t_tree '/etc/nginx'
+
+# logrotate: whether nginx is installed
+t_stat '/usr/sbin/nginx'
+
+# sshd: whether the OpenSSH server is installed
+t_stat '/usr/sbin/sshd'
+
+# sshd: effective sshd configuration
+t_run sshd-effective 'sshd' '-T'
+
+# sshd: effective sshd configuration for a Match context
+# not collected: sshd -T -C user=USER,host=HOST,addr=ADDR (its argument is only known during an audit)
+
+# sshd: sshd configuration (fallback when sshd -T cannot run; Match blocks)
+t_read '/etc/ssh/sshd_config'
+
+# sshd: sshd drop-ins (and any other file named by Include)
+t_list '/etc/ssh/sshd_config.d'
+for p1 in "$R"'/etc/ssh/sshd_config.d'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# sshd: host key types and sizes (public halves only)
+t_list '/etc/ssh'
+for p1 in "$R"'/etc/ssh'/ssh_host_*_key.pub; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+t_finish
