@@ -1,10 +1,14 @@
 package de.tomaudit.cli;
 
 import de.tomaudit.audit.AuditOptions;
-import de.tomaudit.audit.AuditRunner;
+import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetAuditor;
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.fleet.FleetRunner;
+import de.tomaudit.fleet.FleetTarget;
+import de.tomaudit.fleet.InventoryException;
+import de.tomaudit.fleet.InventoryLoader;
 import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
@@ -52,7 +56,8 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Audit these products instead of detecting them: mastodon, prosody, ejabberd, bbb, host")
     List<String> kinds = new ArrayList<>();
 
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Targets from an inventory file")
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Targets from an inventory: tomaudit YAML, or Ansible INI or YAML (see examples/inventory)")
     Path inventory;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Additional rule packs (a rule with a built-in id replaces it)")
@@ -98,6 +103,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List every file and command the audit would touch, and touch none")
     boolean dryRun;
 
+    @Option(names = "--target-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Longest one target may take in all; then it is reported unreachable (default 300)")
+    int targetTimeout;
+
     @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "15",
             description = "Longest a command on a target may run (default 15)")
     int commandTimeout;
@@ -118,25 +127,26 @@ public final class AuditCommand implements Callable<Integer> {
         }
         String language = language();
         Severity threshold = severity(failOn);
-        List<TargetSpec> specs = targets();
+        List<FleetTarget> fleet = targets();
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
         if (parallel < 1 || parallel > 256) {
             throw new UsageException("--parallel must be between 1 and 256");
         }
-        if (commandTimeout < 1 || maxFileSize < 1024) {
-            throw new UsageException("--command-timeout must be >= 1 s and --max-file-size >= 1024 bytes");
+        if (commandTimeout < 1 || maxFileSize < 1024 || targetTimeout < 1) {
+            throw new UsageException("--command-timeout and --target-timeout must be >= 1 s and --max-file-size >= 1024 bytes");
         }
         List<Rule> rules = rules();
         List<Waiver> waiverList = waivers();
         PrintStream out = Main.stdout(spec);
         if (dryRun) {
-            DryRun.print(specs, kindSet, out);
+            DryRun.print(fleet.stream().map(FleetTarget::spec).toList(), kindSet, out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
         AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits);
-        AuditResult result = new AuditRunner(new TargetAuditor(), VersionProvider.version()).run(specs, options);
+        FleetRunner runner = new FleetRunner(new TargetAuditor(), t -> TargetOpener.open(t.spec(), limits), VersionProvider.version());
+        AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, Duration.ofSeconds(targetTimeout)));
         write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
         return ExitCodes.of(result, threshold);
     }
@@ -158,9 +168,6 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private void refuseNotYetAvailable() {
-        if (inventory != null) {
-            throw new UsageException("--inventory is not available in this version; name the targets instead");
-        }
         if (policy != null) {
             throw new UsageException("--policy is not available in this version");
         }
@@ -193,13 +200,21 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private List<TargetSpec> targets() {
-        List<String> given = targets.isEmpty() ? List.of("local") : targets;
-        List<TargetSpec> out = new ArrayList<>();
+    /** The targets named on the command line, then those of the inventory; {@code local} when there are none. */
+    private List<FleetTarget> targets() {
+        List<String> given = targets.isEmpty() && inventory == null ? List.of("local") : targets;
+        List<FleetTarget> out = new ArrayList<>();
         for (String t : given) {
             try {
-                out.add(TargetSpec.parse(t));
+                out.add(FleetTarget.of(TargetSpec.parse(t)));
             } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        if (inventory != null) {
+            try {
+                out.addAll(InventoryLoader.load(inventory));
+            } catch (InventoryException e) {
                 throw new UsageException(e.getMessage());
             }
         }
