@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.result.Status;
 import de.tomaudit.rules.Evaluation;
+import de.tomaudit.rules.RuleEvaluator;
+import de.tomaudit.rules.RuleParser;
 import de.tomaudit.rules.Severity;
 import de.tomaudit.target.DirTarget;
 import de.tomaudit.target.Limits;
@@ -30,8 +32,8 @@ class PostgresRulesTest {
     @Test
     void debianDefaultPassesBothRules() throws Exception {
         FactSet facts = collect(TestPaths.fixture("debian12"));
-        Evaluation auth = HostRuleFixture.evaluate("postgres-auth.yaml", facts);
-        Evaluation listen = HostRuleFixture.evaluate("postgres-listen.yaml", facts);
+        Evaluation auth = rule("postgres-auth.yaml", facts);
+        Evaluation listen = rule("postgres-listen.yaml", facts);
         assertEquals(Status.PASS, auth.status(), auth.reason());
         assertEquals(Status.PASS, listen.status(), listen.reason());
         assertTrue(listen.evidence().stream().anyMatch(e -> e.source().startsWith("default: listen_addresses")));
@@ -42,18 +44,18 @@ class PostgresRulesTest {
         write("etc/postgresql/15/main/postgresql.conf", "listen_addresses = '*'\n");
         write("etc/postgresql/15/main/pg_hba.conf", "local all all peer\nhost all all 0.0.0.0/0 trust\n");
         FactSet facts = collect(root);
-        Evaluation auth = HostRuleFixture.evaluate("postgres-auth.yaml", facts);
+        Evaluation auth = rule("postgres-auth.yaml", facts);
         assertEquals(Status.FAIL, auth.status());
         assertEquals(Severity.CRITICAL, auth.severity());
         assertTrue(auth.evidence().stream().anyMatch(e -> e.source().equals("/etc/postgresql/15/main/pg_hba.conf:2")));
-        assertEquals(Status.FAIL, HostRuleFixture.evaluate("postgres-listen.yaml", facts).status());
+        assertEquals(Status.FAIL, rule("postgres-listen.yaml", facts).status());
     }
 
     @Test
     void trustOnLocalOnlyIsMedium() throws Exception {
         write("etc/postgresql/15/main/postgresql.conf", "");
         write("etc/postgresql/15/main/pg_hba.conf", "local all all trust\nhost all all 127.0.0.1/32 trust\n");
-        Evaluation auth = HostRuleFixture.evaluate("postgres-auth.yaml", collect(root));
+        Evaluation auth = rule("postgres-auth.yaml", collect(root));
         assertEquals(Status.FAIL, auth.status());
         assertEquals(Severity.MEDIUM, auth.severity());
     }
@@ -63,21 +65,26 @@ class PostgresRulesTest {
         write("etc/postgresql/15/main/postgresql.conf", "listen_addresses = '*'\nssl = on\n");
         write("etc/postgresql/15/main/pg_hba.conf", "local all all peer\nhostssl app app 10.0.0.0/24 scram-sha-256\n"
                 + "host all all 0.0.0.0/0 reject\n");
-        assertEquals(Status.PASS, HostRuleFixture.evaluate("postgres-listen.yaml", collect(root)).status());
+        assertEquals(Status.PASS, rule("postgres-listen.yaml", collect(root)).status());
     }
 
     @Test
     void includeLoopGivesErrorNotPass() throws Exception {
         write("etc/postgresql/15/main/postgresql.conf", "include 'postgresql.conf'\n");
         write("etc/postgresql/15/main/pg_hba.conf", "local all all peer\n");
-        Evaluation e = HostRuleFixture.evaluate("postgres-listen.yaml", collect(root));
+        Evaluation e = rule("postgres-listen.yaml", collect(root));
         assertEquals(Status.ERROR, e.status());
         assertTrue(e.reason().contains("postgresql.conf:1"), e.reason());
     }
 
     @Test
     void notInstalledIsNotApplicable() throws Exception {
-        assertEquals(Status.NOT_APPLICABLE, HostRuleFixture.evaluate("postgres-auth.yaml", collect(root)).status());
+        assertEquals(Status.NOT_APPLICABLE, rule("postgres-auth.yaml", collect(root)).status());
+    }
+
+    static Evaluation rule(String ruleFile, FactSet facts) throws Exception {
+        Path file = TestPaths.repo().resolve("rules/host").resolve(ruleFile);
+        return RuleEvaluator.evaluate(RuleParser.parse(file.toString(), Files.readString(file)), facts);
     }
 
     private void write(String rel, String text) throws Exception {
