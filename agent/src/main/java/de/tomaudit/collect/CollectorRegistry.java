@@ -12,7 +12,8 @@ public final class CollectorRegistry {
         return List.of(
                 // host: one line per collector, kept in alphabetical order of class name
                 new de.tomaudit.collect.host.HostInfoCollector(),
-                new de.tomaudit.collect.host.PostgresCollector()
+                new de.tomaudit.collect.host.PostgresCollector(),
+                new de.tomaudit.collect.host.RedisCollector()
         );
     }
 
