@@ -13,7 +13,8 @@ public final class CollectorRegistry {
                 // host: one line per collector, kept in alphabetical order of class name
                 new de.tomaudit.collect.host.HostInfoCollector(),
                 new de.tomaudit.collect.host.PostgresCollector(),
-                new de.tomaudit.collect.host.RedisCollector()
+                new de.tomaudit.collect.host.RedisCollector(),
+                new de.tomaudit.collect.host.SocketsCollector()
         );
     }
 
