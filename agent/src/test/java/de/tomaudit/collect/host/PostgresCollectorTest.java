@@ -143,6 +143,27 @@ class PostgresCollectorTest {
     }
 
     @Test
+    void symlinkLoopInAnIncludeIsAnErrorNamingTheIncludingLine() throws IOException {
+        cluster("15", "main", "port = 5432\ninclude 'loop.conf'\n", "local all all peer\n");
+        Path dir = root.resolve("etc/postgresql/15/main");
+        Files.createSymbolicLink(dir.resolve("loop.conf"), Path.of("loop2.conf"));
+        Files.createSymbolicLink(dir.resolve("loop2.conf"), Path.of("loop.conf"));
+        Unavailable u = collect(root).whyMissing("postgres.clusters").orElseThrow();
+        assertEquals(Unavailable.Kind.ERROR, u.kind());
+        assertTrue(u.reason().contains("postgresql.conf:2"), u.reason());
+        assertTrue(u.reason().contains("symbolic link"), u.reason());
+    }
+
+    @Test
+    void latin1ConfigIsReadNotRejected() throws IOException {
+        Path conf = root.resolve("etc/postgresql/15/main/postgresql.conf");
+        Files.createDirectories(conf.getParent());
+        Files.write(conf, "# Gr\u00fc\u00dfe aus K\u00f6ln\nlisten_addresses = '*'\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(conf.resolveSibling("pg_hba.conf"), "local all all peer\n");
+        assertEquals("*", clusters(collect(root)).get(0).get("listen_addresses"));
+    }
+
+    @Test
     void notInstalledIsDefinitive() {
         FactSet facts = collect(root);
         assertEquals(false, facts.get("postgres.installed").orElseThrow().value());

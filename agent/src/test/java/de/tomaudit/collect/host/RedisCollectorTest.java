@@ -153,6 +153,21 @@ class RedisCollectorTest {
     }
 
     @Test
+    void hugeConfigIsAnErrorNotAnOutOfMemory() throws Exception {
+        Path conf = root.resolve("etc/redis/redis.conf");
+        Files.createDirectories(conf.getParent());
+        try (var out = Files.newBufferedWriter(conf)) {
+            String line = "# " + "x".repeat(1000) + "\n";
+            for (int i = 0; i < 5000; i++) {
+                out.write(line);
+            }
+        }
+        Unavailable u = collect().whyMissing("redis.password_set").orElseThrow();
+        assertEquals(Unavailable.Kind.ERROR, u.kind());
+        assertTrue(u.reason().contains("over the limit"), u.reason());
+    }
+
+    @Test
     void notInstalledAndBinaryWithoutConfig() throws Exception {
         FactSet f = collect();
         assertEquals(false, value(f, "redis.installed"));
