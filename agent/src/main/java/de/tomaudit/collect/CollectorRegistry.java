@@ -11,6 +11,7 @@ public final class CollectorRegistry {
     public static List<Collector> all() {
         return List.of(
                 // host: one line per collector, kept in alphabetical order of class name
+                new de.tomaudit.collect.host.HostInfoCollector()
         );
     }
 

@@ -1,0 +1,54 @@
+package de.tomaudit.audit;
+
+import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.target.Target;
+import de.tomaudit.target.TargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which products run on a target, from marker files. The host itself is always audited.
+ * Explicit {@code --kind} options replace detection.
+ */
+public final class KindDetector {
+    public static final List<String> KINDS = List.of("host", "mastodon", "prosody", "ejabberd", "bbb");
+
+    private static final Map<String, List<String>> MARKERS = Map.of(
+            "mastodon", List.of("/home/mastodon/live/.env.production", "/home/mastodon/live/config/application.rb"),
+            "prosody", List.of("/etc/prosody/prosody.cfg.lua"),
+            "ejabberd", List.of("/etc/ejabberd/ejabberd.yml", "/opt/ejabberd/conf/ejabberd.yml"),
+            "bbb", List.of("/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties", "/etc/bigbluebutton/bbb-web.properties"));
+
+    private KindDetector() { }
+
+    public static Set<String> detect(Target target) {
+        Set<String> kinds = new LinkedHashSet<>();
+        kinds.add("host");
+        for (String kind : KINDS) {
+            for (String marker : MARKERS.getOrDefault(kind, List.of())) {
+                try {
+                    if (target.exists(marker)) {
+                        kinds.add(kind);
+                        break;
+                    }
+                } catch (TargetException e) {
+                    // an unreadable marker is not evidence of the product
+                }
+            }
+        }
+        return kinds;
+    }
+
+    public static List<PlannedAccess> plan() {
+        List<PlannedAccess> out = new ArrayList<>();
+        for (String kind : KINDS) {
+            for (String marker : MARKERS.getOrDefault(kind, List.of())) {
+                out.add(PlannedAccess.stat(marker, kind));
+            }
+        }
+        return out;
+    }
+}

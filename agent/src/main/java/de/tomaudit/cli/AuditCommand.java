@@ -1,0 +1,267 @@
+package de.tomaudit.cli;
+
+import de.tomaudit.audit.AuditOptions;
+import de.tomaudit.audit.AuditRunner;
+import de.tomaudit.audit.KindDetector;
+import de.tomaudit.audit.TargetAuditor;
+import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.parse.yaml.YamlException;
+import de.tomaudit.report.RenderOptions;
+import de.tomaudit.report.Renderer;
+import de.tomaudit.report.Renderers;
+import de.tomaudit.result.AuditResult;
+import de.tomaudit.rules.Rule;
+import de.tomaudit.rules.RuleFileException;
+import de.tomaudit.rules.RuleLoader;
+import de.tomaudit.rules.Severity;
+import de.tomaudit.target.Limits;
+import de.tomaudit.waiver.Waiver;
+import de.tomaudit.waiver.WaiverFile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tomaudit audit}: collect, evaluate, report; exit 0/1/2/3. */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Audit one or more targets (default: this machine) and report the findings.",
+        footer = {"", "Exit codes: 0 no failed finding at or above --fail-on; 1 failed findings at or above it;",
+                "2 usage or configuration error; 3 a target could not be audited completely."})
+public final class AuditCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", arity = "0..*",
+            description = "local (default), dir:/path, ssh://user@host[:port], user@host, bundle:/path.tar.gz")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--kind", paramLabel = "KIND", split = ",",
+            description = "Audit these products instead of detecting them: mastodon, prosody, ejabberd, bbb, host")
+    List<String> kinds = new ArrayList<>();
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Targets from an inventory file")
+    Path inventory;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Additional rule packs (a rule with a built-in id replaces it)")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Accepted risks with justification and expiry date")
+    Path waivers;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "What the privacy notice promises (claims file)")
+    Path policy;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "console (default), json; html, md, csv, junit, pdf, tom in later versions")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "PATH",
+            description = "Write to this file (one format) or directory (several formats) instead of stdout")
+    Path output;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "de or en (default: from LANG, else en)")
+    String lang;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 for failed findings at or above: low, medium, high (default), critical")
+    String failOn;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Targets audited at once (default 4)")
+    int parallel;
+
+    @Option(names = "--history", paramLabel = "JDBC_URL", description = "Store the run in this database")
+    String history;
+
+    @Option(names = "--no-history", description = "Do not store the run")
+    boolean noHistory;
+
+    @Option(names = "--sudo", description = "Use sudo -n for root-only files and commands (SSH targets)")
+    boolean sudo;
+
+    @Option(names = "--accept-new-host-key", description = "Add an unknown SSH host key to known_hosts")
+    boolean acceptNewHostKey;
+
+    @Option(names = "--dry-run", description = "List every file and command the audit would touch, and touch none")
+    boolean dryRun;
+
+    @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "Longest a command on a target may run (default 15)")
+    int commandTimeout;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "4194304",
+            description = "Largest file read from a target (default 4 MiB)")
+    long maxFileSize;
+
+    @Option(names = {"-v", "--verbose"}, description = "More log output on stderr (-vv for debug)")
+    boolean[] verbose = new boolean[0];
+
+    @Override
+    public Integer call() throws IOException {
+        Logging.verbosity(verbose.length);
+        refuseNotYetAvailable();
+        String language = language();
+        Severity threshold = severity(failOn);
+        List<TargetSpec> specs = targets();
+        Set<String> kindSet = kinds();
+        List<Renderer> renderers = renderers();
+        if (parallel < 1 || parallel > 256) {
+            throw new UsageException("--parallel must be between 1 and 256");
+        }
+        if (commandTimeout < 1 || maxFileSize < 1024) {
+            throw new UsageException("--command-timeout must be >= 1 s and --max-file-size >= 1024 bytes");
+        }
+        List<Rule> rules = rules();
+        List<Waiver> waiverList = waivers();
+        PrintStream out = Main.stdout(spec);
+        if (dryRun) {
+            DryRun.print(specs, kindSet, out);
+            return ExitCodes.OK;
+        }
+        Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
+        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits);
+        AuditResult result = new AuditRunner(new TargetAuditor(), VersionProvider.version()).run(specs, options);
+        write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
+        return ExitCodes.of(result, threshold);
+    }
+
+    private void refuseNotYetAvailable() {
+        if (inventory != null) {
+            throw new UsageException("--inventory is not available in this version; name the targets instead");
+        }
+        if (policy != null) {
+            throw new UsageException("--policy is not available in this version");
+        }
+        if (history != null) {
+            throw new UsageException("--history is not available in this version (runs are not stored yet)");
+        }
+    }
+
+    private String language() {
+        String l = lang;
+        if (l == null) {
+            String env = System.getenv().getOrDefault("LANG", "");
+            l = env.toLowerCase(Locale.ROOT).startsWith("de") ? "de" : "en";
+        }
+        if (!l.equals("de") && !l.equals("en")) {
+            throw new UsageException("--lang must be de or en, not '" + l + "'");
+        }
+        return l;
+    }
+
+    static Severity severity(String s) {
+        try {
+            Severity sev = Severity.parse(s.toLowerCase(Locale.ROOT));
+            if (sev == Severity.INFO) {
+                throw new IllegalArgumentException("info findings never fail");
+            }
+            return sev;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fail-on must be low, medium, high or critical, not '" + s + "'");
+        }
+    }
+
+    private List<TargetSpec> targets() {
+        List<String> given = targets.isEmpty() ? List.of("local") : targets;
+        List<TargetSpec> out = new ArrayList<>();
+        for (String t : given) {
+            try {
+                out.add(TargetSpec.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private Set<String> kinds() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : kinds) {
+            String kind = k.trim().toLowerCase(Locale.ROOT);
+            if (!KindDetector.KINDS.contains(kind)) {
+                throw new UsageException("unknown --kind '" + k + "' (" + String.join(", ", KindDetector.KINDS) + ")");
+            }
+            out.add(kind);
+        }
+        return out;
+    }
+
+    private List<Renderer> renderers() {
+        List<String> names = formats.isEmpty() ? List.of("console") : formats;
+        List<Renderer> out = new ArrayList<>();
+        for (String n : names) {
+            String f = n.trim().toLowerCase(Locale.ROOT);
+            Renderer r = Renderers.byFormat(f).orElseThrow(() -> new UsageException(Renderers.PLANNED.contains(f)
+                    ? "--format " + f + " is not available in this version (console, json)"
+                    : "unknown --format '" + n + "' (console, json, html, md, csv, junit, pdf, tom)"));
+            if (out.stream().noneMatch(x -> x.format().equals(r.format()))) {
+                out.add(r);
+            }
+        }
+        if (output == null && out.size() > 1) {
+            throw new UsageException("several formats need --output DIR (one file per format)");
+        }
+        return out;
+    }
+
+    private List<Rule> rules() {
+        try {
+            return RuleLoader.load(ruleDirs);
+        } catch (RuleFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private List<Waiver> waivers() {
+        if (waivers == null) {
+            return List.of();
+        }
+        try {
+            return WaiverFile.load(waivers);
+        } catch (YamlException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private void write(AuditResult result, List<Renderer> renderers, RenderOptions base, PrintStream stdout) throws IOException {
+        if (output == null) {
+            Renderer r = renderers.get(0);
+            boolean colour = r.format().equals("console") && Terminal.colours();
+            r.render(result, new RenderOptions(base.lang(), colour, base.failOn()), stdout);
+            stdout.flush();
+            return;
+        }
+        if (renderers.size() == 1 && !Files.isDirectory(output)) {
+            writeFile(result, renderers.get(0), base, output);
+            return;
+        }
+        Files.createDirectories(output);
+        for (Renderer r : renderers) {
+            writeFile(result, r, base, output.resolve("tomaudit." + r.extension()));
+        }
+    }
+
+    private static void writeFile(AuditResult result, Renderer r, RenderOptions o, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path tmp = Files.createTempFile(parent, ".tomaudit-", ".tmp");
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+            r.render(result, o, os);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,56 @@
+package de.tomaudit.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code tomaudit audit|rules …}. Usage errors exit 2 with one line, never a stack trace. */
+@Command(name = "tomaudit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Audits Mastodon, Prosody, ejabberd and BigBlueButton servers and their Linux host "
+                + "for security and GDPR (TOM, Art. 32) measures.",
+        subcommands = {AuditCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, rules)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (testable). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("tomaudit: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof UsageException) {
+                c.getErr().println("tomaudit: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            LoggerFactory.getLogger(Main.class).debug("internal error", ex);
+            c.getErr().println("tomaudit: internal error: " + ex + " (run with -vv for details)");
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    static PrintStream stdout(CommandLine.Model.CommandSpec spec) {
+        return new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
+    }
+}

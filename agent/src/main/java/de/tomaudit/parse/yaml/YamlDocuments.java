@@ -1,0 +1,52 @@
+package de.tomaudit.parse.yaml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/** Parses YAML text into {@link YamlNode}s with bounded size and alias expansion. */
+public final class YamlDocuments {
+
+    private YamlDocuments() { }
+
+    private static LoadSettings settings(String file) {
+        return LoadSettings.builder()
+                .setLabel(file)
+                .setMaxAliasesForCollections(200)
+                .setAllowDuplicateKeys(true)
+                .setCodePointLimit(16 * 1024 * 1024)
+                .setUseMarks(true)
+                .build();
+    }
+
+    /** The first document, or empty for an empty file. */
+    public static Optional<YamlNode> parse(String file, String text) throws YamlException {
+        List<YamlNode> all = parseAll(file, text);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    public static List<YamlNode> parseAll(String file, String text) throws YamlException {
+        LoadSettings s = settings(file);
+        try {
+            Composer composer = new Composer(s, new ParserImpl(s, new StreamReader(s, text)));
+            List<YamlNode> out = new ArrayList<>();
+            while (composer.hasNext()) {
+                Node n = composer.next();
+                out.add(new YamlNode(file, n));
+            }
+            return out;
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new YamlException(file, line, "not valid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new YamlException(file, 0, "not valid YAML: " + e.getMessage());
+        }
+    }
+}

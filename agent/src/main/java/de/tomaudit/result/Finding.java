@@ -1,0 +1,32 @@
+package de.tomaudit.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import de.tomaudit.facts.Evidence;
+import java.util.List;
+
+/**
+ * One rule's verdict on one target. {@code reason} says why a finding is not-applicable,
+ * error or waived; it is left out of the JSON when empty.
+ */
+@JsonPropertyOrder({"ruleId", "status", "severity", "title", "remediation", "reason", "evidence", "tom", "references"})
+public record Finding(String ruleId, Status status, String severity, String title, String remediation,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) String reason,
+                      List<Evidence> evidence, Tom tom,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> references) {
+
+    /** The TOM tags in the three vocabularies of TOM.md. */
+    public record Tom(List<String> gdpr, List<String> sdm, List<String> kontrolle) {
+        public Tom {
+            gdpr = List.copyOf(gdpr);
+            sdm = List.copyOf(sdm);
+            kontrolle = List.copyOf(kontrolle);
+        }
+    }
+
+    public Finding {
+        evidence = List.copyOf(evidence);
+        references = List.copyOf(references);
+        reason = reason == null ? "" : reason;
+    }
+}

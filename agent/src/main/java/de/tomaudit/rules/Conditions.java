@@ -1,0 +1,91 @@
+package de.tomaudit.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlContext;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlScript;
+import org.apache.commons.jexl3.MapContext;
+import org.apache.commons.jexl3.introspection.JexlPermissions;
+
+/**
+ * The sandboxed JEXL engine for rule conditions: expressions only (no loops, no assignments,
+ * no {@code new}, no pragmas), lambdas for the {@code t:} functions, and Java introspection
+ * restricted to JEXL's RESTRICTED set plus the functions class.
+ */
+public final class Conditions {
+    private static final JexlFeatures FEATURES = new JexlFeatures()
+            .loops(false)
+            .sideEffect(false)
+            .sideEffectGlobal(false)
+            .newInstance(false)
+            .pragma(false)
+            .annotation(false)
+            .importPragma(false)
+            .namespacePragma(false)
+            .localVar(true)
+            .register(false)
+            .lambda(true)
+            .thinArrow(true)
+            .fatArrow(false)
+            .methodCall(true)
+            .structuredLiteral(true);
+
+    private static final JexlEngine ENGINE = new JexlBuilder()
+            .features(FEATURES)
+            .permissions(JexlPermissions.RESTRICTED.compose("de.tomaudit.rules.*"))
+            .namespaces(Map.of("t", ConditionFunctions.class))
+            .antish(true)
+            .strict(true)
+            .safe(false)
+            .silent(false)
+            .cache(512)
+            .collectMode(2)
+            .create();
+
+    private Conditions() { }
+
+    /** Compiles an expression; the message of a failure says what is wrong and where in the text. */
+    public static Condition compile(String text) {
+        try {
+            JexlScript script = ENGINE.createScript(text);
+            List<String> refs = new ArrayList<>();
+            for (List<String> path : script.getVariables()) {
+                refs.add(String.join(".", path));
+            }
+            return new Condition(text, script, refs);
+        } catch (JexlException e) {
+            throw new IllegalArgumentException(cleanMessage(e), e);
+        }
+    }
+
+    /** Evaluates with the given variables (dotted fact keys to values). */
+    public static Object evaluate(Condition condition, Map<String, Object> variables) {
+        JexlContext ctx = new MapContext(new java.util.HashMap<>(variables));
+        try {
+            return condition.script().execute(ctx);
+        } catch (JexlException e) {
+            throw new IllegalArgumentException(cleanMessage(e), e);
+        } catch (StackOverflowError e) {
+            throw new IllegalArgumentException("condition recursed too deeply");
+        }
+    }
+
+    static String cleanMessage(JexlException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // JEXL prefixes messages with the Java location of the interpreter; keep the part after it
+        int i = m.indexOf(' ');
+        if (m.startsWith("org.apache") && i > 0) {
+            m = m.substring(i + 1);
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !m.contains(cause.getMessage())) {
+            m = m + ": " + cause.getMessage();
+        }
+        return m;
+    }
+}

@@ -1,0 +1,21 @@
+package de.tomaudit.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One rule from a YAML pack: immutable, evaluated statelessly against a target's facts.
+ *
+ * @param pack    the product it belongs to ({@code host}, {@code prosody}, …), the id's first part
+ * @param source  file and line the rule was loaded from
+ */
+public record Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
+                   List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
+                   Condition condition, List<String> evidence, List<Grade> grades, String source) {
+
+    public Rule {
+        refs = List.copyOf(refs);
+        evidence = List.copyOf(evidence);
+        grades = List.copyOf(grades);
+    }
+}

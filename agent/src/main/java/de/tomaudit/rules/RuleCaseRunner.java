@@ -1,0 +1,69 @@
+package de.tomaudit.rules;
+
+import de.tomaudit.result.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the rule cases of a pack folder against its rules, and requires that every rule has at
+ * least one passing and one failing case. Used by {@code tomaudit rules check} and the test suite.
+ */
+public final class RuleCaseRunner {
+
+    /** One checked case, or a rule's missing coverage (then {@code name} says which). */
+    public record Outcome(String ruleId, String name, String source, boolean ok, String message) { }
+
+    private RuleCaseRunner() { }
+
+    /** Loads the rules and cases under root (rule files and tests/ folders) and runs them. */
+    public static List<Outcome> check(Path root) throws RuleFileException {
+        List<Rule> rules = RuleLoader.loadDirectory(root);
+        List<RuleCase> cases = new ArrayList<>();
+        try {
+            for (Path f : RuleLoader.yamlFiles(root, true)) {
+                cases.addAll(RuleCaseParser.parse(RuleLoader.display(f), RuleLoader.readText(f)));
+            }
+        } catch (IOException e) {
+            throw new RuleFileException(root + ": " + e.getMessage());
+        }
+        return run(rules, cases);
+    }
+
+    public static List<Outcome> run(List<Rule> rules, List<RuleCase> cases) {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        rules.forEach(r -> byId.put(r.id(), r));
+        Map<String, Set<Status>> covered = new HashMap<>();
+        List<Outcome> out = new ArrayList<>();
+        for (RuleCase c : cases) {
+            Rule rule = byId.get(c.ruleId());
+            if (rule == null) {
+                out.add(new Outcome(c.ruleId(), c.name(), c.source(), false, "no rule with id " + c.ruleId()));
+                continue;
+            }
+            Evaluation e = RuleEvaluator.evaluate(rule, c.facts());
+            covered.computeIfAbsent(rule.id(), k -> EnumSet.noneOf(Status.class)).add(e.status());
+            boolean ok = e.status() == c.expect() && c.severity().map(s -> s == e.severity()).orElse(true);
+            String msg = ok ? "" : "expected " + c.expect().json() + c.severity().map(s -> " (" + s.json() + ")").orElse("")
+                    + ", got " + e.status().json() + (e.status() == Status.FAIL ? " (" + e.severity().json() + ")" : "")
+                    + (e.reason().isEmpty() ? "" : ": " + e.reason());
+            out.add(new Outcome(c.ruleId(), c.name(), c.source(), ok, msg));
+        }
+        for (Rule r : byId.values()) {
+            Set<Status> seen = covered.getOrDefault(r.id(), EnumSet.noneOf(Status.class));
+            Status failing = r.severity() == Severity.INFO ? Status.NOT_APPLICABLE : Status.FAIL;
+            if (!seen.contains(Status.PASS) || !seen.contains(failing)) {
+                out.add(new Outcome(r.id(), "coverage", r.source(), false,
+                        "needs at least one case that passes and one that gives " + failing.json()
+                                + " (has: " + seen.stream().map(Status::json).toList() + ")"));
+            }
+        }
+        return out;
+    }
+}

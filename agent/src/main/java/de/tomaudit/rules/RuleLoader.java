@@ -1,0 +1,146 @@
+package de.tomaudit.rules;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads rule packs: the built-in ones packaged in the jar ({@code rules/}) and user folders.
+ * Files under a {@code tests/} folder are rule cases, not rules. A user rule with the id of
+ * a built-in one replaces it; two files with the same id in one load are refused.
+ */
+public final class RuleLoader {
+    private static final long MAX_RULE_FILE = 256 * 1024;
+
+    private RuleLoader() { }
+
+    /** The built-in packs, followed by the user folders (later ids replace earlier ones). */
+    public static List<Rule> load(List<Path> userDirs) throws RuleFileException {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        for (Rule r : loadBuiltIn()) {
+            byId.put(r.id(), r);
+        }
+        for (Path dir : userDirs) {
+            for (Rule r : loadDirectory(dir)) {
+                byId.put(r.id(), r);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    public static List<Rule> loadBuiltIn() throws RuleFileException {
+        return withBuiltInRoot(RuleLoader::loadTree);
+    }
+
+    /** Runs the action on the built-in rules folder, in the jar or in target/classes. */
+    public static <T> T withBuiltInRoot(PathAction<T> action) throws RuleFileException {
+        URL url = RuleLoader.class.getClassLoader().getResource("rules");
+        if (url == null) {
+            throw new RuleFileException("the built-in rule packs are missing from the jar (rules/)");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return action.apply(fs.getPath("/rules"));
+            }
+            return action.apply(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new RuleFileException("cannot read the built-in rule packs: " + e.getMessage());
+        }
+    }
+
+    /** A functional step over a folder that may fail with a rule file error. */
+    @FunctionalInterface
+    public interface PathAction<T> {
+        T apply(Path root) throws RuleFileException, IOException;
+    }
+
+    public static List<Rule> loadDirectory(Path dir) throws RuleFileException {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleFileException(dir + ": not a directory of rule files");
+        }
+        try {
+            List<Rule> rules = loadTree(dir);
+            if (rules.isEmpty()) {
+                throw new RuleFileException(dir + ": no rule files (*.yaml) found");
+            }
+            return rules;
+        } catch (IOException e) {
+            throw new RuleFileException(dir + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Rule> loadTree(Path root) throws IOException, RuleFileException {
+        List<Rule> rules = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Path file : yamlFiles(root, false)) {
+            Rule r = RuleParser.parse(display(file), readText(file));
+            String before = seen.put(r.id(), r.source());
+            if (before != null) {
+                throw new RuleFileException(r.source() + ": rule id " + r.id() + " is already defined at " + before);
+            }
+            rules.add(r);
+        }
+        return rules;
+    }
+
+    /** YAML files below root, sorted; {@code tests} selects the rule-case files instead of rules. */
+    public static List<Path> yamlFiles(Path root, boolean tests) throws IOException {
+        try (Stream<Path> s = Files.walk(root, 8)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .filter(p -> inTests(root, p) == tests)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        }
+    }
+
+    private static boolean inTests(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().equals("tests")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String readText(Path file) throws RuleFileException, IOException {
+        if (Files.size(file) > MAX_RULE_FILE) {
+            throw new RuleFileException(display(file) + ": " + Files.size(file) + " bytes is too large for a rule file");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new RuleFileException(display(file) + ": binary file, not YAML");
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static String display(Path file) {
+        String s = file.toString();
+        return file.getFileSystem() == FileSystems.getDefault() ? s : "builtin:" + s.substring(1);
+    }
+}

@@ -1,0 +1,142 @@
+package de.tomaudit.rules;
+
+import de.tomaudit.parse.yaml.YamlDocuments;
+import de.tomaudit.parse.yaml.YamlException;
+import de.tomaudit.parse.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns one rule file into a {@link Rule}, validating every field with file and line. */
+public final class RuleParser {
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
+    private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
+            "assumes", "when", "notApplicable", "condition", "evidence", "grades");
+
+    private RuleParser() { }
+
+    public static Rule parse(String file, String text) throws RuleFileException {
+        try {
+            YamlNode root = YamlDocuments.parse(file, text)
+                    .orElseThrow(() -> new YamlException(file, 1, "empty rule file"));
+            for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
+                if (!KEYS.contains(e.getKey())) {
+                    throw e.getValue().error("unknown key '" + e.getKey() + "' (allowed: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                }
+            }
+            YamlNode idNode = root.require("id");
+            String id = idNode.text();
+            if (!ID.matcher(id).matches()) {
+                throw idNode.error("rule id '" + id + "' must look like pack.name (lower case, digits, hyphens)");
+            }
+            YamlNode sevNode = root.require("severity");
+            Severity severity = severity(sevNode);
+            Text title = text(root.require("title"));
+            Text remediation = text(root.require("remediation"));
+            TomTags tom = tom(root.require("tom"));
+            List<String> refs = root.get("refs").map(RuleParser::texts).orElse(List.of());
+            String assumes = root.get("assumes").map(RuleParser::textOrEmpty).orElse("");
+            Optional<Condition> when = Optional.empty();
+            if (root.get("when").isPresent()) {
+                when = Optional.of(condition(root.require("when")));
+            }
+            Text notApplicable = root.get("notApplicable").isPresent() ? text(root.require("notApplicable")) : Text.EMPTY;
+            Condition condition = condition(root.require("condition"));
+            List<String> evidence = root.get("evidence").map(RuleParser::texts).orElse(List.of());
+            List<Grade> grades = new ArrayList<>();
+            if (root.get("grades").isPresent()) {
+                for (YamlNode g : root.require("grades").items()) {
+                    grades.add(new Grade(condition(g.require("when")), severity(g.require("severity"))));
+                }
+            }
+            return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
+                    when, notApplicable, condition, evidence, grades, file + ":" + idNode.line());
+        } catch (YamlException e) {
+            throw new RuleFileException(e.getMessage());
+        } catch (UncheckedYaml e) {
+            throw new RuleFileException(e.getCause().getMessage());
+        }
+    }
+
+    private static Severity severity(YamlNode n) throws YamlException {
+        try {
+            return Severity.parse(n.text());
+        } catch (IllegalArgumentException e) {
+            throw n.error(e.getMessage());
+        }
+    }
+
+    private static Condition condition(YamlNode n) throws YamlException {
+        String expr = n.text();
+        if (expr.isBlank()) {
+            throw n.error("empty condition");
+        }
+        try {
+            return Conditions.compile(expr);
+        } catch (IllegalArgumentException e) {
+            throw n.error("condition does not compile: " + e.getMessage());
+        }
+    }
+
+    private static Text text(YamlNode n) throws YamlException {
+        Map<String, YamlNode> e = n.entries();
+        for (String lang : e.keySet()) {
+            if (!lang.equals("en") && !lang.equals("de")) {
+                throw e.get(lang).error("unknown language '" + lang + "' (en, de)");
+            }
+        }
+        if (!e.containsKey("en") || !e.containsKey("de")) {
+            throw n.error("needs both 'en' and 'de'");
+        }
+        return new Text(e.get("en").text().strip(), e.get("de").text().strip());
+    }
+
+    private static TomTags tom(YamlNode n) throws YamlException {
+        Map<String, YamlNode> e = n.entries();
+        List<List<String>> lists = new ArrayList<>();
+        for (String vocab : List.of("gdpr", "sdm", "kontrolle")) {
+            List<String> tags = e.containsKey(vocab) ? e.get(vocab).texts() : List.of();
+            for (String t : tags) {
+                if (!TomTags.vocabulary(vocab).contains(t)) {
+                    throw e.get(vocab).error("'" + t + "' is not a " + vocab + " tag of the TOM vocabulary (" +
+                            String.join(", ", TomTags.vocabulary(vocab).stream().sorted().toList()) + ")");
+                }
+            }
+            lists.add(tags);
+        }
+        for (String key : e.keySet()) {
+            if (!Set.of("gdpr", "sdm", "kontrolle").contains(key)) {
+                throw e.get(key).error("unknown TOM vocabulary '" + key + "' (gdpr, sdm, kontrolle)");
+            }
+        }
+        if (lists.stream().allMatch(List::isEmpty)) {
+            throw n.error("a rule needs at least one TOM tag");
+        }
+        return new TomTags(lists.get(0), lists.get(1), lists.get(2));
+    }
+
+    private static List<String> texts(YamlNode n) {
+        try {
+            return n.texts();
+        } catch (YamlException e) {
+            throw new UncheckedYaml(e);
+        }
+    }
+
+    private static String textOrEmpty(YamlNode n) {
+        try {
+            return n.isNull() ? "" : n.text().strip();
+        } catch (YamlException e) {
+            throw new UncheckedYaml(e);
+        }
+    }
+
+    private static final class UncheckedYaml extends RuntimeException {
+        UncheckedYaml(YamlException e) {
+            super(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package de.tomaudit.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.tomaudit.facts.Evidence;
+import de.tomaudit.facts.FactSet;
+import de.tomaudit.facts.Secret;
+import de.tomaudit.result.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleEvaluatorTest {
+
+    private static Rule rule(String extra) throws RuleFileException {
+        return RuleParser.parse("t.yaml", RuleParserTest.GOOD + extra);
+    }
+
+    @Test
+    void passFailAndGradedSeverityWithEvidence() throws Exception {
+        Rule r = rule("");
+        FactSet off = FactSet.builder().put("demo.thing", "off", Evidence.at("/etc/demo.conf", 3, "off"))
+                .put("demo.exposed", false).build();
+        Evaluation pass = RuleEvaluator.evaluate(r, off);
+        assertEquals(Status.PASS, pass.status());
+        assertEquals(List.of(new Evidence("/etc/demo.conf:3", "off")), pass.evidence());
+
+        FactSet on = FactSet.builder().put("demo.thing", "on").put("demo.exposed", true).build();
+        Evaluation fail = RuleEvaluator.evaluate(r, on);
+        assertEquals(Status.FAIL, fail.status());
+        assertEquals(Severity.CRITICAL, fail.severity());
+        FactSet onInternal = FactSet.builder().put("demo.thing", "on").put("demo.exposed", false).build();
+        assertEquals(Severity.HIGH, RuleEvaluator.evaluate(r, onInternal).severity());
+    }
+
+    @Test
+    void aMissingFactIsNeverAPass() throws Exception {
+        Rule r = rule("");
+        Evaluation na = RuleEvaluator.evaluate(r, FactSet.builder().notApplicable("demo", "demo is not installed").build());
+        assertEquals(Status.NOT_APPLICABLE, na.status());
+        assertEquals("demo is not installed", na.reason());
+
+        Evaluation err = RuleEvaluator.evaluate(r,
+                FactSet.builder().error("demo.thing", "read", "/etc/demo.conf: permission denied").build());
+        assertEquals(Status.ERROR, err.status());
+        assertTrue(err.reason().contains("permission denied"));
+
+        Evaluation unknown = RuleEvaluator.evaluate(r, FactSet.builder().build());
+        assertEquals(Status.ERROR, unknown.status());
+        assertTrue(unknown.reason().contains("no collector provides the fact 'demo.thing'"), unknown.reason());
+    }
+
+    @Test
+    void whenFalseIsNotApplicableWithTheRulesReason() throws Exception {
+        Rule r = rule("when: demo.installed\nnotApplicable: {en: demo not installed, de: demo nicht installiert}\n");
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.installed", false).build());
+        assertEquals(Status.NOT_APPLICABLE, e.status());
+        assertEquals("demo not installed", e.reason());
+    }
+
+    @Test
+    void aConditionThatThrowsIsAnErrorFindingNotACrash() throws Exception {
+        Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "condition: t:days(demo.thing) > 1"));
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "soon").build());
+        assertEquals(Status.ERROR, e.status());
+        assertTrue(e.reason().contains("not a duration"), e.reason());
+        Rule notBool = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "condition: demo.thing"));
+        assertEquals(Status.ERROR, RuleEvaluator.evaluate(notBool, FactSet.builder().put("demo.thing", "x").build()).status());
+    }
+
+    @Test
+    void infoRulesNeverFail() throws Exception {
+        Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("severity: high", "severity: info"));
+        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build()).status());
+    }
+
+    @Test
+    void secretsAreJudgedByLengthAndHashNeverByText() throws Exception {
+        Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "condition: demo.key.length >= 32 && demo.key.sha256 != '" + Secret.sha256Hex("changeme") + "'"));
+        FactSet weak = FactSet.builder().put("demo.key", Secret.of("changeme"), Evidence.at("/etc/x", 1, Secret.of("changeme"))).build();
+        Evaluation e = RuleEvaluator.evaluate(r, weak);
+        assertEquals(Status.FAIL, e.status());
+        assertTrue(e.evidence().get(0).value().startsWith("redacted (sha256:"), e.evidence().toString());
+        assertTrue(e.evidence().stream().noneMatch(ev -> ev.value().contains("changeme")));
+        FactSet strong = FactSet.builder().put("demo.key", Secret.of("x".repeat(20) + "abcdefghijklmnop")).build();
+        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, strong).status());
+    }
+
+    @Test
+    void caseRunnerRequiresPassAndFailCases() throws Exception {
+        Rule r = rule("");
+        RuleCase onlyPass = new RuleCase("demo.thing", "off", FactSet.builder().put("demo.thing", "off")
+                .put("demo.exposed", false).build(), Status.PASS, java.util.Optional.empty(), "c.yaml:1");
+        List<RuleCaseRunner.Outcome> out = RuleCaseRunner.run(List.of(r), List.of(onlyPass));
+        assertTrue(out.get(0).ok());
+        assertTrue(out.stream().anyMatch(o -> !o.ok() && o.name().equals("coverage")), out.toString());
+        RuleCase wrong = new RuleCase("demo.thing", "wrong expectation", FactSet.builder().put("demo.thing", "on")
+                .put("demo.exposed", false).build(), Status.PASS, java.util.Optional.empty(), "c.yaml:9");
+        RuleCaseRunner.Outcome o = RuleCaseRunner.run(List.of(r), List.of(wrong)).get(0);
+        assertEquals(false, o.ok());
+        assertTrue(o.message().contains("expected pass, got fail (high)"), o.message());
+        assertEquals(Map.of(), Map.of());
+    }
+}
