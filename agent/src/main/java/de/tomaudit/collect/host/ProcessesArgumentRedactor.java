@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
 public final class ProcessesArgumentRedactor {
 
     private static final Pattern SECRET_OPTION = Pattern.compile(
-            "--?[a-z0-9_-]*(password|passwd|passphrase|secret|token|api-?key|auth-?key|requirepass|masterauth|cookie)[a-z0-9_-]*",
+            "--[a-z0-9_-]*(password|passwd|passphrase|secret|token|api-?key|auth-?key|requirepass|masterauth|cookie)[a-z0-9_-]*",
             Pattern.CASE_INSENSITIVE);
+    /** Single-dash long options that take a secret (Erlang's -setcookie, some Java and Go tools). */
+    private static final Set<String> SINGLE_DASH_SECRETS = Set.of("-setcookie", "-cookie", "-password", "-passwd",
+            "-pass", "-passphrase", "-secret", "-token", "-requirepass");
     private static final Pattern NOT_A_SECRET_OPTION = Pattern.compile(
             ".*[-_](file|path|command|cmd|fd|env|jar|dir)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_VAR = Pattern.compile(
@@ -45,7 +48,10 @@ public final class ProcessesArgumentRedactor {
             int nextWord = nextWord(parts, i);
             int eq = w.indexOf('=');
             String name = eq > 0 ? w.substring(0, eq) : w;
-            if (SECRET_OPTION.matcher(name).matches() && !NOT_A_SECRET_OPTION.matcher(name).matches()) {
+            boolean secretOption = name.startsWith("--")
+                    ? SECRET_OPTION.matcher(name).matches() && !NOT_A_SECRET_OPTION.matcher(name).matches()
+                    : SINGLE_DASH_SECRETS.contains(name.toLowerCase(Locale.ROOT));
+            if (secretOption) {
                 if (eq > 0) {
                     parts.set(i, name + "=" + secret(w.substring(eq + 1)));
                 } else if (nextWord >= 0 && !parts.get(nextWord).startsWith("--")) {

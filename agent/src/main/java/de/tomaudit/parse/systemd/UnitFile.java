@@ -29,6 +29,51 @@ public record UnitFile(String path, List<UnitEntry> entries, List<UnitProblem> p
         return new UnitFile(path, all, allProblems);
     }
 
+    /**
+     * A template unit ({@code name@.service}) made concrete for an instance: {@code %i} is the
+     * instance as written, {@code %I} unescaped ({@code -} to {@code /}, {@code \xNN} decoded),
+     * {@code %%} a percent sign.
+     */
+    public UnitFile forInstance(String instance) {
+        String unescaped = unescape(instance);
+        List<UnitEntry> out = new ArrayList<>();
+        for (UnitEntry e : entries) {
+            StringBuilder v = new StringBuilder();
+            String s = e.value();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '%' && i + 1 < s.length()) {
+                    char n = s.charAt(++i);
+                    v.append(n == 'i' ? instance : n == 'I' ? unescaped : n == '%' ? "%" : "%" + n);
+                } else {
+                    v.append(c);
+                }
+            }
+            out.add(new UnitEntry(e.section(), e.key(), v.toString(), e.path(), e.line()));
+        }
+        return new UnitFile(path, out, problems);
+    }
+
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                out.append('/');
+            } else if (c == '\\' && i + 3 < s.length() && s.charAt(i + 1) == 'x') {
+                try {
+                    out.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
+                    i += 3;
+                } catch (NumberFormatException e) {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Every value of a list setting after empty assignments reset it. */
     public List<UnitEntry> values(String section, String key) {
         List<UnitEntry> out = new ArrayList<>();

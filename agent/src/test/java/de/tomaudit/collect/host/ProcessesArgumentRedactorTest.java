@@ -38,6 +38,8 @@ class ProcessesArgumentRedactorTest {
         assertEquals("sshpass -p " + red("pw") + " ssh host", r("sshpass -p pw ssh host"));
         assertEquals("redis-cli -a " + red("pw") + " ping", r("redis-cli -a pw ping"));
         assertEquals("tar -pczf /backup/x.tgz /etc", r("tar -pczf /backup/x.tgz /etc"));
+        assertEquals("mysqldump -p" + red("TopSecret") + " --all-databases", r("mysqldump -pTopSecret --all-databases"),
+                "a password that itself contains 'secret' is still the -p value");
     }
 
     @Test
