@@ -25,6 +25,7 @@ final class CannedCommandsTarget implements Target {
     private final Map<String, CommandResult> answers = new HashMap<>();
     private final Map<String, TargetException.Reason> failures = new HashMap<>();
     private final java.util.Set<String> denied = new java.util.HashSet<>();
+    private final java.util.Set<String> listDenied = new java.util.HashSet<>();
     private boolean live = true;
 
     CannedCommandsTarget(Path root) {
@@ -44,6 +45,12 @@ final class CannedCommandsTarget implements Target {
     /** Reads, stats and listings of this path fail with permission denied (tests run as root). */
     CannedCommandsTarget deny(String path) {
         denied.add(path);
+        return this;
+    }
+
+    /** Only listing this directory fails (stat still works), as for a 0710 directory. */
+    CannedCommandsTarget denyList(String path) {
+        listDenied.add(path);
         return this;
     }
 
@@ -69,7 +76,14 @@ final class CannedCommandsTarget implements Target {
     @Override public boolean canRunCommands() { return live; }
     @Override public FileContent read(String path) throws TargetException { check(path); return files.read(path); }
     @Override public Optional<FileStat> stat(String path) throws TargetException { check(path); return files.stat(path); }
-    @Override public List<DirEntry> list(String dir) throws TargetException { check(dir); return files.list(dir); }
+    @Override
+    public List<DirEntry> list(String dir) throws TargetException {
+        check(dir);
+        if (listDenied.contains(dir)) {
+            throw new TargetException(TargetException.Reason.PERMISSION_DENIED, dir, dir + ": permission denied");
+        }
+        return files.list(dir);
+    }
 
     @Override
     public CommandResult run(Command command) throws TargetException {
