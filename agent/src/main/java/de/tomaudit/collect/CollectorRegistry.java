@@ -11,7 +11,14 @@ public final class CollectorRegistry {
     public static List<Collector> all() {
         return List.of(
                 // host: one line per collector, kept in alphabetical order of class name
-                new de.tomaudit.collect.host.HostInfoCollector()
+                new de.tomaudit.collect.host.AptCollector(),
+                new de.tomaudit.collect.host.BackupCollector(),
+                new de.tomaudit.collect.host.DiskCollector(),
+                new de.tomaudit.collect.host.HostInfoCollector(),
+                new de.tomaudit.collect.host.ProcessesCollector(),
+                new de.tomaudit.collect.host.RebootCollector(),
+                new de.tomaudit.collect.host.SecretFilesCollector(),
+                new de.tomaudit.collect.host.TimeSyncCollector()
         );
     }
 

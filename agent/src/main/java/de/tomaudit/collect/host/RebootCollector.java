@@ -52,12 +52,12 @@ public final class RebootCollector implements Collector {
                 ev.add(Evidence.file(FLAG_FILES.get(0), "present"));
             }
             if (kernel.orElse(false)) {
-                ev.add(Evidence.file("/boot", "a newer kernel than the running one is installed"));
+                ev.add(Evidence.file("/boot", check.why()));
             }
             facts.put("reboot.pending", true, ev);
         } else if (kernel.isPresent()) {
             facts.put("reboot.pending", false, Evidence.file(FLAG_FILES.get(0), "absent"),
-                    Evidence.file("/boot", "the running kernel is the newest installed"));
+                    Evidence.file("/boot", check.why()));
         } else if (check.error()) {
             facts.error("reboot.pending", "command", "no reboot flag, and the kernel check failed: " + check.why());
         } else {
@@ -93,8 +93,8 @@ public final class RebootCollector implements Collector {
 
     /** The kernel comparison: pending when known, else why not (an error or not applicable). */
     private record KernelCheck(Optional<Boolean> pending, boolean error, String why) {
-        static KernelCheck known(boolean pending) {
-            return new KernelCheck(Optional.of(pending), false, "");
+        static KernelCheck known(boolean pending, String why) {
+            return new KernelCheck(Optional.of(pending), false, why);
         }
     }
 
@@ -136,12 +136,12 @@ public final class RebootCollector implements Collector {
         if (newest.isEmpty()) {
             facts.put("reboot.kernel_update_pending", false, Evidence.command(UNAME.line(), running),
                     Evidence.file("/boot", "no installed kernel image of flavour " + RebootKernels.flavour(running)));
-            return KernelCheck.known(false);
+            return KernelCheck.known(false, "running " + running + "; no installed kernel image of its flavour in /boot");
         }
         facts.put("reboot.newest_kernel", newest.get(), Evidence.file("/boot/vmlinuz-" + newest.get(), newest.get()));
         boolean pending = DebianVersion.compare(newest.get(), running) > 0;
         facts.put("reboot.kernel_update_pending", pending, Evidence.command(UNAME.line(), running),
                 Evidence.file("/boot/vmlinuz-" + newest.get(), "newest installed " + newest.get()));
-        return KernelCheck.known(pending);
+        return KernelCheck.known(pending, "running " + running + ", newest installed " + newest.get());
     }
 }
