@@ -92,6 +92,11 @@ public final class BackupCollector implements Collector {
                     + String.join("; ", unreadable.subList(0, Math.min(3, unreadable.size()))));
             return;
         }
+        if (jobs.isEmpty() && found.triggers().isEmpty() && !hasSchedulers(target)) {
+            facts.notApplicable(KEY, "no cron or systemd configuration on " + target.address()
+                    + " (no /etc/crontab, /etc/cron.d, /etc/cron.daily, " + BackupTriggers.SPOOL + " or /etc/systemd/system)");
+            return;
+        }
         if (evidence.isEmpty()) {
             evidence.add(new Evidence("/etc/crontab, /etc/cron.d, " + BackupTriggers.SPOOL + ", /etc/cron.*, systemd timers",
                     "no scheduled job runs a backup tool (" + found.triggers().size() + " jobs looked at)"));
@@ -118,6 +123,19 @@ public final class BackupCollector implements Collector {
         m.put("encrypted", enc.value());
         m.put("encryption", enc.why());
         return m;
+    }
+
+    private static boolean hasSchedulers(Target target) {
+        for (String p : List.of("/etc/crontab", "/etc/cron.d", "/etc/cron.daily", BackupTriggers.SPOOL, "/etc/systemd/system")) {
+            try {
+                if (target.exists(p)) {
+                    return true;
+                }
+            } catch (TargetException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProcessesPasswdFile passwd(Target target) {

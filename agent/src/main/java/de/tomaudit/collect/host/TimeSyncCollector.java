@@ -78,6 +78,10 @@ public final class TimeSyncCollector implements Collector {
             facts.error("timesync", why.stage(), why.reason());
             return;
         }
+        if (enabled.isEmpty() && !hasInitConfig(target)) {
+            facts.notApplicable("timesync", why.reason() + "; and neither " + UNITS + " nor /etc/rc2.d exists to show enabled services");
+            return;
+        }
         if (ev.isEmpty()) {
             ev.add(Evidence.file(UNITS, "no time synchronisation service enabled (" + why.reason() + ")"));
         }
@@ -128,6 +132,14 @@ public final class TimeSyncCollector implements Collector {
             }
         }
         return out;
+    }
+
+    private static boolean hasInitConfig(Target target) {
+        try {
+            return target.exists(UNITS) || target.exists("/etc/rc2.d");
+        } catch (TargetException e) {
+            return true;
+        }
     }
 
     /** A unit linked to /dev/null in /etc/systemd/system is masked and never starts. */

@@ -292,6 +292,13 @@ class BackupCollectorTest {
     }
 
     @Test
+    void aCopyOfSomeConfigFilesWithoutSchedulersCannotTell(@TempDir Path bare) {
+        write(bare, "/etc/ssh/sshd_config", "Port 22\n");
+        Unavailable u = collect(new DirTarget(bare, Limits.DEFAULT)).whyMissing(BackupCollector.KEY).orElseThrow();
+        assertEquals(Unavailable.Kind.NOT_APPLICABLE, u.kind());
+    }
+
+    @Test
     void brokenAndBinaryFilesDoNotStopTheSearch() {
         write(root, "/etc/cron.d/garbage", "this is not cron\n\u0001\u0002\n* * *\n");
         write(root, "/etc/cron.d/binary", "\u0000\u0000\u0000");

@@ -78,8 +78,15 @@ class TimeSyncCollectorTest {
     }
 
     @Test
-    void nothingOnADirTargetIsFalse() {
+    void nothingEnabledOnADirTargetIsFalse() {
+        HostFixtures.mkdir(root, "/etc/systemd/system/multi-user.target.wants");
         assertEquals(false, v(collect(new DirTarget(root, Limits.DEFAULT)), "timesync.active"));
+    }
+
+    @Test
+    void aDirTargetWithoutInitConfigurationCannotTell() {
+        HostFixtures.write(root, "/etc/ssh/sshd_config", "Port 22\n");
+        assertEquals(Unavailable.Kind.NOT_APPLICABLE, collect(new DirTarget(root, Limits.DEFAULT)).whyMissing("timesync.active").orElseThrow().kind());
     }
 
     @Test
