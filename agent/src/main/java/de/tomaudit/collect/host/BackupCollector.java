@@ -61,7 +61,10 @@ public final class BackupCollector implements Collector {
         p.add(PlannedAccess.read(BackupLocations.RSNAPSHOT_CONF, "rsnapshot snapshot_root"));
         BackupLocations.BORGMATIC_CONFIGS.forEach(c -> p.add(PlannedAccess.read(c, "borgmatic repositories")));
         p.add(PlannedAccess.stat("(backup locations the jobs name)", "newest backup artefact and its age"));
-        p.add(PlannedAccess.read("~/.config/borg/security/*/{location,key-type}", "borg encryption mode per repository"));
+        p.add(PlannedAccess.read("/root/.config/borg/security/*/location", "borg repository per security directory"));
+        p.add(PlannedAccess.read("/root/.config/borg/security/*/key-type", "borg encryption mode per repository"));
+        p.add(PlannedAccess.read("/home/*/.config/borg/security/*/*", "borg encryption mode for jobs of other users"));
+        p.add(PlannedAccess.read("/root/.config/borgmatic/config.yaml", "borgmatic repositories of root"));
         return p;
     }
 

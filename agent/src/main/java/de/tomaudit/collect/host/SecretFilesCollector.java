@@ -45,7 +45,7 @@ public final class SecretFilesCollector implements Collector {
     public List<PlannedAccess> plan() {
         return List.of(
                 PlannedAccess.read("/etc/passwd", "home directories of mastodon and postgres"),
-                PlannedAccess.stat("~mastodon/live/.env.production", "Mastodon secrets"),
+                PlannedAccess.stat("/home/mastodon/live/.env.production", "Mastodon secrets (home of mastodon in /etc/passwd)"),
                 PlannedAccess.stat("/etc/bigbluebutton/bbb-web.properties", "BigBlueButton shared secret"),
                 PlannedAccess.read(BBB_DEFAULTS, "whether the default properties carry a non-default securitySalt"),
                 PlannedAccess.read("/etc/prosody/prosody.cfg.lua", "whether it holds passwords"),
@@ -57,7 +57,8 @@ public final class SecretFilesCollector implements Collector {
                 PlannedAccess.stat("/etc/letsencrypt/archive/*/privkey*.pem", "Let's Encrypt private keys"),
                 PlannedAccess.stat("/etc/prosody/certs/*.key", "Prosody private keys"),
                 PlannedAccess.stat("/etc/ssh/ssh_host_*_key", "SSH host keys"),
-                PlannedAccess.stat("~postgres/.pgpass, /root/.pgpass", "PostgreSQL passwords"),
+                PlannedAccess.stat("/var/lib/postgresql/.pgpass", "PostgreSQL passwords (home of postgres in /etc/passwd)"),
+                PlannedAccess.stat("/root/.pgpass", "PostgreSQL passwords of root"),
                 PlannedAccess.stat("(every directory above these files)", "whether other users can reach them"));
     }
 
