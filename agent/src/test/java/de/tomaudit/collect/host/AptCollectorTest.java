@@ -183,6 +183,21 @@ class AptCollectorTest {
     }
 
     @Test
+    void hugeStatusFileIsAnErrorNamingTheFile() {
+        write(root, "/var/lib/dpkg/status", "Package: x\nStatus: install ok installed\n\n".repeat(120_000));
+        Unavailable u = collect(new DirTarget(root, Limits.DEFAULT)).whyMissing("apt.present").orElseThrow();
+        assertEquals(Unavailable.Kind.ERROR, u.kind());
+        assertTrue(u.reason().contains("/var/lib/dpkg/status") && u.reason().contains("over the limit"), u.reason());
+    }
+
+    @Test
+    void latin1ConfigIsReadAnyway() throws Exception {
+        java.nio.file.Files.write(root.resolve("etc/apt/apt.conf.d/99local"),
+                "// Gr\u00fc\u00dfe vom Admin\nAPT::Periodic::Unattended-Upgrade \"0\";\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(false, v(collect(new DirTarget(root, Limits.DEFAULT)), "apt.unattended_upgrades_enabled"));
+    }
+
+    @Test
     void aptGetFailingIsAnError() {
         FactSet f = collect(new CannedCommandsTarget(root).answer("apt-simulate-upgrade", 100,
                 "", "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n"));
