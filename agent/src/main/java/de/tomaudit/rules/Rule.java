@@ -7,15 +7,18 @@ import java.util.Optional;
  * One rule from a YAML pack: immutable, evaluated statelessly against a target's facts.
  *
  * @param pack    the product it belongs to ({@code host}, {@code prosody}, …), the id's first part
+ * @param optional facts that may be unknown: bound to null instead of making the finding n/a or error
  * @param source  file and line the rule was loaded from
  */
 public record Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
                    List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
-                   Condition condition, List<String> evidence, List<Grade> grades, String source) {
+                   Condition condition, List<String> evidence, List<Grade> grades, List<String> optional,
+                   String source) {
 
     public Rule {
         refs = List.copyOf(refs);
         evidence = List.copyOf(evidence);
         grades = List.copyOf(grades);
+        optional = List.copyOf(optional);
     }
 }

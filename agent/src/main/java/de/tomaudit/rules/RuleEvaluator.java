@@ -28,7 +28,7 @@ public final class RuleEvaluator {
         try {
             if (rule.when().isPresent()) {
                 Condition when = rule.when().get();
-                Resolved r = resolve(when, facts);
+                Resolved r = resolve(when, facts, rule.optional());
                 if (r.missing().isPresent()) {
                     return missing(rule, r.missing().get(), List.of());
                 }
@@ -41,7 +41,7 @@ public final class RuleEvaluator {
                     return new Evaluation(rule, Status.NOT_APPLICABLE, rule.severity(), why, evidence(rule, when, facts));
                 }
             }
-            Resolved r = resolve(rule.condition(), facts);
+            Resolved r = resolve(rule.condition(), facts, rule.optional());
             List<Evidence> evidence = evidence(rule, rule.condition(), facts);
             if (r.missing().isPresent()) {
                 return missing(rule, r.missing().get(), evidence);
@@ -63,7 +63,7 @@ public final class RuleEvaluator {
 
     private static Severity grade(Rule rule, FactSet facts) {
         for (Grade g : rule.grades()) {
-            Resolved r = resolve(g.when(), facts);
+            Resolved r = resolve(g.when(), facts, rule.optional());
             if (r.missing().isEmpty() && Boolean.TRUE.equals(Conditions.evaluate(g.when(), r.values()))) {
                 return g.severity();
             }
@@ -84,12 +84,17 @@ public final class RuleEvaluator {
     /** Values for every name the condition reads, or the first reason one is missing. */
     record Resolved(Map<String, Object> values, Optional<Unavailable> missing) { }
 
-    static Resolved resolve(Condition c, FactSet facts) {
+    static Resolved resolve(Condition c, FactSet facts, List<String> optional) {
         Map<String, Object> values = new HashMap<>();
         for (String ref : c.references()) {
             Optional<Fact> fact = lookup(ref, facts);
             if (fact.isPresent()) {
                 values.put(fact.get().key(), toJexl(fact.get().value()));
+                continue;
+            }
+            Optional<String> opt = optional.stream().filter(o -> ref.equals(o) || ref.startsWith(o + ".")).findFirst();
+            if (opt.isPresent()) {
+                values.put(opt.get(), null);
                 continue;
             }
             Optional<Unavailable> why = facts.whyMissing(ref);

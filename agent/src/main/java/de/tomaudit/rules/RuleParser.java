@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class RuleParser {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
     private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
-            "assumes", "when", "notApplicable", "condition", "evidence", "grades");
+            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional");
 
     private RuleParser() { }
 
@@ -52,8 +52,9 @@ public final class RuleParser {
                     grades.add(new Grade(condition(g.require("when")), severity(g.require("severity"))));
                 }
             }
+            List<String> optional = root.get("optional").map(RuleParser::texts).orElse(List.of());
             return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
-                    when, notApplicable, condition, evidence, grades, file + ":" + idNode.line());
+                    when, notApplicable, condition, evidence, grades, optional, file + ":" + idNode.line());
         } catch (YamlException e) {
             throw new RuleFileException(e.getMessage());
         } catch (UncheckedYaml e) {

@@ -105,4 +105,17 @@ class RuleEvaluatorTest {
         assertTrue(o.message().contains("expected pass, got fail (high)"), o.message());
         assertEquals(Map.of(), Map.of());
     }
+
+    @Test
+    void optionalFactsAreNullWhenUnknownInsteadOfMakingTheRuleNotApplicable() throws Exception {
+        Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "optional: [demo.live]\ncondition: demo.thing == 'off' && (demo.live == null || demo.live.required)"));
+        FactSet configOnly = FactSet.builder().put("demo.thing", "off")
+                .notApplicable("demo.live", "no network probes on a dir: target").build();
+        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, configOnly).status());
+        FactSet liveSaysNo = FactSet.builder().put("demo.thing", "off").put("demo.live", Map.of("required", false)).build();
+        assertEquals(Status.FAIL, RuleEvaluator.evaluate(r, liveSaysNo).status());
+        FactSet configMissing = FactSet.builder().error("demo.thing", "read", "denied").put("demo.live", Map.of("required", true)).build();
+        assertEquals(Status.ERROR, RuleEvaluator.evaluate(r, configMissing).status());
+    }
 }

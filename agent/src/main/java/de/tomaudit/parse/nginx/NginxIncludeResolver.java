@@ -1,0 +1,129 @@
+package de.tomaudit.parse.nginx;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Loads a configuration from its main file and splices every {@code include} in place, as nginx
+ * does: a relative path starts at the directory of the main file; a path with {@code * ? [} is a
+ * glob whose matches are read in sorted order (no match is fine); a plain path must exist. An
+ * include loop or nesting deeper than {@link #MAX_DEPTH} stops that branch and is reported with
+ * the including file and line; every other file is still read.
+ */
+public final class NginxIncludeResolver {
+    /** nginx has no limit of its own (it runs out of file descriptors); 32 is far beyond real use. */
+    public static final int MAX_DEPTH = 32;
+
+    private final NginxSource source;
+    private final List<NginxProblem> problems = new ArrayList<>();
+    private final List<String> files = new ArrayList<>();
+    private final Deque<String> stack = new ArrayDeque<>();
+    private String confDir = "/";
+
+    private NginxIncludeResolver(NginxSource source) {
+        this.source = source;
+    }
+
+    public static NginxConfig load(NginxSource source, String mainFile) {
+        NginxIncludeResolver r = new NginxIncludeResolver(source);
+        r.confDir = parentDir(mainFile);
+        List<NginxDirective> top = r.file(mainFile, mainFile, 0);
+        return new NginxConfig(mainFile, top, r.files, r.problems);
+    }
+
+    /** A file's directives with its includes spliced in; none when it could not be read or parsed. */
+    private List<NginxDirective> file(String path, String includedFrom, int includeLine) {
+        String text;
+        try {
+            text = source.read(path);
+        } catch (NginxSourceException e) {
+            if (e.missing()) {
+                problems.add(new NginxProblem(NginxProblem.Kind.MISSING_INCLUDE, includedFrom, includeLine,
+                        path.equals(includedFrom) ? path + " does not exist" : "included file " + path + " does not exist"));
+            } else {
+                problems.add(new NginxProblem(NginxProblem.Kind.UNREADABLE, path, 0, e.getMessage()));
+            }
+            return List.of();
+        }
+        files.add(path);
+        List<NginxDirective> parsed;
+        try {
+            parsed = NginxFileParser.parse(path, text);
+        } catch (NginxParseException e) {
+            problems.add(new NginxProblem(NginxProblem.Kind.SYNTAX, e.file(), e.line(), e.detail()));
+            return List.of();
+        }
+        stack.push(path);
+        try {
+            return expand(parsed);
+        } finally {
+            stack.pop();
+        }
+    }
+
+    private List<NginxDirective> expand(List<NginxDirective> directives) {
+        List<NginxDirective> out = new ArrayList<>();
+        for (NginxDirective d : directives) {
+            if (!d.isBlock() && d.name().equals("include")) {
+                out.addAll(include(d));
+            } else if (d.isBlock()) {
+                out.add(d.withChildren(expand(d.children())));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private List<NginxDirective> include(NginxDirective d) {
+        if (d.args().size() != 1) {
+            problems.add(new NginxProblem(NginxProblem.Kind.SYNTAX, d.file(), d.line(),
+                    "invalid number of arguments in \"include\" directive"));
+            return List.of();
+        }
+        String path = absolute(d.args().get(0));
+        List<String> targets;
+        if (isGlob(path)) {
+            try {
+                targets = source.glob(path);
+            } catch (NginxSourceException e) {
+                problems.add(new NginxProblem(NginxProblem.Kind.UNREADABLE, d.file(), d.line(),
+                        "include " + path + ": " + e.getMessage()));
+                return List.of();
+            }
+        } else {
+            targets = List.of(path);
+        }
+        List<NginxDirective> out = new ArrayList<>();
+        for (String t : targets) {
+            if (stack.contains(t)) {
+                problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_LOOP, d.file(), d.line(),
+                        "include loop: " + t + " includes itself (via " + String.join(" <- ", stack) + ")"));
+                continue;
+            }
+            if (stack.size() >= MAX_DEPTH) {
+                problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
+                        "includes nested deeper than " + MAX_DEPTH + " levels at " + t));
+                continue;
+            }
+            out.addAll(file(t, d.file(), d.line()));
+        }
+        return out;
+    }
+
+    private String absolute(String p) {
+        return p.startsWith("/") ? p : confDir + p;
+    }
+
+    static boolean isGlob(String p) {
+        return p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.indexOf('[') >= 0;
+    }
+
+    /** The directory of a path, with a trailing slash ({@code /etc/nginx/}). */
+    static String parentDir(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "/" : path.substring(0, i + 1);
+    }
+}

@@ -1,0 +1,133 @@
+package de.tomaudit.parse.sshd;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * OpenSSH's address lists (addr_match_list): comma-separated CIDR blocks or wildcard patterns,
+ * each optionally negated with {@code !}. Only literal addresses are parsed: no name is ever
+ * looked up.
+ */
+public final class AddressPatterns {
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    /** A list entry that is neither an address, a valid CIDR block nor a pattern. */
+    public static final class InvalidPatternException extends Exception {
+        public InvalidPatternException(String message) {
+            super(message);
+        }
+    }
+
+    private AddressPatterns() { }
+
+    public static SshPatterns.ListMatch matchList(String address, String list) throws InvalidPatternException {
+        Optional<byte[]> addr = literal(address);
+        boolean positive = false;
+        for (String entry : list.split(",", -1)) {
+            boolean negated = entry.startsWith("!");
+            String e = negated ? entry.substring(1) : entry;
+            boolean hit;
+            Optional<Cidr> cidr = cidr(e);
+            if (cidr.isPresent()) {
+                hit = addr.isPresent() && cidr.get().contains(addr.get());
+            } else {
+                hit = SshPatterns.matches(address, e);
+            }
+            if (hit) {
+                if (negated) {
+                    return SshPatterns.ListMatch.NEGATED;
+                }
+                positive = true;
+            }
+        }
+        return positive ? SshPatterns.ListMatch.MATCHED : SshPatterns.ListMatch.NONE;
+    }
+
+    /** Checks a list as sshd does when it reads the Match line. */
+    public static void validate(String list) throws InvalidPatternException {
+        for (String entry : list.split(",", -1)) {
+            cidr(entry.startsWith("!") ? entry.substring(1) : entry);
+        }
+    }
+
+    record Cidr(byte[] network, int bits) {
+        boolean contains(byte[] addr) {
+            if (addr.length != network.length) {
+                return false;
+            }
+            BigInteger mask = bits == 0 ? BigInteger.ZERO
+                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(addr.length * 8 - bits);
+            return new BigInteger(1, addr).and(mask).equals(new BigInteger(1, network));
+        }
+    }
+
+    /** A CIDR block or a plain address (as a /32 or /128); empty when the entry is a pattern. */
+    static Optional<Cidr> cidr(String entry) throws InvalidPatternException {
+        int slash = entry.indexOf('/');
+        String a = slash < 0 ? entry : entry.substring(0, slash);
+        Optional<byte[]> addr = literal(a);
+        if (addr.isEmpty()) {
+            if (slash >= 0) {
+                throw new InvalidPatternException("not a network: " + entry);
+            }
+            return Optional.empty();
+        }
+        int max = addr.get().length * 8;
+        int bits = max;
+        if (slash >= 0) {
+            try {
+                bits = Integer.parseInt(entry.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new InvalidPatternException("bad mask length: " + entry);
+            }
+            if (bits < 0 || bits > max) {
+                throw new InvalidPatternException("bad mask length: " + entry);
+            }
+        }
+        Cidr c = new Cidr(addr.get(), bits);
+        if (!c.contains(addr.get()) || (bits < max && hostBitsSet(addr.get(), bits))) {
+            throw new InvalidPatternException("Inconsistent mask length for match network \"" + entry + "\"");
+        }
+        return Optional.of(c);
+    }
+
+    private static boolean hostBitsSet(byte[] addr, int bits) {
+        BigInteger value = new BigInteger(1, addr);
+        BigInteger hostMask = BigInteger.ONE.shiftLeft(addr.length * 8 - bits).subtract(BigInteger.ONE);
+        return value.and(hostMask).signum() != 0;
+    }
+
+    /** The bytes of a literal IPv4 or IPv6 address; empty for anything else (never resolved). */
+    public static Optional<byte[]> literal(String s) {
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        var m4 = IPV4.matcher(s);
+        if (m4.matches()) {
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int v = Integer.parseInt(m4.group(i + 1));
+                if (v > 255) {
+                    return Optional.empty();
+                }
+                b[i] = (byte) v;
+            }
+            return Optional.of(b);
+        }
+        if (s.indexOf(':') >= 0 && IPV6.matcher(s).matches()) {
+            try {
+                // a string with ':' and only hex digits, dots and colons is parsed as a literal, never resolved
+                byte[] b = InetAddress.getByName(s).getAddress();
+                return Optional.of(b);
+            } catch (UnknownHostException | SecurityException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}
