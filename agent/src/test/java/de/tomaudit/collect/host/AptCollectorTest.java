@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static de.tomaudit.collect.host.HostFixtures.mtime;
 import static de.tomaudit.collect.host.HostFixtures.resource;
 import static de.tomaudit.collect.host.HostFixtures.write;
@@ -57,7 +59,7 @@ class AptCollectorTest {
 
     @Test
     void liveDebianDefaultsWithPendingSecurityUpdates() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("apt-simulate-upgrade", resource("apt/apt-get-s-dist-upgrade-real.txt")));
+        FactSet f = collect(new CannedTarget(root).answer("apt-simulate-upgrade", resource("apt/apt-get-s-dist-upgrade-real.txt")));
         assertEquals(true, v(f, "apt.present"));
         assertEquals(true, v(f, "apt.unattended_upgrades_installed"));
         assertEquals(true, v(f, "apt.unattended_upgrades_enabled"));
@@ -81,7 +83,7 @@ class AptCollectorTest {
 
     @Test
     void nothingPendingIsZeroDays() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("apt-simulate-upgrade", resource("apt/apt-get-s-no-security.crafted.txt")));
+        FactSet f = collect(new CannedTarget(root).answer("apt-simulate-upgrade", resource("apt/apt-get-s-no-security.crafted.txt")));
         assertEquals(List.of(), v(f, "apt.security_pending"));
         assertEquals(0L, v(f, "apt.security_pending_days"));
         assertEquals(5L, v(f, "apt.updates_pending"));
@@ -174,7 +176,7 @@ class AptCollectorTest {
 
     @Test
     void unreadableConfigAndBinaryStatusAreErrors() {
-        FactSet denied = collect(new CannedCommandsTarget(root).deny("/etc/apt/apt.conf.d/50unattended-upgrades")
+        FactSet denied = collect(new CannedTarget(root).deny("/etc/apt/apt.conf.d/50unattended-upgrades")
                 .answer("apt-simulate-upgrade", resource("apt/apt-get-s-up-to-date.crafted.txt")));
         assertEquals(Unavailable.Kind.ERROR, denied.whyMissing("apt.origins_include_security").orElseThrow().kind());
         write(root, "/var/lib/dpkg/status", "Package: x\u0000\u0001");
@@ -199,7 +201,7 @@ class AptCollectorTest {
 
     @Test
     void aptGetFailingIsAnError() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("apt-simulate-upgrade", 100,
+        FactSet f = collect(new CannedTarget(root).answer("apt-simulate-upgrade", 100,
                 "", "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n"));
         Unavailable u = f.whyMissing("apt.security_pending").orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());

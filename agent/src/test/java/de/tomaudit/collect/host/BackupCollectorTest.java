@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static de.tomaudit.collect.host.HostFixtures.chmod;
 import static de.tomaudit.collect.host.HostFixtures.mkdir;
 import static de.tomaudit.collect.host.HostFixtures.mtime;
@@ -275,7 +277,7 @@ class BackupCollectorTest {
     @Test
     void unreadableSpoolWithoutAnyJobIsAnError() {
         mkdir(root, "/var/spool/cron/crontabs");
-        FactSet f = collect(new CannedCommandsTarget(root).offline().deny("/var/spool/cron/crontabs"));
+        FactSet f = collect(new CannedTarget(root).offline().deny("/var/spool/cron/crontabs"));
         Unavailable u = f.whyMissing(BackupCollector.KEY).orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().contains("/var/spool/cron/crontabs: permission denied"), u.reason());
@@ -285,7 +287,7 @@ class BackupCollectorTest {
     void unreadableSpoolButAJobElsewhereStillCounts() {
         write(root, "/etc/cron.d/pg", "0 1 * * * postgres pg_dumpall > /var/backups/all.sql\n");
         mkdir(root, "/var/spool/cron/crontabs");
-        FactSet f = collect(new CannedCommandsTarget(root).offline().deny("/var/spool/cron/crontabs"));
+        FactSet f = collect(new CannedTarget(root).offline().deny("/var/spool/cron/crontabs"));
         Fact fact = f.get(BackupCollector.KEY).orElseThrow();
         assertEquals(1, ((List<?>) fact.value()).size());
         assertTrue(fact.evidence().stream().anyMatch(e -> e.source().equals("unreadable")));

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static de.tomaudit.collect.host.HostFixtures.mkdir;
 import static de.tomaudit.collect.host.HostFixtures.resource;
 import static de.tomaudit.collect.host.HostFixtures.symlink;
@@ -101,7 +103,7 @@ class DiskCollectorTest {
     @Test
     void lsblkWhereSysfsCannotBeRead() {
         luksLayout();
-        FactSet f = collect(new CannedCommandsTarget(root).deny("/sys/block")
+        FactSet f = collect(new CannedTarget(root).deny("/sys/block")
                 .answer("lsblk", resource("disk/lsblk-luks-lvm.crafted.txt")));
         List<Map<String, Object>> mounts = list(f, "disk.mounts");
         assertEquals(true, at(mounts, "mountpoint", "/var/lib/postgresql").get("encrypted"));
@@ -120,7 +122,7 @@ class DiskCollectorTest {
     @Test
     void sysfsDeniedAndNoLsblkIsAnError() {
         luksLayout();
-        Unavailable u = collect(new CannedCommandsTarget(root).deny("/sys/block")).whyMissing("disk.mounts").orElseThrow();
+        Unavailable u = collect(new CannedTarget(root).deny("/sys/block")).whyMissing("disk.mounts").orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().contains("permission denied"), u.reason());
     }

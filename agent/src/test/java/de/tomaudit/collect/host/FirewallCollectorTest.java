@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class FirewallCollectorTest {
     }
 
     private static String capture(String name) {
-        return SocketsCannedTarget.capture(name);
+        return Captures.capture(name);
     }
 
     static Evaluation rule(FactSet facts) throws Exception {
@@ -55,7 +57,7 @@ class FirewallCollectorTest {
 
     @Test
     void liveNftablesWithPolicyDrop() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root).output("nft-ruleset", 0, capture("nft-ruleset-server.txt"), ""));
+        FactSet f = collect(new CannedTarget(root).answer("nft-ruleset", 0, capture("nft-ruleset-server.txt"), ""));
         assertEquals(true, value(f, "firewall.active"));
         assertEquals("nft", value(f, "firewall.backend"));
         assertEquals("drop", value(f, "firewall.input_policy"));
@@ -71,11 +73,11 @@ class FirewallCollectorTest {
 
     @Test
     void debianDefaultNftablesFiltersNothing() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root)
-                .output("nft-ruleset", 0, capture("nft-ruleset-debian-default.txt"), "")
-                .output("iptables-save", 0, capture("iptables-save-empty.txt"), "")
-                .output("ip6tables-save", 0, "", "")
-                .output("ufw-status", 0, capture("ufw-status-inactive.txt"), ""));
+        FactSet f = collect(new CannedTarget(root)
+                .answer("nft-ruleset", 0, capture("nft-ruleset-debian-default.txt"), "")
+                .answer("iptables-save", 0, capture("iptables-save-empty.txt"), "")
+                .answer("ip6tables-save", 0, "", "")
+                .answer("ufw-status", 0, capture("ufw-status-inactive.txt"), ""));
         assertEquals(false, value(f, "firewall.active"));
         assertEquals("none", value(f, "firewall.backend"));
         assertEquals("accept", value(f, "firewall.input_policy"));
@@ -85,9 +87,9 @@ class FirewallCollectorTest {
 
     @Test
     void activeUfwDecides() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root)
-                .output("ufw-status", 0, capture("ufw-status-active.txt"), "")
-                .output("nft-ruleset", 0, capture("nft-ruleset-debian-default.txt"), ""));
+        FactSet f = collect(new CannedTarget(root)
+                .answer("ufw-status", 0, capture("ufw-status-active.txt"), "")
+                .answer("nft-ruleset", 0, capture("nft-ruleset-debian-default.txt"), ""));
         assertEquals("ufw", value(f, "firewall.backend"));
         assertEquals(true, value(f, "firewall.active"));
         assertEquals("drop", value(f, "firewall.input_policy"));
@@ -97,10 +99,10 @@ class FirewallCollectorTest {
 
     @Test
     void iptablesWhenNftShowsNothing() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root)
-                .output("nft-ruleset", 0, "", "")
-                .output("iptables-save", 0, capture("iptables-save-server.txt"), "")
-                .output("ip6tables-save", 0, capture("ip6tables-save-server.txt"), ""));
+        FactSet f = collect(new CannedTarget(root)
+                .answer("nft-ruleset", 0, "", "")
+                .answer("iptables-save", 0, capture("iptables-save-server.txt"), "")
+                .answer("ip6tables-save", 0, capture("ip6tables-save-server.txt"), ""));
         assertEquals("iptables", value(f, "firewall.backend"));
         assertEquals(true, value(f, "firewall.ipv4_active"));
         assertEquals(true, value(f, "firewall.ipv6_active"), "ip6tables ends in a catch-all REJECT");
@@ -111,7 +113,7 @@ class FirewallCollectorTest {
 
     @Test
     void ufwTablesInIptablesAreFollowedThroughJumps() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root).output("iptables-save", 0, capture("iptables-save-ufw.txt"), ""));
+        FactSet f = collect(new CannedTarget(root).answer("iptables-save", 0, capture("iptables-save-ufw.txt"), ""));
         assertEquals(true, value(f, "firewall.active"));
         assertTrue(ports(f).containsAll(Set.of("tcp/22 any ipv4", "tcp/443 any ipv4", "tcp/5432 10.0.0.0/8 ipv4")),
                 ports(f).toString());
@@ -155,10 +157,10 @@ class FirewallCollectorTest {
 
     @Test
     void notPermittedWithoutFilesIsAnError() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root)
-                .output("nft-ruleset", 1, "", "Error: Operation not permitted (you must be root)")
-                .output("iptables-save", 1, "", "iptables-save v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied")
-                .output("ufw-status", 1, "", "ERROR: You need to be root to run this script"));
+        FactSet f = collect(new CannedTarget(root)
+                .answer("nft-ruleset", 1, "", "Error: Operation not permitted (you must be root)")
+                .answer("iptables-save", 1, "", "iptables-save v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied")
+                .answer("ufw-status", 1, "", "ERROR: You need to be root to run this script"));
         Unavailable u = f.whyMissing("firewall.active").orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().contains("Operation not permitted"), u.reason());
@@ -167,7 +169,7 @@ class FirewallCollectorTest {
 
     @Test
     void garbageOutputIsNotAnEmptyRuleset() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root).output("nft-ruleset", 0, "\u0001\u0002 garbage }\n", ""));
+        FactSet f = collect(new CannedTarget(root).answer("nft-ruleset", 0, "\u0001\u0002 garbage }\n", ""));
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing("firewall.active").orElseThrow().kind());
     }
 }

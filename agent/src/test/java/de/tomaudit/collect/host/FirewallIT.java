@@ -37,7 +37,7 @@ class FirewallIT {
         assertTrue(result.active());
         assertEquals("drop", result.policy());
         assertTrue(result.open().stream().anyMatch(o -> o.port().equals("7443")), "the jumped-to chain");
-        assertEquals(SocketsCannedTarget.capture("nft-ruleset-server.txt"), out, "the committed capture is what nft prints");
+        assertEquals(Captures.capture("nft-ruleset-server.txt"), out, "the committed capture is what nft prints");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +37,7 @@ class ProcessesCollectorTest {
         HostFixtures.write(root, "/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n"
                 + "systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin\n"
                 + "systemd-timesync:x:997:997:systemd Time Synchronization:/:/usr/sbin/nologin\n");
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", HostFixtures.resource("processes/ps-debian12-real.txt")));
+        FactSet f = collect(new CannedTarget(root).answer("processes", HostFixtures.resource("processes/ps-debian12-real.txt")));
         List<Map<String, Object>> procs = list(f);
         assertEquals(14, procs.size());
         assertEquals(Map.of("user", "root", "comm", "kthreadd", "args", "[kthreadd]"), procs.get(1));
@@ -50,14 +52,14 @@ class ProcessesCollectorTest {
     @Test
     void restoresACutUserNameWhenOnlyOneAccountFits() {
         HostFixtures.write(root, "/etc/passwd", "bigbluebutton:x:999:999::/home/bigbluebutton:/bin/false\n");
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes",
+        FactSet f = collect(new CannedTarget(root).answer("processes",
                 "bigblue+ java            java -jar bbb-web.jar\n"));
         assertEquals("bigbluebutton", list(f).get(0).get("user"));
     }
 
     @Test
     void redactsSecretsOnCommandLinesAndKeepsTheRest() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", HostFixtures.resource("processes/ps-services-crafted.txt")));
+        FactSet f = collect(new CannedTarget(root).answer("processes", HostFixtures.resource("processes/ps-services-crafted.txt")));
         List<Map<String, Object>> procs = list(f);
         String all = procs.toString() + f.get(ProcessesCollector.KEY).orElseThrow().evidence();
         for (String secret : List.of("S3cr3tPass", "hunter2", "dbpass123", "myredispass", "pw1", "tok2",
@@ -90,7 +92,7 @@ class ProcessesCollectorTest {
         HostFixtures.write(root, "/proc/2/status", "Name:\tkthreadd\nUid:\t0\t0\t0\t0\n");
         HostFixtures.write(root, "/proc/2/cmdline", "");
         HostFixtures.write(root, "/proc/self/status", "Name:\tself\n");
-        FactSet f = collect(new CannedCommandsTarget(root));
+        FactSet f = collect(new CannedTarget(root));
         List<Map<String, Object>> procs = list(f);
         assertEquals(3, procs.size());
         assertEquals(Map.of("user", "root", "comm", "init", "args", "init"), procs.get(0));
@@ -100,7 +102,7 @@ class ProcessesCollectorTest {
 
     @Test
     void psFailingIsAnError() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", 1, "", "error: garbage option\n"));
+        FactSet f = collect(new CannedTarget(root).answer("processes", 1, "", "error: garbage option\n"));
         Unavailable u = f.whyMissing(ProcessesCollector.KEY).orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().contains("exited with 1: error: garbage option"), u.reason());
@@ -108,13 +110,13 @@ class ProcessesCollectorTest {
 
     @Test
     void garbageOutputIsAnError() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", "\u0001\u0002\u0003\n\u0000\u0000"));
+        FactSet f = collect(new CannedTarget(root).answer("processes", "\u0001\u0002\u0003\n\u0000\u0000"));
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing(ProcessesCollector.KEY).orElseThrow().kind());
     }
 
     @Test
     void timeoutIsAnError() {
-        FactSet f = collect(new CannedCommandsTarget(root).fail("processes", TargetException.Reason.TIMEOUT));
+        FactSet f = collect(new CannedTarget(root).fail("processes", TargetException.Reason.TIMEOUT));
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing(ProcessesCollector.KEY).orElseThrow().kind());
     }
 

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static de.tomaudit.collect.host.HostFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +40,7 @@ class RebootCollectorTest {
     @Test
     void newerKernelInstalledMeansPending() {
         kernels("6.1.0-9-amd64", "6.1.0-18-amd64", "6.1.0-21-amd64", "6.1.0-25-cloud-amd64");
-        FactSet f = collect(new CannedCommandsTarget(root).answer("uname-release", "6.1.0-18-amd64\n"));
+        FactSet f = collect(new CannedTarget(root).answer("uname-release", "6.1.0-18-amd64\n"));
         assertEquals("6.1.0-21-amd64", v(f, "reboot.newest_kernel"));
         assertEquals(true, v(f, "reboot.kernel_update_pending"));
         assertEquals(false, v(f, "reboot.required_file"));
@@ -48,7 +50,7 @@ class RebootCollectorTest {
     @Test
     void runningTheNewestAndNoFlagIsNoReboot() {
         kernels("6.1.0-9-amd64", "6.1.0-21-amd64", "6.1.0-25-cloud-amd64");
-        FactSet f = collect(new CannedCommandsTarget(root).answer("uname-release", "6.1.0-21-amd64\n"));
+        FactSet f = collect(new CannedTarget(root).answer("uname-release", "6.1.0-21-amd64\n"));
         assertEquals(false, v(f, "reboot.kernel_update_pending"));
         assertEquals(false, v(f, "reboot.pending"));
     }
@@ -58,7 +60,7 @@ class RebootCollectorTest {
         kernels("6.1.0-21-amd64");
         write(root, "/var/run/reboot-required", "*** System restart required ***\n");
         write(root, "/var/run/reboot-required.pkgs", "libc6\nlibssl3\nlibc6\n");
-        FactSet f = collect(new CannedCommandsTarget(root).answer("uname-release", "6.1.0-21-amd64\n"));
+        FactSet f = collect(new CannedTarget(root).answer("uname-release", "6.1.0-21-amd64\n"));
         assertEquals(true, v(f, "reboot.required_file"));
         assertEquals(List.of("libc6", "libssl3"), v(f, "reboot.required_pkgs"));
         assertEquals(true, v(f, "reboot.pending"));
@@ -83,7 +85,7 @@ class RebootCollectorTest {
 
     @Test
     void customKernelWithoutImagesInBoot() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("uname-release", "6.18.44-fc-v669\n"));
+        FactSet f = collect(new CannedTarget(root).answer("uname-release", "6.18.44-fc-v669\n"));
         assertEquals(false, v(f, "reboot.kernel_update_pending"));
         assertEquals(Optional.empty(), f.get("reboot.newest_kernel"));
         assertEquals(false, v(f, "reboot.pending"));
@@ -91,7 +93,7 @@ class RebootCollectorTest {
 
     @Test
     void garbageFromUnameIsAnError() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("uname-release", "\u0000\u0001 not a release\n"));
+        FactSet f = collect(new CannedTarget(root).answer("uname-release", "\u0000\u0001 not a release\n"));
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing("reboot.kernel_update_pending").orElseThrow().kind());
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing("reboot.pending").orElseThrow().kind());
     }

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static de.tomaudit.collect.host.HostFixtures.chmod;
 import static de.tomaudit.collect.host.HostFixtures.mkdir;
 import static de.tomaudit.collect.host.HostFixtures.symlink;
@@ -193,7 +195,7 @@ class SecretFilesCollectorTest {
     @Test
     void unreadableConfigIsStillChecked() {
         chmod(write(root, "/etc/redis/redis.conf", "requirepass x\n"), "rw-r-----");
-        FactSet f = collect(new CannedCommandsTarget(root).offline().deny("/etc/redis/redis.conf"));
+        FactSet f = collect(new CannedTarget(root).offline().deny("/etc/redis/redis.conf"));
         assertTrue(f.whyMissing(SecretFilesCollector.KEY).isPresent(), "stat of a denied file fails too");
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing(SecretFilesCollector.KEY).orElseThrow().kind());
     }
@@ -201,7 +203,7 @@ class SecretFilesCollectorTest {
     @Test
     void unlistableSslPrivateThatIsClosedCountsAsProtected() {
         chmod(mkdir(root, "/etc/ssl/private"), "rwx--x---");
-        FactSet f = collect(new CannedCommandsTarget(root).offline().denyList("/etc/ssl/private"));
+        FactSet f = collect(new CannedTarget(root).offline().denyList("/etc/ssl/private"));
         Map<String, Object> dir = file(f, "/etc/ssl/private");
         assertEquals(false, dir.get("exposed"));
         assertTrue(((String) dir.get("why")).contains("could not be listed"));
@@ -210,7 +212,7 @@ class SecretFilesCollectorTest {
     @Test
     void unlistableSslPrivateThatOthersMayListIsAnError() {
         chmod(mkdir(root, "/etc/ssl/private"), "rwxr-xr-x");
-        FactSet f = collect(new CannedCommandsTarget(root).offline().denyList("/etc/ssl/private"));
+        FactSet f = collect(new CannedTarget(root).offline().denyList("/etc/ssl/private"));
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing(SecretFilesCollector.KEY).orElseThrow().kind());
     }
 }

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,8 +53,8 @@ class SocketsCollectorTest {
 
     @Test
     void ssOutputGivesProcessesPublicFlagsAndSensitiveServices() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root).output("ss-listening", 0,
-                SocketsCannedTarget.capture("ss-listening.txt"), ""));
+        FactSet f = collect(new CannedTarget(root).answer("ss-listening", 0,
+                Captures.capture("ss-listening.txt"), ""));
         assertEquals("ss", f.get("sockets.source").orElseThrow().value());
         List<Map<String, Object>> all = list(f, "sockets.listening");
         assertEquals(13, all.size());
@@ -73,7 +75,7 @@ class SocketsCollectorTest {
                 + "tcp LISTEN 0 511 [::1]:6379 [::]:* users:((\"redis-server\",pid=11,fd=7))\n"
                 + "tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:((\"sshd\",pid=1,fd=3))\n"
                 + "tcp LISTEN 0 128 *:443 *:* users:((\"nginx\",pid=2,fd=6))\n";
-        FactSet f = collect(new SocketsCannedTarget(root).output("ss-listening", 0, ss, ""));
+        FactSet f = collect(new CannedTarget(root).answer("ss-listening", 0, ss, ""));
         assertEquals(2, list(f, "sockets.public").size());
         assertTrue(list(f, "sockets.sensitive_public").isEmpty());
         assertEquals(Status.PASS, rule(f).status());
@@ -85,7 +87,7 @@ class SocketsCollectorTest {
                 + "tcp LISTEN 0 5 0.0.0.0:40123 0.0.0.0:* users:((\"beam.smp\",pid=7,fd=17))\n"
                 + "tcp LISTEN 0 5 127.0.0.1:40124 0.0.0.0:* users:((\"beam.smp\",pid=8,fd=17))\n"
                 + "tcp LISTEN 0 5 0.0.0.0:4369 0.0.0.0:* users:((\"epmd\",pid=6,fd=3))\n";
-        FactSet f = collect(new SocketsCannedTarget(root).output("ss-listening", 0, ss, ""));
+        FactSet f = collect(new CannedTarget(root).answer("ss-listening", 0, ss, ""));
         assertEquals(Set.of("erlang-distribution 0.0.0.0:40123", "epmd 0.0.0.0:4369"), services(f));
     }
 
@@ -94,9 +96,9 @@ class SocketsCollectorTest {
         for (String t : List.of("tcp", "tcp6", "udp", "udp6")) {
             Path p = root.resolve("proc/net/" + t);
             Files.createDirectories(p.getParent());
-            Files.writeString(p, SocketsCannedTarget.capture("proc-net-" + t + ".txt"));
+            Files.writeString(p, Captures.capture("proc-net-" + t + ".txt"));
         }
-        FactSet f = collect(new SocketsCannedTarget(root)); // ss "not installed"
+        FactSet f = collect(new CannedTarget(root)); // ss "not installed"
         assertEquals("proc", f.get("sockets.source").orElseThrow().value());
         assertEquals(13, list(f, "sockets.listening").size());
         assertTrue(list(f, "sockets.listening").stream().allMatch(m -> m.get("process").equals("")));
@@ -104,7 +106,7 @@ class SocketsCollectorTest {
                 "epmd 192.0.2.10:4369", "prosody-admin 2001:db8::10:5582"), services(f));
         assertTrue(f.get("sockets.public").orElseThrow().evidence().get(0).source().startsWith("/proc/net/tcp:"));
 
-        FactSet denied = collect(new SocketsCannedTarget(root).output("ss-listening", 1, "", "Cannot open netlink socket"));
+        FactSet denied = collect(new CannedTarget(root).answer("ss-listening", 1, "", "Cannot open netlink socket"));
         assertEquals("proc", denied.get("sockets.source").orElseThrow().value(), "a failing ss falls back too");
     }
 
@@ -113,7 +115,7 @@ class SocketsCollectorTest {
         Path p = root.resolve("proc/net/tcp");
         Files.createDirectories(p.getParent());
         Files.writeString(p, "  sl  local_address\n   0: nothex:zz 00000000:0000 0A\n");
-        FactSet f = collect(new SocketsCannedTarget(root).output("ss-listening", 0, "total garbage\n\u0007\u0008\n", ""));
+        FactSet f = collect(new CannedTarget(root).answer("ss-listening", 0, "total garbage\n\u0007\u0008\n", ""));
         Unavailable u = f.whyMissing("sockets.public").orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().contains("/proc/net/tcp:2"), u.reason());
@@ -131,7 +133,7 @@ class SocketsCollectorTest {
 
     @Test
     void timeoutOfSsFallsBackToProc() throws Exception {
-        FactSet f = collect(new SocketsCannedTarget(root).failure("ss-listening", TargetException.Reason.TIMEOUT,
+        FactSet f = collect(new CannedTarget(root).fail("ss-listening", TargetException.Reason.TIMEOUT,
                 "ss -H -tulpn did not finish within 15 s"));
         Unavailable u = f.whyMissing("sockets.listening").orElseThrow();
         assertTrue(u.reason().contains("did not finish"), u.reason());

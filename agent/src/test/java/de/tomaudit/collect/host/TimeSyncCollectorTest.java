@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static de.tomaudit.collect.host.HostFixtures.resource;
 import static de.tomaudit.collect.host.HostFixtures.symlink;
 import static de.tomaudit.collect.host.HostFixtures.write;
@@ -38,7 +40,7 @@ class TimeSyncCollectorTest {
 
     @Test
     void runningDaemonsFromPs() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", resource("processes/ps-services-crafted.txt")));
+        FactSet f = collect(new CannedTarget(root).answer("processes", resource("processes/ps-services-crafted.txt")));
         assertEquals(true, v(f, "timesync.active"));
         assertEquals(List.of("chronyd", "systemd-timesyncd"), v(f, "timesync.daemons"));
         assertEquals("processes", v(f, "timesync.method"));
@@ -47,7 +49,7 @@ class TimeSyncCollectorTest {
     @Test
     void thisBuildMachineRunsNoTimeDaemon() {
         timesyncdEnabled();
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", resource("processes/ps-debian12-real.txt")));
+        FactSet f = collect(new CannedTarget(root).answer("processes", resource("processes/ps-debian12-real.txt")));
         assertEquals(false, v(f, "timesync.active"), "enabled but not running (no systemd here) is not active");
     }
 
@@ -91,14 +93,14 @@ class TimeSyncCollectorTest {
 
     @Test
     void psBrokenAndNothingEnabledIsAnError() {
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", 1, "", "ps: garbage\n"));
+        FactSet f = collect(new CannedTarget(root).answer("processes", 1, "", "ps: garbage\n"));
         assertEquals(Unavailable.Kind.ERROR, f.whyMissing("timesync.active").orElseThrow().kind());
     }
 
     @Test
     void psBrokenButAServiceEnabled() {
         timesyncdEnabled();
-        FactSet f = collect(new CannedCommandsTarget(root).answer("processes", 1, "", "ps: garbage\n"));
+        FactSet f = collect(new CannedTarget(root).answer("processes", 1, "", "ps: garbage\n"));
         assertEquals(true, v(f, "timesync.active"));
         assertEquals("enabled-services", v(f, "timesync.method"));
     }
