@@ -11,6 +11,7 @@ import de.tomaudit.result.TargetResult;
 import de.tomaudit.result.TargetStatus;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.rules.RuleEvaluator;
+import de.tomaudit.target.AccessProblem;
 import de.tomaudit.target.Target;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,6 +74,9 @@ public final class TargetAuditor {
                 }
             }
             LOG.debug("collector {} took {} ms", c.id(), (System.nanoTime() - start) / 1_000_000);
+        }
+        for (AccessProblem p : target.accessProblems()) {
+            facts.error("target." + p.stage(), p.stage(), p.message());
         }
         return facts.build();
     }
