@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Adds a host key to a known_hosts file the way {@code ssh} does with {@code HashKnownHosts yes}
- * (Debian's default): {@code |1|salt|HMAC-SHA1(salt, name) algorithm key}. Appends only, under a
- * file lock, so existing entries and comments are never rewritten and parallel targets do not
+ * (Debian's default): {@code |1|salt|HMAC-SHA1(salt, name) algorithm key}. Appends only (at the end, under a
+ * file lock), so existing entries and comments are never rewritten and parallel targets do not
  * interleave lines. Creates {@code ~/.ssh} (0700) and the file (0600) when missing.
  */
 final class KnownHostsFile {
@@ -37,17 +37,22 @@ final class KnownHostsFile {
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock lock = ch.lock()) {
                 long size = ch.size();
+                String text = line;
                 if (size > 0) {
                     ByteBuffer last = ByteBuffer.allocate(1);
                     ch.read(last, size - 1);
                     if (last.get(0) != '\n') {
-                        ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                        text = "\n" + line;
                     }
                 }
-                ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
+                ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+                long at = size;
+                while (b.hasRemaining()) {
+                    at += ch.write(b, at);
+                }
                 ch.force(false);
             }
         }

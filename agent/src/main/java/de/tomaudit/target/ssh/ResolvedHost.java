@@ -28,6 +28,10 @@ record ResolvedHost(String alias, String hostName, int port, String user, List<P
     }
 
     String display() {
-        return user + "@" + (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + port;
+        return user + "@" + hostPort();
+    }
+
+    String hostPort() {
+        return (hostName.contains(":") ? "[" + hostName + "]" : hostName) + ":" + port;
     }
 }

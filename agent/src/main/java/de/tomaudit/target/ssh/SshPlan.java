@@ -20,7 +20,7 @@ public final class SshPlan {
         this.host = host;
         this.hops = hops;
         this.options = options;
-        this.sudo = new SudoPolicy(options.sudo(), host.user(), host.display());
+        this.sudo = new SudoPolicy(options.sudo(), host.user(), host.hostPort());
     }
 
     /** Resolves the destination through the client config; reads local files only. */

@@ -56,7 +56,7 @@ public final class SshTarget implements Target {
         String where = connection.host().display();
         this.files = new SftpFiles(connection.session(), limits, where);
         this.exec = new ExecChannels(connection.session(), where);
-        this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), where);
+        this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), connection.host().hostPort());
         this.targetTimeout = options.targetTimeout();
         this.deadline = started.plus(options.targetTimeout());
         Duration left = Duration.between(Instant.now(), deadline);

@@ -19,13 +19,16 @@ final class SudoPolicy {
     private final boolean enabled;
     private final boolean root;
     private final String who;
+    private final String host;
     private volatile String refusal;
     private final Set<String> problems = new LinkedHashSet<>();
 
-    SudoPolicy(boolean enabled, String user, String where) {
+    /** @param host the target as {@code host:port}, for messages */
+    SudoPolicy(boolean enabled, String user, String host) {
         this.enabled = enabled;
         this.root = user.equals("root");
-        this.who = user + " on " + where;
+        this.host = host;
+        this.who = user + " on " + host;
     }
 
     boolean enabled() {
@@ -68,7 +71,7 @@ final class SudoPolicy {
         } else if (err.contains("a terminal is required") || err.contains("no tty present")) {
             reason = "sudo -n refused: sudo wants a terminal for " + who + " (requiretty or a password prompt)";
         } else if (o.exitCode() == 127 && err.contains("sudo")) {
-            reason = "sudo is not installed on " + who.substring(who.indexOf(" on ") + 4);
+            reason = "sudo is not installed on " + host;
         } else if (err.contains("is not allowed to execute")) {
             reason = "sudo -n refused " + what + ": sudoers does not allow it for " + who;
             global = false;
