@@ -89,26 +89,31 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not store the run")
     boolean noHistory;
 
-    @Option(names = "--sudo", description = {"SSH targets: run root-only commands with sudo -n (never a password prompt) and read",
-            "files SFTP may not read with sudo -n cat; where sudo is refused, those facts are not applicable",
-            "and the target is partial"})
+    @Option(names = "--sudo",
+            description = "SSH targets: run root-only commands with sudo -n (never a password prompt) and read files SFTP "
+                    + "may not read with sudo -n cat; where sudo is refused, those facts are not applicable and the "
+                    + "target is partial")
     boolean sudo;
 
-    @Option(names = "--accept-new-host-key", description = {"Add an unknown SSH host key to known_hosts (hashed) and go on.",
-            "Without it an unknown key stops the target with the key's fingerprint; a changed key is always refused"})
+    @Option(names = "--accept-new-host-key",
+            description = "Add an unknown SSH host key to known_hosts (hashed) and go on. Without it an unknown key stops "
+                    + "the target with the key's fingerprint; a changed key is always refused")
     boolean acceptNewHostKey;
 
-    @Option(names = "--identity", paramLabel = "FILE", description = {"Private key for SSH targets (repeatable). Default: the",
-            "IdentityFile of the SSH config, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa; keys of ssh-agent",
-            "(SSH_AUTH_SOCK) are offered first. Encrypted keys: ssh-agent, or the passphrase in",
-            "TOMAUDIT_SSH_KEY_PASSPHRASE (never on the command line)"})
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "Private key for SSH targets (repeatable). Default: the IdentityFile of the SSH config, else "
+                    + "~/.ssh/id_ed25519, id_ecdsa, id_rsa; keys of ssh-agent (SSH_AUTH_SOCK) are offered first. "
+                    + "Encrypted keys: ssh-agent, or the passphrase in TOMAUDIT_SSH_KEY_PASSPHRASE (never on the "
+                    + "command line)")
     List<Path> identities = new ArrayList<>();
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts for strict host-key checking (default ~/.ssh/known_hosts)")
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts for strict host-key checking (default ~/.ssh/known_hosts)")
     Path knownHosts;
 
-    @Option(names = "--ssh-config", paramLabel = "FILE", description = {"OpenSSH client config for host aliases: HostName, User, Port,",
-            "IdentityFile, IdentitiesOnly, ProxyJump (default ~/.ssh/config)"})
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "OpenSSH client config for host aliases: HostName, User, Port, IdentityFile, IdentitiesOnly, "
+                    + "ProxyJump (default ~/.ssh/config)")
     Path sshConfig;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -119,9 +124,10 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Longest one SSH target may take in all; then its connection is closed and it is partial (default 600)")
     int targetTimeout;
 
-    @Option(names = "--dry-run", description = {"List every file and command the audit would touch, and touch none. SSH",
-            "targets are not contacted at all (no connection, not even the host-key check); their",
-            "commands are shown exactly as they would be sent (env, sudo -n, quoting)"})
+    @Option(names = "--dry-run",
+            description = "List every file and command the audit would touch, and touch none. SSH targets are not "
+                    + "contacted at all (no connection, not even the host-key check); their commands are shown exactly"
+                    + " as they would be sent (env, sudo -n, quoting)")
     boolean dryRun;
 
     @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "15",

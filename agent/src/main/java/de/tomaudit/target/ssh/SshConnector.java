@@ -1,13 +1,11 @@
 package de.tomaudit.target.ssh;
 
 import com.jcraft.jsch.AgentIdentityRepository;
-import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.IdentityRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.UnixDomainSocketFactory;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -73,13 +71,13 @@ final class SshConnector {
 
     private static Optional<IdentityRepository> agent(Path socket, List<String> problems) {
         try {
-            SSHAgentConnector c = new SSHAgentConnector(new UnixDomainSocketFactory(), socket);
+            SSHAgentConnector c = new SSHAgentConnector(new JavaUnixSockets(), socket);
             if (!c.isAvailable()) {
                 problems.add("ssh-agent at " + socket + " does not answer");
                 return Optional.empty();
             }
             return Optional.of(new AgentIdentityRepository(c));
-        } catch (AgentProxyException | RuntimeException e) {
+        } catch (RuntimeException e) {
             problems.add("ssh-agent at " + socket + " cannot be used (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }

@@ -106,6 +106,11 @@ final class MinaServer implements AutoCloseable {
         return server.getPort();
     }
 
+    /** SSH sessions open on this server right now. */
+    int sessions() {
+        return server.getActiveSessions().size();
+    }
+
     /** A known_hosts line for this server's host key. */
     String knownHostsLine() {
         return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey.getPublic());

@@ -295,6 +295,7 @@ class SshTargetMinaTest {
             SshOptions o = options(target, key).withKnownHosts(kh).withSshConfig(config);
             try (SshTarget t = SshTarget.open(new SshDestination(Optional.empty(), "behind", java.util.OptionalInt.empty()), o, FAST)) {
                 assertEquals(0, t.run(CommandCatalog.command("uname-release")).exitCode());
+                assertEquals(1, jump.sessions(), "the connection goes through the jump host");
                 assertEquals("behind", t.name());
                 assertEquals("ssh://audit@127.0.0.1:" + target.port(), t.address());
             }
