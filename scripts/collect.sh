@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:940b5ab5c4cc1e5a)'
+TOOL='tomaudit collect.sh (plan sha256:18d646cf74e83ac2)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -65,6 +65,8 @@ trap 'exit 130' HUP INT TERM
 mkdir "$STAGE/files" "$STAGE/commands" || die "cannot write to $STAGE"
 : >"$STAGE/index"
 : >"$STAGE/listed"
+UP_SEEN=$NL
+MADE=$NL
 
 # rec FIELD...: one tab-separated record in the index.
 rec() {
@@ -87,22 +89,16 @@ ok_name() {
     return 0
 }
 
-# why FILE: the failure class of an error message (denied, loop or io).
-why() {
-    case $(cat "$1") in
-        *"Permission denied"*) echo denied ;;
-        *"Too many levels of symbolic links"* | *"Symbolic link loop"*) echo loop ;;
-        *) echo io ;;
-    esac
-}
-
 # t_fail OP PATH: records why OP failed on PATH, from the error message in $STAGE/err (the text
 # only for other errors than denied and loop, whose wording differs between coreutils and busybox).
 t_fail() {
-    _why=$(why "$STAGE/err")
-    _msg=-
-    [ "$_why" = io ] && _msg=$(head -n 1 "$STAGE/err" | tr '\t\r' '  ')
-    rec error "$1" "$2" "$_why" "$_msg"
+    _e=
+    IFS= read -r _e <"$STAGE/err"
+    case $_e in
+        *"Permission denied"*) rec error "$1" "$2" denied - ;;
+        *"Too many levels of symbolic links"* | *"Symbolic link loop"*) rec error "$1" "$2" loop - ;;
+        *) rec error "$1" "$2" io "$(printf '%s' "$_e" | tr '\t\r' '  ')" ;;
+    esac
 }
 
 # t_is PATH: whether a glob match exists (an unmatched glob stays as written).
@@ -110,9 +106,30 @@ t_is() {
     [ -e "$1" ] || [ -L "$1" ]
 }
 
-# t_stat PATH: records PATH's metadata (symlinks followed), that it is absent, or why stat failed.
-# Sets ty (f, d or o; empty when there is nothing) and size; returns 1 when there is nothing.
+# t_stat PATH: t_stat1 for PATH, then for each directory above it (once per run), for collectors
+# that check who can reach a file. Sets ty and size for PATH; returns 1 when there is nothing.
 t_stat() {
+    t_stat1 "$1"
+    _rc=$?
+    _ty=$ty
+    _size=$size
+    _u=${1%/*}
+    while [ -n "$_u" ]; do
+        case $UP_SEEN in
+            *"$NL$_u$NL"*) break ;;
+        esac
+        UP_SEEN=$UP_SEEN$_u$NL
+        t_stat1 "$_u"
+        _u=${_u%/*}
+    done
+    ty=$_ty
+    size=$_size
+    return $_rc
+}
+
+# t_stat1 PATH: records PATH's metadata (symlinks followed), that it is absent, or why stat failed.
+# Sets ty (f, d or o; empty when there is nothing) and size; returns 1 when there is nothing.
+t_stat1() {
     ty=
     size=0
     ok_name "$1" || return 1
@@ -132,14 +149,17 @@ EOS
         rec stat "$1" "$ty" "$_mode" "$_owner" "$_group" "$size" "$_mtime"
         return 0
     fi
-    case $(cat "$STAGE/err") in
+    _e=
+    IFS= read -r _e <"$STAGE/err"
+    case $_e in
         *"No such file or directory"* | *"Not a directory"*) rec absent "$1" ;;
         *) t_fail stat "$1" ;;
     esac
     return 1
 }
 
-# t_read PATH: stat, then the content of a regular file up to MAX_FILE_BYTES.
+# t_read PATH: stat, then the content of a regular file of at most MAX_FILE_BYTES (a file that
+# grows past it while read is cut off by the agent's own limit).
 t_read() {
     t_stat "$1" || return 0
     [ "$ty" = f ] || return 0
@@ -149,14 +169,15 @@ t_read() {
         rec error read "$1" toolarge "$size"
         return 0
     fi
-    mkdir -p "${_dest%/*}" || die "cannot write to $STAGE"
-    if cat -- "$R$1" >"$_dest" 2>"$STAGE/err"; then
-        _n=$(wc -c <"$_dest" | tr -d ' ')
-        if [ "$_n" -gt "$MAX_FILE_BYTES" ]; then
-            rm -f "$_dest"
-            rec error read "$1" toolarge "$_n"
-        fi
-    else
+    _dir=${_dest%/*}
+    case $MADE in
+        *"$NL$_dir$NL"*) ;;
+        *)
+            mkdir -p "$_dir" || die "cannot write to $STAGE"
+            MADE=$MADE$_dir$NL
+            ;;
+    esac
+    if ! cat -- "$R$1" >"$_dest" 2>"$STAGE/err"; then
         rm -f "$_dest"
         t_fail read "$1"
     fi
@@ -304,8 +325,263 @@ t_stat '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
 # detect: bbb
 t_stat '/etc/bigbluebutton/bbb-web.properties'
 
-# bruteforce: which of fail2ban, sshguard, crowdsec and its bouncers are installed
+# apt: installed packages (unattended-upgrades)
 t_read '/var/lib/dpkg/status'
+
+# apt: apt configuration parts
+t_list '/etc/apt/apt.conf.d'
+
+# apt: APT::Periodic and Unattended-Upgrade settings
+t_list '/etc/apt/apt.conf.d'
+for p1 in "$R"'/etc/apt/apt.conf.d'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# apt: main apt configuration
+t_read '/etc/apt/apt.conf'
+
+# apt: pending package updates (simulation, changes nothing)
+t_run apt-simulate-upgrade 'apt-get' '-s' '-o' 'Debug::NoLocking=true' 'dist-upgrade'
+
+# apt: security package lists, where apt-get cannot run
+t_list '/var/lib/apt/lists'
+for p1 in "$R"'/var/lib/apt/lists'/*security*_Packages; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# apt: when the package lists were fetched
+t_list '/var/lib/apt/lists'
+for p1 in "$R"'/var/lib/apt/lists'/*Release; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
+# apt: when apt's daily jobs last ran
+t_list '/var/lib/apt/periodic'
+for p1 in "$R"'/var/lib/apt/periodic'/*-stamp; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
+# apt: last run of unattended-upgrades
+t_read '/var/log/unattended-upgrades/unattended-upgrades.log'
+
+# apt: time zone of the unattended-upgrades log
+t_read '/etc/timezone'
+
+# backup: system crontab
+t_read '/etc/crontab'
+
+# backup: package and admin crontabs
+t_list '/etc/cron.d'
+
+# backup: package and admin crontabs
+t_list '/etc/cron.d'
+for p1 in "$R"'/etc/cron.d'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: user crontabs
+t_list '/var/spool/cron/crontabs'
+
+# backup: user crontabs
+t_list '/var/spool/cron/crontabs'
+for p1 in "$R"'/var/spool/cron/crontabs'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: hourly run-parts scripts
+t_list '/etc/cron.hourly'
+
+# backup: hourly run-parts scripts
+t_list '/etc/cron.hourly'
+for p1 in "$R"'/etc/cron.hourly'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: daily run-parts scripts
+t_list '/etc/cron.daily'
+
+# backup: daily run-parts scripts
+t_list '/etc/cron.daily'
+for p1 in "$R"'/etc/cron.daily'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: weekly run-parts scripts
+t_list '/etc/cron.weekly'
+
+# backup: weekly run-parts scripts
+t_list '/etc/cron.weekly'
+for p1 in "$R"'/etc/cron.weekly'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: monthly run-parts scripts
+t_list '/etc/cron.monthly'
+
+# backup: monthly run-parts scripts
+t_list '/etc/cron.monthly'
+for p1 in "$R"'/etc/cron.monthly'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: enabled systemd timers
+t_list '/etc/systemd/system'
+for p1 in "$R"'/etc/systemd/system'/*.wants; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# backup: timer schedules
+t_list '/etc/systemd/system'
+for p1 in "$R"'/etc/systemd/system'/*.timer; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: what the timers start (ExecStart, Environment, User)
+t_list '/etc/systemd/system'
+for p1 in "$R"'/etc/systemd/system'/*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: timer schedules
+t_list '/lib/systemd/system'
+for p1 in "$R"'/lib/systemd/system'/*.timer; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: what the timers start (ExecStart, Environment, User)
+t_list '/lib/systemd/system'
+for p1 in "$R"'/lib/systemd/system'/*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: timer schedules
+t_list '/usr/lib/systemd/system'
+for p1 in "$R"'/usr/lib/systemd/system'/*.timer; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: what the timers start (ExecStart, Environment, User)
+t_list '/usr/lib/systemd/system'
+for p1 in "$R"'/usr/lib/systemd/system'/*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: unit drop-ins
+t_list '/etc/systemd/system'
+for p1 in "$R"'/etc/systemd/system'/*.d; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*.conf; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_read "$p2"
+    done
+done
+
+# backup: home directories of job users
+t_read '/etc/passwd'
+
+# backup: backup tools inside job scripts, one level deep
+# known only from the target's data: (absolute paths of scripts the jobs call); not collected beyond the entries here
+# (each stat also records the directories above its path)
+
+# backup: rsnapshot snapshot_root
+t_read '/etc/rsnapshot.conf'
+
+# backup: borgmatic repositories
+t_read '/etc/borgmatic/config.yaml'
+
+# backup: borgmatic repositories
+t_list '/etc/borgmatic.d'
+for p1 in "$R"'/etc/borgmatic.d'/*.yaml; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: borgmatic repositories
+t_list '/etc/borgmatic.d'
+for p1 in "$R"'/etc/borgmatic.d'/*.yml; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# backup: newest backup artefact and its age
+# known only from the target's data: (backup locations the jobs name); not collected beyond the entries here
+# (each stat also records the directories above its path)
+
+# backup: borg repository per security directory
+t_list '/root/.config/borg/security'
+for p1 in "$R"'/root/.config/borg/security'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/location'
+done
+
+# backup: borg encryption mode per repository
+t_list '/root/.config/borg/security'
+for p1 in "$R"'/root/.config/borg/security'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/key-type'
+done
+
+# backup: borg encryption mode for jobs of other users
+t_list '/home'
+for p1 in "$R"'/home'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"'/.config/borg/security'
+    for p2 in "$R$p1"'/.config/borg/security'/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_list "$p2"
+        for p3 in "$R$p2"/*; do
+            t_is "$p3" || continue
+            p3=${p3#"$R"}
+            t_read "$p3"
+        done
+    done
+done
+
+# backup: borgmatic repositories of root
+t_read '/root/.config/borgmatic/config.yaml'
 
 # bruteforce: fail2ban present (where dpkg cannot tell)
 t_stat '/usr/bin/fail2ban-server'
@@ -360,6 +636,89 @@ done
 
 # bruteforce: CrowdSec bouncer configurations
 t_list '/etc/crowdsec/bouncers'
+
+# disk: mounted file systems
+t_read '/proc/mounts'
+
+# disk: block devices
+t_list '/sys/block'
+
+# disk: device-mapper names
+t_list '/sys/block'
+for p1 in "$R"'/sys/block'/dm-*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/dm/name'
+done
+
+# disk: device-mapper type (CRYPT-, LVM-)
+t_list '/sys/block'
+for p1 in "$R"'/sys/block'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/dm/uuid'
+done
+
+# disk: devices below LVM, RAID and crypt layers
+t_list '/sys/block'
+for p1 in "$R"'/sys/block'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"'/slaves'
+done
+
+# disk: block devices and crypto layers
+t_run lsblk 'lsblk' '-P' '-o' 'NAME,TYPE,FSTYPE,MOUNTPOINT'
+
+# disk: which exist
+t_stat /
+t_stat '/var'
+t_stat '/home'
+t_stat '/srv'
+t_stat '/var/lib/postgresql'
+t_stat '/var/lib/mysql'
+t_stat '/var/lib/redis'
+t_stat '/var/lib/prosody'
+t_stat '/var/lib/ejabberd'
+t_stat '/home/mastodon'
+t_stat '/var/bigbluebutton'
+t_stat '/var/backups'
+
+# firewall: ufw firewall state
+t_run ufw-status 'ufw' 'status' 'verbose'
+
+# firewall: nftables packet filter rules
+t_run nft-ruleset 'nft' 'list' 'ruleset'
+
+# firewall: iptables IPv4 rules
+t_run iptables-save 'iptables-save'
+
+# firewall: iptables IPv6 rules
+t_run ip6tables-save 'ip6tables-save'
+
+# firewall: whether ufw is enabled at boot (when commands cannot run)
+t_read '/etc/ufw/ufw.conf'
+
+# firewall: ufw default input policy
+t_read '/etc/default/ufw'
+
+# firewall: ufw user rules (open ports)
+t_read '/etc/ufw/user.rules'
+
+# firewall: ufw user rules (open ports)
+t_read '/etc/ufw/user6.rules'
+
+# firewall: nftables ruleset loaded at boot (and files it includes)
+t_read '/etc/nftables.conf'
+
+# firewall: whether nftables.service loads /etc/nftables.conf at boot
+t_stat '/etc/systemd/system/sysinit.target.wants/nftables.service'
+
+# firewall: iptables-persistent rules loaded at boot
+t_read '/etc/iptables/rules.v4'
+
+# firewall: iptables-persistent rules loaded at boot
+t_read '/etc/iptables/rules.v6'
 
 # host-info: operating system and version
 t_read '/etc/os-release'
@@ -481,6 +840,233 @@ t_tree '/etc/nginx'
 # logrotate: whether nginx is installed
 t_stat '/usr/sbin/nginx'
 
+# postgres: PostgreSQL cluster configuration (Debian layout)
+t_list '/etc/postgresql'
+for p1 in "$R"'/etc/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_read "$p2"'/postgresql.conf'
+    done
+done
+
+# postgres: PostgreSQL configuration includes (include_dir and any include the config names)
+t_list '/etc/postgresql'
+for p1 in "$R"'/etc/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_list "$p2"'/conf.d'
+        for p3 in "$R$p2"'/conf.d'/*.conf; do
+            t_is "$p3" || continue
+            p3=${p3#"$R"}
+            t_read "$p3"
+        done
+    done
+done
+
+# postgres: PostgreSQL client authentication (hba_file, with its includes)
+t_list '/etc/postgresql'
+for p1 in "$R"'/etc/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_read "$p2"'/pg_hba.conf'
+    done
+done
+
+# postgres: whether the cluster starts automatically
+t_list '/etc/postgresql'
+for p1 in "$R"'/etc/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_read "$p2"'/start.conf'
+    done
+done
+
+# postgres: ALTER SYSTEM settings in the data directory (data_directory), where readable
+t_list '/var/lib/postgresql'
+for p1 in "$R"'/var/lib/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_read "$p2"'/postgresql.auto.conf'
+    done
+done
+
+# postgres: include_dir listing
+t_list '/etc/postgresql'
+for p1 in "$R"'/etc/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_list "$p2"'/conf.d'
+    done
+done
+
+# postgres: installed PostgreSQL server binaries
+t_list '/usr/lib/postgresql'
+for p1 in "$R"'/usr/lib/postgresql'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"'/bin/postgres'
+done
+
+# processes: running processes (names and arguments)
+t_run processes 'ps' '-e' '-o' 'user=,comm=,args='
+
+# processes: process ids, only where ps is not installed
+t_list '/proc'
+
+# processes: process name and uid, only where ps is not installed
+t_list '/proc'
+for p1 in "$R"'/proc'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/status'
+done
+
+# processes: process arguments, only where ps is not installed
+t_list '/proc'
+for p1 in "$R"'/proc'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/cmdline'
+done
+
+# reboot: reboot flag left by package updates
+t_stat '/var/run/reboot-required'
+
+# reboot: reboot flag (where /var/run is not a link to /run)
+t_stat '/run/reboot-required'
+
+# reboot: packages that asked for the reboot
+t_read '/var/run/reboot-required.pkgs'
+
+# reboot: running kernel release
+t_run uname-release 'uname' '-r'
+
+# reboot: installed kernel images (vmlinuz-*)
+t_list '/boot'
+
+# redis: Redis configuration
+t_read '/etc/redis/redis.conf'
+
+# redis: files redis.conf includes (include)
+t_list '/etc/redis'
+for p1 in "$R"'/etc/redis'/*.conf; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# redis: Redis ACL file (the aclfile setting names the real path)
+t_read '/etc/redis/users.acl'
+
+# redis: whether the Redis server is installed
+t_stat '/usr/bin/redis-server'
+
+# secrets: whether the default properties carry a non-default securitySalt
+t_read '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
+
+# secrets: whether it holds passwords
+t_read '/etc/prosody/prosody.cfg.lua'
+
+# secrets: whether they hold passwords
+t_list '/etc/prosody/conf.d'
+for p1 in "$R"'/etc/prosody/conf.d'/*.cfg.lua; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# secrets: whether it holds passwords
+t_read '/etc/ejabberd/ejabberd.yml'
+
+# secrets: TLS private keys
+t_list '/etc/ssl/private'
+
+# secrets: Let's Encrypt private keys
+t_list '/etc/letsencrypt/live'
+for p1 in "$R"'/etc/letsencrypt/live'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"'/privkey.pem'
+done
+
+# secrets: Let's Encrypt private keys
+t_list '/etc/letsencrypt/archive'
+for p1 in "$R"'/etc/letsencrypt/archive'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/privkey*.pem; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_stat "$p2"
+    done
+done
+
+# secrets: Prosody private keys
+t_list '/etc/prosody/certs'
+for p1 in "$R"'/etc/prosody/certs'/*.key; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
+# secrets: SSH host keys
+t_list '/etc/ssh'
+for p1 in "$R"'/etc/ssh'/ssh_host_*_key; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
+# secrets: PostgreSQL passwords (home of postgres in /etc/passwd)
+t_stat '/var/lib/postgresql/.pgpass'
+
+# secrets: PostgreSQL passwords of root
+t_stat '/root/.pgpass'
+
+# secrets: whether other users can reach them
+# known only from the target's data: (every directory above these files); not collected beyond the entries here
+# (each stat also records the directories above its path)
+
+# sockets: listening TCP and UDP sockets with their processes
+t_run ss-listening 'ss' '-H' '-tulpn'
+
+# sockets: listening sockets when ss cannot run
+t_read '/proc/net/tcp'
+
+# sockets: listening sockets when ss cannot run
+t_read '/proc/net/tcp6'
+
+# sockets: listening sockets when ss cannot run
+t_read '/proc/net/udp'
+
+# sockets: listening sockets when ss cannot run
+t_read '/proc/net/udp6'
+
 # sshd: whether the OpenSSH server is installed
 t_stat '/usr/sbin/sshd'
 
@@ -508,5 +1094,16 @@ for p1 in "$R"'/etc/ssh'/ssh_host_*_key.pub; do
     p1=${p1#"$R"}
     t_read "$p1"
 done
+
+# timesync: masked time services
+t_list '/etc/systemd/system'
+for p1 in "$R"'/etc/systemd/system'/*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
+# timesync: SysV start links of time services
+t_list '/etc/rc2.d'
 
 t_finish

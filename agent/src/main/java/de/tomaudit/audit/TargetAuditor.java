@@ -11,6 +11,7 @@ import de.tomaudit.result.TargetResult;
 import de.tomaudit.result.TargetStatus;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.rules.RuleEvaluator;
+import de.tomaudit.target.AccessProblem;
 import de.tomaudit.target.Target;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,6 +84,9 @@ public final class TargetAuditor {
         FactSet.Builder facts = FactSet.builder();
         for (int i = 0; i < parts.size(); i++) {
             facts.addAll(await(parts.get(i), selected.get(i)));
+        }
+        for (AccessProblem p : target.accessProblems()) {
+            facts.error("target." + p.stage(), p.stage(), p.message());
         }
         return facts.build();
     }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Groups, hosts and variables of an Ansible inventory (INI or YAML), and how they become
- * targets. Variables apply as in Ansible: {@code all}, then groups from the outermost to the
+ * targets (without {@code ansible_port} the port is left to ~/.ssh/config, else 22). Variables apply as in Ansible: {@code all}, then groups from the outermost to the
  * innermost (same depth: by name), then the host's own. Of the connection variables,
  * {@code ansible_host}, {@code ansible_port}, {@code ansible_user},
  * {@code ansible_ssh_private_key_file}, {@code ansible_connection=local} and
@@ -116,12 +116,13 @@ final class AnsibleInventory {
             } else if (connection.equals("ssh") || connection.equals("paramiko") || connection.equals("smart")) {
                 String host = first(vars, "ansible_host", "ansible_ssh_host").orElse(h.name());
                 Optional<String> user = first(vars, "ansible_user", "ansible_ssh_user");
-                String port = first(vars, "ansible_port", "ansible_ssh_port").orElse("22");
-                if (!port.matches("\\d{1,5}")) {
-                    throw new InventoryException(file, h.line(), "host " + h.name() + ": ansible_port '" + port + "' is not a port number");
+                Optional<String> port = first(vars, "ansible_port", "ansible_ssh_port");
+                if (port.isPresent() && !port.get().matches("\\d{1,5}")) {
+                    throw new InventoryException(file, h.line(), "host " + h.name() + ": ansible_port '" + port.get()
+                            + "' is not a port number");
                 }
                 String hostPart = host.contains(":") ? "[" + host + "]" : host;
-                spec = TargetSpec.parse("ssh://" + user.map(u -> u + "@").orElse("") + hostPart + ":" + port);
+                spec = TargetSpec.parse("ssh://" + user.map(u -> u + "@").orElse("") + hostPart + port.map(p -> ":" + p).orElse(""));
             } else {
                 throw new InventoryException(file, h.line(), "host " + h.name() + ": ansible_connection=" + connection
                         + " is not supported (ssh or local)");

@@ -59,11 +59,11 @@ class InventoryLoaderTest {
         assertEquals(List.of("mail.example.org", "social.example.org", "chat.example.org", "xmpp01.example.org",
                 "xmpp02.example.org", "xmpp03.example.org"), all.stream().map(FleetTarget::name).toList());
         FleetTarget mail = all.get(0);
-        assertEquals("ssh://mail.example.org:22", mail.spec().text());
+        assertEquals("ssh://mail.example.org", mail.spec().text(), "no port: ~/.ssh/config or 22 decides");
         assertEquals(List.of(), mail.tags(), "ungrouped");
         assertEquals(Optional.empty(), mail.identity());
         FleetTarget social = byName(all, "social.example.org");
-        assertEquals("ssh://audit@social.example.org:22", social.spec().text());
+        assertEquals("ssh://audit@social.example.org", social.spec().text());
         assertEquals(Optional.of(true), social.sudo());
         assertEquals(Set.of("mastodon", "host"), social.kinds());
         assertEquals(List.of("fediverse", "prod"), social.tags());

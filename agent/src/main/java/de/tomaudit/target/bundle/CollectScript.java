@@ -19,7 +19,11 @@ import java.util.Set;
  * a time, as {@code Target#glob} does, and the listings they need are recorded so the agent can
  * expand them again from the bundle. {@code /dir/**} collects the whole tree. A command whose
  * argument is only known during an audit (e.g. {@code sshd -T -C user=…}) is not collected: the
- * collectors fall back to the files, as on a target where it cannot run.
+ * collectors fall back to the files, as on a target where it cannot run. The same holds for plan
+ * entries that describe paths known only from the target's data ({@code (backup locations the
+ * jobs name)}); a description that names its paths ({@code (data directories: /, /var)}) is
+ * collected path by path. Every path stat'ed also has its parent directories stat'ed, for
+ * collectors that check who can reach a file.
  */
 public final class CollectScript {
 
@@ -27,6 +31,7 @@ public final class CollectScript {
     public record Step(String who, PlannedAccess access) { }
 
     private static final java.util.regex.Pattern PLAIN_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._/*?\\[\\]{},!^:+@%=~-]+");
+    private static final java.util.regex.Pattern NAMED_PATHS = java.util.regex.Pattern.compile("\\([^():]+: (/[^()]*)\\)");
     private static final java.util.regex.Pattern GLOB_PART = java.util.regex.Pattern.compile("[A-Za-z0-9._*?\\[\\]{},!^:+@%=-]+");
 
     private CollectScript() { }
@@ -41,16 +46,47 @@ public final class CollectScript {
             }
             body.add("");
             body.add("# " + s.who() + ": " + oneLine(a.purpose()));
-            body.addAll(switch (a.type()) {
-                case READ -> pathStep("t_read", a.what());
-                case STAT -> pathStep("t_stat", a.what());
-                case LIST -> pathStep("t_list", a.what());
-                case RUN -> runStep(a.what());
-            });
+            if (a.type() == PlannedAccess.Type.RUN) {
+                body.addAll(runStep(a.what()));
+                continue;
+            }
+            String action = switch (a.type()) {
+                case READ -> "t_read";
+                case STAT -> "t_stat";
+                default -> "t_list";
+            };
+            for (String path : paths(a.what())) {
+                body.addAll(path.startsWith("/") ? pathStep(action, path)
+                        : List.of("# known only from the target's data: " + oneLine(path) + "; not collected beyond the entries here",
+                        "# (each stat also records the directories above its path)"));
+            }
         }
         String planText = String.join("\n", body);
         String plan = sha256(planText).substring(0, 16);
         return header(plan) + planText + "\n\nt_finish\n";
+    }
+
+    /**
+     * The paths of a plan entry: an absolute path or glob as it is; a description naming paths,
+     * {@code (data directories: /, /var, /srv)}, as those paths; any other description (a path
+     * only known from the target's own data) as it is, which is then not collected.
+     */
+    public static List<String> paths(String what) {
+        if (what.startsWith("/")) {
+            return List.of(what);
+        }
+        java.util.regex.Matcher m = NAMED_PATHS.matcher(what);
+        if (m.matches()) {
+            List<String> out = new ArrayList<>();
+            for (String p : m.group(1).split(",\\s*")) {
+                if (!p.startsWith("/")) {
+                    return List.of(what);
+                }
+                out.add(p.strip());
+            }
+            return out;
+        }
+        return List.of(what);
     }
 
     private static List<String> runStep(String line) {

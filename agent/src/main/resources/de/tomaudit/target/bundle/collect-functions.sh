@@ -65,6 +65,8 @@ trap 'exit 130' HUP INT TERM
 mkdir "$STAGE/files" "$STAGE/commands" || die "cannot write to $STAGE"
 : >"$STAGE/index"
 : >"$STAGE/listed"
+UP_SEEN=$NL
+MADE=$NL
 
 # rec FIELD...: one tab-separated record in the index.
 rec() {
@@ -87,22 +89,16 @@ ok_name() {
     return 0
 }
 
-# why FILE: the failure class of an error message (denied, loop or io).
-why() {
-    case $(cat "$1") in
-        *"Permission denied"*) echo denied ;;
-        *"Too many levels of symbolic links"* | *"Symbolic link loop"*) echo loop ;;
-        *) echo io ;;
-    esac
-}
-
 # t_fail OP PATH: records why OP failed on PATH, from the error message in $STAGE/err (the text
 # only for other errors than denied and loop, whose wording differs between coreutils and busybox).
 t_fail() {
-    _why=$(why "$STAGE/err")
-    _msg=-
-    [ "$_why" = io ] && _msg=$(head -n 1 "$STAGE/err" | tr '\t\r' '  ')
-    rec error "$1" "$2" "$_why" "$_msg"
+    _e=
+    IFS= read -r _e <"$STAGE/err"
+    case $_e in
+        *"Permission denied"*) rec error "$1" "$2" denied - ;;
+        *"Too many levels of symbolic links"* | *"Symbolic link loop"*) rec error "$1" "$2" loop - ;;
+        *) rec error "$1" "$2" io "$(printf '%s' "$_e" | tr '\t\r' '  ')" ;;
+    esac
 }
 
 # t_is PATH: whether a glob match exists (an unmatched glob stays as written).
@@ -110,9 +106,30 @@ t_is() {
     [ -e "$1" ] || [ -L "$1" ]
 }
 
-# t_stat PATH: records PATH's metadata (symlinks followed), that it is absent, or why stat failed.
-# Sets ty (f, d or o; empty when there is nothing) and size; returns 1 when there is nothing.
+# t_stat PATH: t_stat1 for PATH, then for each directory above it (once per run), for collectors
+# that check who can reach a file. Sets ty and size for PATH; returns 1 when there is nothing.
 t_stat() {
+    t_stat1 "$1"
+    _rc=$?
+    _ty=$ty
+    _size=$size
+    _u=${1%/*}
+    while [ -n "$_u" ]; do
+        case $UP_SEEN in
+            *"$NL$_u$NL"*) break ;;
+        esac
+        UP_SEEN=$UP_SEEN$_u$NL
+        t_stat1 "$_u"
+        _u=${_u%/*}
+    done
+    ty=$_ty
+    size=$_size
+    return $_rc
+}
+
+# t_stat1 PATH: records PATH's metadata (symlinks followed), that it is absent, or why stat failed.
+# Sets ty (f, d or o; empty when there is nothing) and size; returns 1 when there is nothing.
+t_stat1() {
     ty=
     size=0
     ok_name "$1" || return 1
@@ -132,14 +149,17 @@ EOS
         rec stat "$1" "$ty" "$_mode" "$_owner" "$_group" "$size" "$_mtime"
         return 0
     fi
-    case $(cat "$STAGE/err") in
+    _e=
+    IFS= read -r _e <"$STAGE/err"
+    case $_e in
         *"No such file or directory"* | *"Not a directory"*) rec absent "$1" ;;
         *) t_fail stat "$1" ;;
     esac
     return 1
 }
 
-# t_read PATH: stat, then the content of a regular file up to MAX_FILE_BYTES.
+# t_read PATH: stat, then the content of a regular file of at most MAX_FILE_BYTES (a file that
+# grows past it while read is cut off by the agent's own limit).
 t_read() {
     t_stat "$1" || return 0
     [ "$ty" = f ] || return 0
@@ -149,14 +169,15 @@ t_read() {
         rec error read "$1" toolarge "$size"
         return 0
     fi
-    mkdir -p "${_dest%/*}" || die "cannot write to $STAGE"
-    if cat -- "$R$1" >"$_dest" 2>"$STAGE/err"; then
-        _n=$(wc -c <"$_dest" | tr -d ' ')
-        if [ "$_n" -gt "$MAX_FILE_BYTES" ]; then
-            rm -f "$_dest"
-            rec error read "$1" toolarge "$_n"
-        fi
-    else
+    _dir=${_dest%/*}
+    case $MADE in
+        *"$NL$_dir$NL"*) ;;
+        *)
+            mkdir -p "$_dir" || die "cannot write to $STAGE"
+            MADE=$MADE$_dir$NL
+            ;;
+    esac
+    if ! cat -- "$R$1" >"$_dest" 2>"$STAGE/err"; then
         rm -f "$_dest"
         t_fail read "$1"
     fi

@@ -84,6 +84,17 @@ class CollectScriptTest {
         assertThrows(IllegalArgumentException.class, () -> script(new PlannedAccess(PlannedAccess.Type.RUN, "rm -rf /", "evil")));
     }
 
+    @Test
+    void descriptionsNamingTheirPathsAreCollectedAndDataDependentOnesAreMarked() {
+        assertEquals(List.of("/", "/var", "/srv"), CollectScript.paths("(data directories: /, /var, /srv)"));
+        assertEquals(List.of("(backup locations the jobs name)"), CollectScript.paths("(backup locations the jobs name)"));
+        String s = planPart(script(PlannedAccess.stat("(data directories: /, /var)", "which exist"),
+                PlannedAccess.read("(absolute paths of scripts the jobs call)", "backup tools")));
+        assertTrue(s.contains("t_stat /\nt_stat '/var'\n"), s);
+        assertTrue(s.contains("# known only from the target's data: (absolute paths of scripts the jobs call); not collected"), s);
+        assertFalse(s.contains("t_read '(absolute"), s);
+    }
+
     /** The security contract: every command line in the generated script passes the allow-list check. */
     @Test
     void everyCommandTheCommittedPlanRunsIsAllowListed() throws TargetException {
