@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@link CommandCatalog} only, each on its own exec channel, verified before anything is sent and
  * quoted for a POSIX shell. With {@code --sudo}, root-only commands run as {@code sudo -n --
  * CMD}, and files SFTP may not read are read with {@code sudo -n cat -- 'PATH'} (metadata with
- * {@code sudo -n stat}); a refused sudo makes those facts not-applicable and is reported as a
- * problem of stage {@code sudo}. Every request is bounded by the command timeout and the whole
- * target by the target timeout, after which the connection is closed.
+ * {@code sudo -n stat}, listings with {@code sudo -n ls}); a refused sudo makes those facts
+ * not-applicable and is reported as a problem of stage {@code sudo}. Every request is bounded by
+ * the command timeout and the whole target by the target timeout, after which the connection is
+ * closed.
  *
  * <pre>{@code
  * try (SshTarget t = SshTarget.open(SshDestination.of("audit", "db1.example.org", 22),
@@ -126,11 +127,10 @@ public final class SshTarget implements Target {
             try {
                 return files.list(dir, opTimeout());
             } catch (TargetException e) {
-                if (e.reason() == TargetException.Reason.PERMISSION_DENIED) {
-                    throw new TargetException(e.reason(), dir, e.getMessage() + " for " + connection.host().user()
-                            + " (directories are listed over SFTP only, also with --sudo)");
+                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
+                    throw e;
                 }
-                throw e;
+                return sudoList(dir, e);
             }
         });
     }
@@ -212,6 +212,25 @@ public final class SshTarget implements Target {
             throw fileFailure(path, o);
         }
         return files.checked(new FileContent(path, o.stdout()));
+    }
+
+    private List<DirEntry> sudoList(String dir, TargetException denied) throws TargetException {
+        if (!sudo.enabled()) {
+            throw deniedWithHint(dir, denied);
+        }
+        if (sudo.refusal().isPresent()) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, dir, sudo.notApplicable("listing " + dir));
+        }
+        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoList(dir), dir, opTimeout(), limits.maxOutputBytes(), false);
+        checkSudo(o, "listing " + dir);
+        if (o.exitCode() != 0) {
+            throw fileFailure(dir, o);
+        }
+        if (o.truncated()) {
+            throw new TargetException(TargetException.Reason.TOO_LARGE, dir, dir + ": the listing is over "
+                    + limits.maxOutputBytes() + " bytes");
+        }
+        return LsListing.parse(dir, new String(o.stdout(), StandardCharsets.UTF_8));
     }
 
     private Optional<FileStat> sudoStat(String path, TargetException denied) throws TargetException {

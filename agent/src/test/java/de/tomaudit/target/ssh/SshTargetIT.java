@@ -270,6 +270,8 @@ class SshTargetIT {
             assertEquals("root", st.owner());
             assertEquals(12, st.size());
             assertTrue(t.stat(rootOnly.resolve("none").toString()).isEmpty());
+            assertTrue(t.list(rootOnly.toString()).contains(new DirEntry("secret.conf", FileStat.Type.FILE)), "sudo ls");
+            assertTrue(t.glob(rootOnly + "/*.conf").contains(secret.toString()), "globs in root-only directories");
             TargetException missing = assertThrows(TargetException.class, () -> t.read(rootOnly.resolve("none").toString()));
             assertEquals(TargetException.Reason.NOT_FOUND, missing.reason());
         }
