@@ -55,8 +55,9 @@ public final class SshTarget implements Target {
         this.connection = connection;
         this.limits = limits;
         String where = connection.host().display();
-        this.files = new SftpFiles(connection.session(), limits, where);
-        this.exec = new ExecChannels(connection.session(), where);
+        ChannelGate gate = new ChannelGate(ChannelGate.START);
+        this.files = new SftpFiles(connection.session(), limits, where, gate);
+        this.exec = new ExecChannels(connection.session(), where, gate);
         this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), connection.host().hostPort());
         this.targetTimeout = options.targetTimeout();
         this.deadline = started.plus(options.targetTimeout());
