@@ -292,8 +292,15 @@ public final class SshTarget implements Target {
     }
 
     private TargetException budgetOver(String subject) {
-        return new TargetException(TargetException.Reason.TIMEOUT, subject, "the time for this target ran out ("
-                + Math.max(1, targetTimeout.toSeconds()) + " s, --target-timeout); the SSH connection was closed");
+        String msg = "the time for this target ran out (" + Math.max(1, targetTimeout.toSeconds())
+                + " s, --target-timeout); the SSH connection was closed";
+        synchronized (problems) {
+            if (problems.stream().noneMatch(p -> p.message().equals(msg))) {
+                LOG.warn("{}: {}", connection.host().display(), msg);
+                problems.add(new AccessProblem("ssh", msg));
+            }
+        }
+        return new TargetException(TargetException.Reason.TIMEOUT, subject, msg);
     }
 
     @FunctionalInterface
@@ -324,7 +331,7 @@ public final class SshTarget implements Target {
 
     private void noteLost() {
         synchronized (problems) {
-            if (problems.isEmpty()) {
+            if (problems.stream().noneMatch(p -> p.stage().equals("ssh"))) {
                 String msg = "the SSH connection to " + connection.host().display()
                         + " was lost during the audit; what was not read before is missing";
                 LOG.warn("{}", msg);
