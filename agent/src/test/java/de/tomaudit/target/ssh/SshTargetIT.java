@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import de.tomaudit.target.CommandCatalog;
 import de.tomaudit.target.DirEntry;
-import de.tomaudit.target.FileContent;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.TargetException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -436,9 +434,5 @@ class SshTargetIT {
                 }
             }
         }
-    }
-
-    static String text(FileContent c) {
-        return new String(c.bytes(), StandardCharsets.UTF_8);
     }
 }
