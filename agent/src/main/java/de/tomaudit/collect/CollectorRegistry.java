@@ -12,6 +12,7 @@ public final class CollectorRegistry {
         return List.of(
                 // one line per collector, alphabetical by class name
                 new de.tomaudit.collect.host.BruteforceCollector(),
+                new de.tomaudit.collect.ejabberd.EjabberdCollector(),
                 new de.tomaudit.collect.host.HostInfoCollector(),
                 new de.tomaudit.collect.host.JournaldCollector(),
                 new de.tomaudit.collect.host.LogrotateCollector(),
