@@ -186,7 +186,7 @@ public final class EjabberdConfigReader {
     }
 
     private Optional<List<Option>> include(Include inc, Deque<String> chain) {
-        String resolved = inc.path().startsWith("/") ? inc.path() : workingDir + "/" + inc.path();
+        String resolved = tidy(inc.path().startsWith("/") ? inc.path() : workingDir + "/" + inc.path());
         String normal = normalise(resolved);
         if (chain.contains(normal)) {
             fatal(inc.at(), "include loop: " + resolved + " is already being read (" + String.join(" <- ", chain) + ")");
@@ -259,6 +259,15 @@ public final class EjabberdConfigReader {
         }
         out.add(new Include(s.text(), s.loc(), Set.copyOf(allowOnly), Set.copyOf(disallow)));
         return true;
+    }
+
+    /** Drops {@code .} components and repeated slashes (what the file system ignores anyway); keeps {@code ..}. */
+    static String tidy(String path) {
+        String t = path.replaceAll("/+", "/").replace("/./", "/");
+        while (t.contains("/./")) {
+            t = t.replace("/./", "/");
+        }
+        return t.endsWith("/.") ? t.substring(0, t.length() - 2) : t;
     }
 
     /** Collapses {@code .}, {@code ..} and repeated slashes, for loop detection. */
