@@ -46,10 +46,11 @@ public record Listener(String port, Optional<Long> portNumber, String ip, String
     }
 
     /**
-     * TLS is offered on this listener at all: direct TLS, or STARTTLS, which c2s and s2s offer whenever a
-     * certificate for the domain is configured (ejabberd 23.01 needs no {@code starttls: true} for that).
+     * TLS is offered on this listener at all: direct TLS, or STARTTLS. A 23.01 c2s listener offers STARTTLS
+     * only with {@code starttls} or {@code starttls_required} (seen on the test bed: without them its stream
+     * features list SASL PLAIN and no STARTTLS); an s2s listener offers it whenever s2s_use_starttls allows.
      */
     public boolean offersTls() {
-        return tls || starttls || starttlsRequired || isC2s() || isS2s();
+        return tls || starttls || starttlsRequired || isS2s();
     }
 }
