@@ -260,6 +260,17 @@ class EjabberdCollectorTest {
     }
 
     @Test
+    void invitationsCountOnlyFrom2601(@TempDir Path root) throws IOException {
+        write(root, YML, "hosts: [x]\nmodules:\n  mod_register: {}\n  mod_invites: {}\n");
+        Map<String, Object> old = list(collect(root), "ejabberd.register").get(0);
+        assertEquals(false, old.get("invites"), "23.01 has no mod_invites");
+        assertEquals(true, old.get("access_everyone"), "mod_register defaults: access all");
+        assertEquals(true, old.get("ip_access_public"), "mod_register defaults: ip_access all");
+        Files.createDirectories(root.resolve("opt/ejabberd-26.01"));
+        assertEquals(true, list(collect(root), "ejabberd.register").get(0).get("invites"));
+    }
+
+    @Test
     void legacyErlangConfigIsNotEvaluated(@TempDir Path root) throws IOException {
         write(root, CTL, "EJABBERD_CONFIG_PATH=/etc/ejabberd/ejabberd.cfg\n");
         write(root, "etc/ejabberd/ejabberd.cfg", "{loglevel, 4}.\n");
