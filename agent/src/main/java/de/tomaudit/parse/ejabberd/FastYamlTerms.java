@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class FastYamlTerms {
-    private static final Pattern INT = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern FLOAT = Pattern.compile("[+-]?[0-9]*\\.[0-9]*([eE][+-]?[0-9]+)?");
     private static final int MAX_ATOM_BYTES = 255;
 
@@ -103,25 +102,33 @@ final class FastYamlTerms {
 
     /** strtol over the whole text, else strtod when strtol stopped at a '.'. */
     static Optional<EjValue.Scalar> number(String v, Loc loc) {
-        if (v.isEmpty() || v.length() > 64) {
+        int n = v.length();
+        if (n == 0 || n > 64) {
             return Optional.empty();
         }
-        if (INT.matcher(v).matches()) {
-            long n;
-            try {
-                n = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
-            } catch (NumberFormatException e) {
-                n = v.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE; // strtol saturates
-            }
-            return Optional.of(new EjValue.Scalar(Long.toString(n), EjValue.Type.INT, loc, Optional.empty()));
+        char first = v.charAt(0);
+        if (first != '+' && first != '-' && first != '.' && (first < '0' || first > '9')) {
+            return Optional.empty(); // the common case: a word
         }
-        int dot = v.indexOf('.');
-        // strtol stops at the '.' only after digits, or at once when the text starts with it
-        if (dot == 0 || dot > 0 && INT.matcher(v.substring(0, dot)).matches()) {
-            if (FLOAT.matcher(v).matches() && v.chars().anyMatch(Character::isDigit)) {
-                double d = Double.parseDouble(v);
-                return Optional.of(new EjValue.Scalar(Double.toString(d), EjValue.Type.FLOAT, loc, Optional.empty()));
+        int i = first == '+' || first == '-' ? 1 : 0;
+        int digits = i;
+        while (digits < n && Character.isDigit(v.charAt(digits)) && v.charAt(digits) < 128) {
+            digits++;
+        }
+        if (digits == n && digits > i) {
+            long value;
+            try {
+                value = Long.parseLong(first == '+' ? v.substring(1) : v);
+            } catch (NumberFormatException e) {
+                value = first == '-' ? Long.MIN_VALUE : Long.MAX_VALUE; // strtol saturates
             }
+            return Optional.of(new EjValue.Scalar(Long.toString(value), EjValue.Type.INT, loc, Optional.empty()));
+        }
+        // strtol stops at the '.' only after digits, or at once when the text starts with it
+        boolean atDot = digits < n && v.charAt(digits) == '.' && (digits > i || digits == 0);
+        if (atDot && FLOAT.matcher(v).matches() && v.chars().anyMatch(Character::isDigit)) {
+            double d = Double.parseDouble(v);
+            return Optional.of(new EjValue.Scalar(Double.toString(d), EjValue.Type.FLOAT, loc, Optional.empty()));
         }
         return Optional.empty();
     }
