@@ -8,7 +8,7 @@
 #
 # For the SSH target's tests it also sets up, idempotently, on this machine:
 #   users      tomaudit-sudo (login shell bash; sudo -n, NOPASSWD, for the agent's root-only
-#              commands and for cat/stat, via /etc/sudoers.d/tomaudit-testbed) and
+#              commands and for cat/stat/ls, via /etc/sudoers.d/tomaudit-testbed) and
 #              tomaudit-nosudo (login shell sh; no sudo), both unlocked for key login (UsePAM no)
 #   client     $TESTBED_DIR/sshd/client/: id_ed25519, id_ecdsa, id_rsa (authorised for both users),
 #              id_ed25519_passphrase with its passphrase in ./passphrase (authorised too),
@@ -206,7 +206,7 @@ _sshd_users() {
 }
 
 # sudo -n rights for tomaudit-sudo: the agent's root-only commands with their exact arguments, and
-# cat/stat for files SFTP may not read. Checked with visudo before it is installed.
+# cat/stat/ls for files and directories SFTP may not read. Checked with visudo before it is installed.
 _sshd_sudoers() {
     local tmp cmd exe path rules=()
     for cmd in "${SSHD_SUDO_COMMANDS[@]}"; do
@@ -214,7 +214,7 @@ _sshd_sudoers() {
         path="$(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin command -v "$exe" || echo "/usr/sbin/$exe")"
         rules+=("$path${cmd#"$exe"}")
     done
-    rules+=("$(command -v cat)" "$(command -v stat)")
+    rules+=("$(command -v cat)" "$(command -v stat)" "$(command -v ls)")
     tmp="$(mktemp)"
     {
         echo "# tomaudit test bed (scripts/testbed.d/sshd.sh): what tomaudit --sudo needs, without a password"

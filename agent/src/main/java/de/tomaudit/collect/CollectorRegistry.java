@@ -15,6 +15,7 @@ public final class CollectorRegistry {
                 new de.tomaudit.collect.host.BackupCollector(),
                 new de.tomaudit.collect.host.BruteforceCollector(),
                 new de.tomaudit.collect.host.DiskCollector(),
+                new de.tomaudit.collect.ejabberd.EjabberdCollector(),
                 new de.tomaudit.collect.host.FirewallCollector(),
                 new de.tomaudit.collect.host.HostInfoCollector(),
                 new de.tomaudit.collect.host.JournaldCollector(),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.tomaudit.testsupport.TestPaths;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,9 +160,5 @@ class SshAuditIT {
         }
         return new Proc(p.exitValue(), Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),
                 Files.readString(tmp.resolve("err"), StandardCharsets.UTF_8));
-    }
-
-    static String cp() {
-        return System.getProperty("java.class.path").replace(File.pathSeparator, "\n");
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  * The exact text sent on an exec channel. Every command runs under {@code env} with the C locale
  * and a fixed PATH (so output is parseable and sbin tools are found whatever the login shell
  * sets); root-only commands get {@code sudo -n --} when {@code --sudo} is on, so sudo never
- * prompts. Besides the allow-listed commands there are exactly two file primitives, used only
- * with {@code --sudo} for paths SFTP may not read: {@code cat} and {@code stat} of one path,
- * which is always single-quoted.
+ * prompts. Besides the allow-listed commands there are exactly three file primitives, used only
+ * with {@code --sudo} for paths SFTP may not read: {@code cat}, {@code stat} and {@code ls} of
+ * one path, which is always single-quoted.
  */
 public final class RemoteCommand {
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -29,6 +29,11 @@ public final class RemoteCommand {
     /** {@code sudo -n cat -- 'PATH'}: a file SFTP may not read. */
     public static String sudoCat(String path) {
         return line(true, List.of("cat", "--"), List.of(path));
+    }
+
+    /** {@code sudo -n ls -l -A -n … -- 'DIR'}: a directory SFTP may not list (names C-quoted). */
+    public static String sudoList(String dir) {
+        return line(true, List.of("ls", "-l", "-A", "-n", "--time-style=+%s", "--quoting-style=c", "--"), List.of(dir));
     }
 
     /** {@code sudo -n stat -L -c FORMAT -- 'PATH'}: metadata SFTP may not read. */

@@ -30,6 +30,7 @@ final class SftpFiles {
     private final Session session;
     private final Limits limits;
     private final String where;
+    private final ChannelGate gate;
     private ChannelSftp channel;
     private OwnerNames names;
 
@@ -38,10 +39,11 @@ final class SftpFiles {
         T apply(ChannelSftp ch) throws SftpException, IOException, TargetException;
     }
 
-    SftpFiles(Session session, Limits limits, String where) {
+    SftpFiles(Session session, Limits limits, String where, ChannelGate gate) {
         this.session = session;
         this.limits = limits;
         this.where = where;
+        this.gate = gate;
     }
 
     synchronized FileContent read(String path, Duration timeout) throws TargetException {
@@ -173,45 +175,66 @@ final class SftpFiles {
             return op.apply(ch);
         } catch (SftpException | IOException | RuntimeException e) {
             if (alarm.fired()) {
-                channel = null;
+                dropChannel();
                 throw new TargetException(TargetException.Reason.TIMEOUT, path, path + ": no SFTP answer from " + where
                         + " within " + Math.max(1, timeout.toSeconds()) + " s");
             }
             if (!session.isConnected()) {
-                channel = null;
+                dropChannel();
                 throw new TargetException(TargetException.Reason.IO, path, "the SSH connection to " + where
                         + " was lost (during SFTP of " + path + ")");
             }
             if (ch.isClosed()) {
-                channel = null;
+                dropChannel();
             }
             throw translate(path, e);
         }
     }
 
+    /** The SFTP channel, opened on first use; it holds one slot of the gate while open. */
     private ChannelSftp channel(Duration timeout) throws TargetException {
         if (channel != null && channel.isConnected()) {
             return channel;
         }
-        try {
-            ChannelSftp ch = (ChannelSftp) session.openChannel("sftp");
-            ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-            channel = ch;
-            return ch;
-        } catch (JSchException e) {
-            if (!session.isConnected()) {
-                throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+        dropChannel();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            gate.acquire(deadline, "sftp");
+            ChannelSftp ch = null;
+            try {
+                ch = (ChannelSftp) session.openChannel("sftp");
+                ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
+                channel = ch;
+                return ch;
+            } catch (JSchException e) {
+                if (ch != null) {
+                    ch.disconnect();
+                }
+                boolean busy = session.isConnected() && gate.refusedWhileBusy();
+                gate.release();
+                if (busy) {
+                    gate.pause(deadline, attempt);
+                    continue;
+                }
+                if (!session.isConnected()) {
+                    throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+                }
+                throw new TargetException(TargetException.Reason.IO, "sftp", "SFTP is not available on " + where
+                        + " (is 'Subsystem sftp' set in its sshd_config?): " + e.getMessage());
             }
-            throw new TargetException(TargetException.Reason.IO, "sftp", "SFTP is not available on " + where
-                    + " (is 'Subsystem sftp' set in its sshd_config?): " + e.getMessage());
+        }
+    }
+
+    private void dropChannel() {
+        if (channel != null) {
+            channel.disconnect();
+            channel = null;
+            gate.release();
         }
     }
 
     synchronized void close() {
-        if (channel != null) {
-            channel.disconnect();
-            channel = null;
-        }
+        dropChannel();
     }
 
     private static TargetException translate(String path, Exception e) {

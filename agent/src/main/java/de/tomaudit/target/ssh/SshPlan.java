@@ -47,7 +47,8 @@ public final class SshPlan {
         }
         out.add("keys offered: " + (keys.isEmpty() ? "none found" : String.join(", ", keys)));
         out.add("files: read, stat and listed over SFTP" + (sudo.enabled()
-                ? "; a file SFTP may not read: " + RemoteCommand.sudoCat("PATH") + " (metadata: " + RemoteCommand.sudoStat("PATH") + ")"
+                ? "; where SFTP is denied: " + RemoteCommand.sudoCat("PATH") + ", " + RemoteCommand.sudoStat("PATH") + ", "
+                        + RemoteCommand.sudoList("DIR")
                 : ""));
         return out;
     }

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@link CommandCatalog} only, each on its own exec channel, verified before anything is sent and
  * quoted for a POSIX shell. With {@code --sudo}, root-only commands run as {@code sudo -n --
  * CMD}, and files SFTP may not read are read with {@code sudo -n cat -- 'PATH'} (metadata with
- * {@code sudo -n stat}); a refused sudo makes those facts not-applicable and is reported as a
- * problem of stage {@code sudo}. Every request is bounded by the command timeout and the whole
- * target by the target timeout, after which the connection is closed.
+ * {@code sudo -n stat}, listings with {@code sudo -n ls}); a refused sudo makes those facts
+ * not-applicable and is reported as a problem of stage {@code sudo}. Every request is bounded by
+ * the command timeout and the whole target by the target timeout, after which the connection is
+ * closed.
  *
  * <pre>{@code
  * try (SshTarget t = SshTarget.open(SshDestination.of("audit", "db1.example.org", 22),
@@ -54,8 +55,9 @@ public final class SshTarget implements Target {
         this.connection = connection;
         this.limits = limits;
         String where = connection.host().display();
-        this.files = new SftpFiles(connection.session(), limits, where);
-        this.exec = new ExecChannels(connection.session(), where);
+        ChannelGate gate = new ChannelGate(ChannelGate.START);
+        this.files = new SftpFiles(connection.session(), limits, where, gate);
+        this.exec = new ExecChannels(connection.session(), where, gate);
         this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), connection.host().hostPort());
         this.targetTimeout = options.targetTimeout();
         this.deadline = started.plus(options.targetTimeout());
@@ -126,11 +128,10 @@ public final class SshTarget implements Target {
             try {
                 return files.list(dir, opTimeout());
             } catch (TargetException e) {
-                if (e.reason() == TargetException.Reason.PERMISSION_DENIED) {
-                    throw new TargetException(e.reason(), dir, e.getMessage() + " for " + connection.host().user()
-                            + " (directories are listed over SFTP only, also with --sudo)");
+                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
+                    throw e;
                 }
-                throw e;
+                return sudoList(dir, e);
             }
         });
     }
@@ -214,6 +215,25 @@ public final class SshTarget implements Target {
         return files.checked(new FileContent(path, o.stdout()));
     }
 
+    private List<DirEntry> sudoList(String dir, TargetException denied) throws TargetException {
+        if (!sudo.enabled()) {
+            throw deniedWithHint(dir, denied);
+        }
+        if (sudo.refusal().isPresent()) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, dir, sudo.notApplicable("listing " + dir));
+        }
+        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoList(dir), dir, opTimeout(), limits.maxOutputBytes(), false);
+        checkSudo(o, "listing " + dir);
+        if (o.exitCode() != 0) {
+            throw fileFailure(dir, o);
+        }
+        if (o.truncated()) {
+            throw new TargetException(TargetException.Reason.TOO_LARGE, dir, dir + ": the listing is over "
+                    + limits.maxOutputBytes() + " bytes");
+        }
+        return LsListing.parse(dir, new String(o.stdout(), StandardCharsets.UTF_8));
+    }
+
     private Optional<FileStat> sudoStat(String path, TargetException denied) throws TargetException {
         if (!sudo.enabled()) {
             throw deniedWithHint(path, denied);
@@ -272,8 +292,15 @@ public final class SshTarget implements Target {
     }
 
     private TargetException budgetOver(String subject) {
-        return new TargetException(TargetException.Reason.TIMEOUT, subject, "the time for this target ran out ("
-                + Math.max(1, targetTimeout.toSeconds()) + " s, --target-timeout); the SSH connection was closed");
+        String msg = "the time for this target ran out (" + Math.max(1, targetTimeout.toSeconds())
+                + " s, --target-timeout); the SSH connection was closed";
+        synchronized (problems) {
+            if (problems.stream().noneMatch(p -> p.message().equals(msg))) {
+                LOG.warn("{}: {}", connection.host().display(), msg);
+                problems.add(new AccessProblem("ssh", msg));
+            }
+        }
+        return new TargetException(TargetException.Reason.TIMEOUT, subject, msg);
     }
 
     @FunctionalInterface
@@ -304,7 +331,7 @@ public final class SshTarget implements Target {
 
     private void noteLost() {
         synchronized (problems) {
-            if (problems.isEmpty()) {
+            if (problems.stream().noneMatch(p -> p.stage().equals("ssh"))) {
                 String msg = "the SSH connection to " + connection.host().display()
                         + " was lost during the audit; what was not read before is missing";
                 LOG.warn("{}", msg);

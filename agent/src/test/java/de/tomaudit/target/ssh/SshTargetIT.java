@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import de.tomaudit.target.CommandCatalog;
 import de.tomaudit.target.DirEntry;
-import de.tomaudit.target.FileContent;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.TargetException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -150,6 +148,67 @@ class SshTargetIT {
         }
     }
 
+    /**
+     * Collectors run in parallel; an sshd with {@code MaxSessions 2} (as Lynis recommends) refuses
+     * a third channel. Started here, from the bed's host key, for this test only.
+     */
+    @Test
+    void parallelRequestsAdaptToMaxSessions() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path key = SshBed.client("../keys/ssh_host_ed25519_key");
+        Path cfg = Files.writeString(home.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
+                "HostKey " + key, "PidFile none", "UsePAM no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
+                "MaxSessions 2", "Subsystem sftp /usr/lib/openssh/sftp-server", ""));
+        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("sshd.log").toFile()).start();
+        try {
+            waitForPort(port, sshd);
+            Path kh = Files.writeString(home.resolve("kh"), "[127.0.0.1]:" + port + " "
+                    + Files.readString(SshBed.client("../keys/ssh_host_ed25519_key.pub")).trim() + "\n");
+            SshOptions o = SshBed.options(home, "id_ed25519").withKnownHosts(kh).withSudo(true);
+            try (SshTarget t = SshTarget.open(SshDestination.of(SshBed.SUDO_USER, "127.0.0.1", port), o, LIMITS)) {
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+                try {
+                    List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        work.add(pool.submit(() -> t.run(CommandCatalog.command("uname-release")).exitCode()));
+                        work.add(pool.submit(() -> t.read("/etc/os-release").text()));
+                        work.add(pool.submit(() -> t.run(CommandCatalog.command("sshd-effective")).exitCode()));
+                    }
+                    for (var w : work) {
+                        Object r = w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        assertTrue(r.equals(0) || r.toString().contains("ID="), String.valueOf(r));
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+        } finally {
+            sshd.destroy();
+            sshd.waitFor();
+        }
+        assertTrue(Files.readString(home.resolve("sshd.log")).contains("no more sessions"),
+                "sshd refused channels (else this test proves nothing): " + Files.readString(home.resolve("sshd.log")));
+    }
+
+    private static void waitForPort(int port, Process p) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 100);
+                return;
+            } catch (IOException e) {
+                if (!p.isAlive()) {
+                    fail("sshd exited: " + p.exitValue());
+                }
+                p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+        fail("sshd did not listen on " + port);
+    }
+
     @Test
     void hashedKnownHostsWork() throws Exception {
         Path kh = Files.copy(SshBed.knownHosts(), home.resolve("known_hosts"));
@@ -270,6 +329,8 @@ class SshTargetIT {
             assertEquals("root", st.owner());
             assertEquals(12, st.size());
             assertTrue(t.stat(rootOnly.resolve("none").toString()).isEmpty());
+            assertTrue(t.list(rootOnly.toString()).contains(new DirEntry("secret.conf", FileStat.Type.FILE)), "sudo ls");
+            assertTrue(t.glob(rootOnly + "/*.conf").contains(secret.toString()), "globs in root-only directories");
             TargetException missing = assertThrows(TargetException.class, () -> t.read(rootOnly.resolve("none").toString()));
             assertEquals(TargetException.Reason.NOT_FOUND, missing.reason());
         }
@@ -373,9 +434,5 @@ class SshTargetIT {
                 }
             }
         }
-    }
-
-    static String text(FileContent c) {
-        return new String(c.bytes(), StandardCharsets.UTF_8);
     }
 }

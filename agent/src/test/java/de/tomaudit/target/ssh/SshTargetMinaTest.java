@@ -197,6 +197,8 @@ class SshTargetMinaTest {
                 assertTrue(ms < 5000, "bounded by the target timeout, took " + ms + " ms");
                 TargetException after = assertThrows(TargetException.class, () -> t.run(CommandCatalog.command("lsblk")));
                 assertTrue(after.getMessage().contains("--target-timeout"), after.getMessage());
+                assertEquals(1, t.accessProblems().size(), t.accessProblems().toString());
+                assertTrue(t.accessProblems().get(0).message().contains("--target-timeout"));
             }
         }
     }
