@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:18d646cf74e83ac2)'
+TOOL='tomaudit collect.sh (plan sha256:23677cd25b6c13fa)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -684,6 +684,82 @@ t_stat '/home/mastodon'
 t_stat '/var/bigbluebutton'
 t_stat '/var/backups'
 
+# ejabberd: whether ejabberd is installed
+t_stat '/usr/sbin/ejabberdctl'
+
+# ejabberd: whether ejabberd is installed
+t_stat '/opt/ejabberd/bin/ejabberdctl'
+
+# ejabberd: ejabberdctl settings (Erlang distribution, spool and config paths)
+t_read '/etc/ejabberd/ejabberdctl.cfg'
+
+# ejabberd: ejabberdctl settings (Erlang distribution, spool and config paths)
+t_read '/etc/default/ejabberd'
+
+# ejabberd: ejabberdctl settings (Erlang distribution, spool and config paths)
+t_read '/opt/ejabberd/conf/ejabberdctl.cfg'
+
+# ejabberd: ejabberd configuration
+t_read '/etc/ejabberd/ejabberd.yml'
+
+# ejabberd: ejabberd configuration
+t_read '/opt/ejabberd/conf/ejabberd.yml'
+
+# ejabberd: included ejabberd configuration
+# known only from the target's data: (files named by include_config_file); not collected beyond the entries here
+# (each stat also records the directories above its path)
+
+# ejabberd: contrib modules' configuration (CONTRIB_MODULES_CONF_DIR, also *.yaml)
+t_list '/etc/ejabberd/modules.d'
+for p1 in "$R"'/etc/ejabberd/modules.d'/*.yml; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# ejabberd: installed ejabberd release
+t_list '/usr/lib'
+for p1 in "$R"'/usr/lib'/*-linux-gnu*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+    for p2 in "$R$p1"/ejabberd-[0-9]*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_list "$p2"
+    done
+done
+
+# ejabberd: installed ejabberd release
+t_list '/opt'
+for p1 in "$R"'/opt'/ejabberd-[0-9]*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# ejabberd: installed ejabberd release
+t_list '/usr/lib/erlang/lib'
+for p1 in "$R"'/usr/lib/erlang/lib'/ejabberd-[0-9]*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# ejabberd: installed ejabberd release
+t_list '/usr/local/lib/erlang/lib'
+for p1 in "$R"'/usr/local/lib/erlang/lib'/ejabberd-[0-9]*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# ejabberd: mod_http_upload docroot: names, sizes and dates of stored files (contents are not read)
+t_list '/var/lib/ejabberd/upload'
+
+# ejabberd: age of the oldest stored upload
+t_tree '/var/lib/ejabberd/upload'
+
 # firewall: ufw firewall state
 t_run ufw-status 'ufw' 'status' 'verbose'
 
@@ -998,9 +1074,6 @@ for p1 in "$R"'/etc/prosody/conf.d'/*.cfg.lua; do
     p1=${p1#"$R"}
     t_read "$p1"
 done
-
-# secrets: whether it holds passwords
-t_read '/etc/ejabberd/ejabberd.yml'
 
 # secrets: TLS private keys
 t_list '/etc/ssl/private'
