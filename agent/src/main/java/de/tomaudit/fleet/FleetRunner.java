@@ -131,6 +131,7 @@ public final class FleetRunner {
             opened.set(target);
             Target named = t.source().equals("command line") ? target : new NamedTarget(target, t.name());
             TargetResult r = auditor.audit(named, o);
+            MDC.put("target", t.name());
             LOG.info("{}: {} ({} findings) in {} ms", t.name(), r.status().toString().toLowerCase(java.util.Locale.ROOT),
                     r.findings().size(), (System.nanoTime() - start) / 1_000_000);
             return r;

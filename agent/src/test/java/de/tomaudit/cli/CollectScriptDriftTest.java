@@ -30,6 +30,29 @@ class CollectScriptDriftTest {
         assertTrue(Files.isExecutable(TestPaths.repo().resolve("scripts/collect.sh")), "scripts/collect.sh must be executable");
     }
 
+    /** A command in the committed script that the agent would refuse fails here (the script is read as it is). */
+    @Test
+    void everyCommandTheCommittedScriptRunsIsOnTheAllowList() throws Exception {
+        int runs = 0;
+        for (String line : Files.readAllLines(TestPaths.repo().resolve("scripts/collect.sh"))) {
+            String l = line.strip();
+            if (!l.startsWith("t_run ")) {
+                continue;
+            }
+            String[] words = l.split(" ");
+            List<String> argv = new ArrayList<>();
+            for (int i = 2; i < words.length; i++) {
+                assertTrue(words[i].matches("'[^']*'"), "every word is one quoted literal: " + l);
+                argv.add(words[i].substring(1, words[i].length() - 1));
+            }
+            de.tomaudit.target.CommandCatalog.verify(new de.tomaudit.target.Command(words[1], argv, false));
+            runs++;
+        }
+        assertTrue(runs >= 10, "the script runs the allow-listed commands of the plans: " + runs);
+        String text = Files.readString(TestPaths.repo().resolve("scripts/collect.sh"));
+        assertTrue(text.lines().filter(l -> l.contains("\"$_exe\"")).count() == 2, "commands run only inside t_run");
+    }
+
     @Test
     void everyPlannedPathAndCommandIsInTheScript() {
         String script = DryRun.script(java.util.Set.of());

@@ -194,9 +194,14 @@ class CollectShellTest {
         write(root, "etc/ssh/sshd_config.d/20-secret.conf", "PasswordAuthentication no\n");
         Files.setPosixFilePermissions(root.resolve("etc/ssh/sshd_config.d/20-secret.conf"), PosixFilePermissions.fromString("rw-------"));
         Files.setPosixFilePermissions(root.resolve("etc/logrotate.d"), PosixFilePermissions.fromString("rwx------"));
-        for (Path p = tmp; p != null && p.startsWith("/tmp"); p = p.getParent()) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // the JUnit directory (and its parents up to, not including, the system temp dir) must be
+        // reachable for the other user; the temp dir itself is left alone (it keeps its sticky bit)
+        Path systemTmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        for (Path p = tmp.toAbsolutePath().normalize(); p != null && p.startsWith(systemTmp) && !p.equals(systemTmp);
+             p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
         for (Shell shell : shells()) {
             Path b = collect(shell, root, Map.of(), Optional.of("nobody"));
             try (BundleTarget bundle = BundleTarget.open(b, Limits.DEFAULT)) {
