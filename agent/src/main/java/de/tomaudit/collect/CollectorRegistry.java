@@ -16,6 +16,7 @@ public final class CollectorRegistry {
                 new de.tomaudit.collect.host.JournaldCollector(),
                 new de.tomaudit.collect.host.LogrotateCollector(),
                 new de.tomaudit.collect.host.NginxCollector(),
+                new de.tomaudit.collect.prosody.ProsodyCollector(),
                 new de.tomaudit.collect.host.SshdCollector()
         );
     }
