@@ -331,17 +331,17 @@ final class ConfigRun implements OptionProxy.Store {
     }
 
     private LuaValue virtualHost(Chunk chunk, LuaValue nameValue) {
-        String name = hostName(nameValue, "Host");
+        String host = hostName(nameValue, "Host");
         int line = currentLine(chunk);
-        Section existing = sections.get(name);
+        Section existing = sections.get(host);
         if (existing != null && existing.kind == ConfigSection.Kind.COMPONENT) {
-            throw new LuaError("Host \"" + name + "\" clashes with previously defined Component \"" + name
-                    + "\", for services use a sub-domain like conference." + name);
+            throw new LuaError("Host \"" + host + "\" clashes with previously defined Component \"" + host
+                    + "\", for services use a sub-domain like conference." + host);
         }
         if (existing == null) {
-            sections.put(name, new Section(name, ConfigSection.Kind.VIRTUAL_HOST, chunk.file, line));
+            sections.put(host, new Section(host, ConfigSection.Kind.VIRTUAL_HOST, chunk.file, line));
         }
-        chunk.host = name;
+        chunk.host = host;
         chunk.lastStoreLine = line;
         return new OneArgFunction() {
             @Override
@@ -349,37 +349,37 @@ final class ConfigRun implements OptionProxy.Store {
                 chunk.host = ConfigSection.GLOBAL;
                 if (options.isstring()) {
                     throw new LuaError("VirtualHost entries do not accept a module name (module '"
-                            + options.tojstring() + "' provided for host '" + name + "')");
+                            + options.tojstring() + "' provided for host '" + host + "')");
                 }
                 if (!options.istable()) {
                     throw new LuaError("Invalid syntax following VirtualHost, expected options but received a "
                             + options.typename());
                 }
-                setAll(name, options.checktable(), chunk.file, currentLine(chunk));
+                setAll(host, options.checktable(), chunk.file, currentLine(chunk));
                 return NIL;
             }
         };
     }
 
     private LuaValue component(Chunk chunk, LuaValue nameValue) {
-        String name = hostName(nameValue, "Component");
+        String host = hostName(nameValue, "Component");
         int line = currentLine(chunk);
-        Section existing = sections.get(name);
+        Section existing = sections.get(host);
         if (existing != null && existing.kind == ConfigSection.Kind.VIRTUAL_HOST) {
-            throw new LuaError("Component \"" + name + "\" clashes with previously defined VirtualHost \"" + name
-                    + "\", for services use a sub-domain like conference." + name);
+            throw new LuaError("Component \"" + host + "\" clashes with previously defined VirtualHost \"" + host
+                    + "\", for services use a sub-domain like conference." + host);
         }
-        Section s = existing != null ? existing : new Section(name, ConfigSection.Kind.COMPONENT, chunk.file, line);
-        sections.put(name, s);
+        Section s = existing != null ? existing : new Section(host, ConfigSection.Kind.COMPONENT, chunk.file, line);
+        sections.put(host, s);
         s.module = "component";
-        chunk.host = name;
+        chunk.host = host;
         chunk.lastStoreLine = line;
         LuaValue handleOptions = new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue options) {
                 chunk.host = ConfigSection.GLOBAL;
                 if (options.istable()) {
-                    setAll(name, options.checktable(), chunk.file, currentLine(chunk));
+                    setAll(host, options.checktable(), chunk.file, currentLine(chunk));
                 }
                 return NIL;
             }
