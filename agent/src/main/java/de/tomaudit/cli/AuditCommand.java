@@ -5,7 +5,13 @@ import de.tomaudit.audit.AuditRunner;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetAuditor;
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.collect.Collector;
+import de.tomaudit.collect.CollectorRegistry;
+import de.tomaudit.collect.policy.PolicyCollector;
 import de.tomaudit.parse.yaml.YamlException;
+import de.tomaudit.policy.PolicyClaims;
+import de.tomaudit.policy.PolicyFile;
+import de.tomaudit.policy.PolicyFileException;
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
 import de.tomaudit.report.Renderers;
@@ -27,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -125,14 +132,15 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<Rule> rules = rules();
         List<Waiver> waiverList = waivers();
+        Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
         if (dryRun) {
             DryRun.print(specs, kindSet, out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
-        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits);
-        AuditResult result = new AuditRunner(new TargetAuditor(), VersionProvider.version()).run(specs, options);
+        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, claims);
+        AuditResult result = new AuditRunner(new TargetAuditor(collectors(claims)), VersionProvider.version()).run(specs, options);
         write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
         return ExitCodes.of(result, threshold);
     }
@@ -140,9 +148,6 @@ public final class AuditCommand implements Callable<Integer> {
     private void refuseNotYetAvailable() {
         if (inventory != null) {
             throw new UsageException("--inventory is not available in this version; name the targets instead");
-        }
-        if (policy != null) {
-            throw new UsageException("--policy is not available in this version");
         }
         if (history != null) {
             throw new UsageException("--history is not available in this version (runs are not stored yet)");
@@ -222,6 +227,24 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The claims of --policy, read once on the agent's side; a broken file is a usage error naming file and line. */
+    private Optional<PolicyClaims> policy() {
+        if (policy == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PolicyFile.load(policy));
+        } catch (PolicyFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static List<Collector> collectors(Optional<PolicyClaims> claims) {
+        List<Collector> out = new ArrayList<>(CollectorRegistry.all());
+        claims.ifPresent(c -> out.add(new PolicyCollector(c)));
+        return out;
     }
 
     private List<Waiver> waivers() {

@@ -88,6 +88,10 @@ final class EffectiveConfig {
 
     /** Where the module list of a host comes from: its own modules_enabled, else the global one. */
     Evidence modulesEvidence(String host, String module) {
+        Optional<ConfigSection> section = config.section(host);
+        if (section.flatMap(ConfigSection::componentModule).filter(module::equals).isPresent()) {
+            return new Evidence(section.get().source(), host + ": Component \"" + host + "\" \"" + module + "\"");
+        }
         Optional<ConfigOption> own = config.section(host).flatMap(s -> s.own("modules_enabled"))
                 .filter(o -> strings(o.value()).contains(module));
         Optional<ConfigOption> o = own.isPresent() ? own : config.global().own("modules_enabled");
