@@ -54,14 +54,21 @@ public final class ProsodyCollector implements Collector {
     static final String ENDPOINTS = "endpoints.prosody";
     private static final Logger LOG = LoggerFactory.getLogger(ProsodyCollector.class);
 
+    private final List<String> configs;
     private final Clock clock;
     private final SandboxLimits limits;
 
     public ProsodyCollector() {
-        this(Clock.systemUTC(), SandboxLimits.DEFAULT);
+        this(CONFIGS, Clock.systemUTC(), SandboxLimits.DEFAULT);
     }
 
     ProsodyCollector(Clock clock, SandboxLimits limits) {
+        this(CONFIGS, clock, limits);
+    }
+
+    /** @param configs where the main configuration may be, first existing wins (tests point at the test bed's) */
+    ProsodyCollector(List<String> configs, Clock clock, SandboxLimits limits) {
+        this.configs = List.copyOf(configs);
         this.clock = clock;
         this.limits = limits;
     }
@@ -86,7 +93,7 @@ public final class ProsodyCollector implements Collector {
         List<PlannedAccess> out = new ArrayList<>();
         BINARIES.forEach(b -> out.add(PlannedAccess.stat(b, "whether Prosody is installed")));
         VERSION_FILES.forEach(v -> out.add(PlannedAccess.read(v, "Prosody's version (which defaults apply)")));
-        CONFIGS.forEach(c -> out.add(PlannedAccess.read(c, "Prosody configuration, evaluated in a Lua sandbox")));
+        configs.forEach(c -> out.add(PlannedAccess.read(c, "Prosody configuration, evaluated in a Lua sandbox")));
         out.add(PlannedAccess.list("/etc/prosody/conf.d", "Include globs of the configuration (any directory it names)"));
         out.add(PlannedAccess.read("/etc/prosody/conf.d/*.cfg.lua",
                 "included configuration files (and any file named by Include, FileContents, FileLine, FileLines)"));
@@ -112,13 +119,13 @@ public final class ProsodyCollector implements Collector {
     }
 
     private void collectChecked(Target target, FactSet.Builder facts) {
-        Optional<String> config = firstExisting(target, CONFIGS);
+        Optional<String> config = firstExisting(target, configs);
         Optional<String> binary = firstExisting(target, BINARIES);
         if (config.isEmpty() && binary.isEmpty()) {
             facts.put("prosody.installed", false, Evidence.file(BINARIES.get(0), "not found"),
-                    Evidence.file(CONFIGS.get(0), "not found"));
+                    Evidence.file(configs.get(0), "not found"));
             facts.notApplicable("prosody", "Prosody is not installed: neither " + BINARIES.get(0) + " nor "
-                    + CONFIGS.get(0) + " exists");
+                    + configs.get(0) + " exists");
             facts.notApplicable(ENDPOINTS, "Prosody is not installed");
             return;
         }
@@ -126,7 +133,7 @@ public final class ProsodyCollector implements Collector {
                 .orElseGet(() -> Evidence.file(binary.get(), "present")));
         ProsodyVersion version = putVersion(target, facts);
         if (config.isEmpty()) {
-            String why = "Prosody is installed (" + binary.get() + ") but none of " + CONFIGS + " exists";
+            String why = "Prosody is installed (" + binary.get() + ") but none of " + configs + " exists";
             facts.error("prosody", "read", why);
             facts.error(ENDPOINTS, "read", why);
             return;
