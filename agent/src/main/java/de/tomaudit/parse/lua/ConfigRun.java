@@ -68,9 +68,10 @@ final class ConfigRun implements OptionProxy.Store {
     }
 
     ProsodyEvaluation run() {
-        LuaValue savedMeta = LuaString.s_metatable;
         SandboxBudgets.enter(budget);
         try {
+            // LuaJ keeps the string metatable in a static: every evaluation sets the same read-only
+            // one (never restores another), so concurrent evaluations cannot pull it from each other
             LuaString.s_metatable = SafeStringLibrary.STRING_METATABLE;
             String text = readConfig(mainFile);
             runChunk(mainFile, text);
@@ -88,7 +89,6 @@ final class ConfigRun implements OptionProxy.Store {
             return failed(ConfigProblem.Kind.RUNTIME, "evaluation failed: " + e, fileOf(hook.lastSource()), hook.lastLine());
         } finally {
             SandboxBudgets.leave();
-            LuaString.s_metatable = savedMeta;
         }
     }
 

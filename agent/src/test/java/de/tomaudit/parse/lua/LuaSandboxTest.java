@@ -134,12 +134,12 @@ class LuaSandboxTest {
 
     @Test
     void theSharedStringMetatableCannotBeChangedByAConfiguration() {
-        LuaString.s_metatable = null;
         ProsodyEvaluation attack = eval("local mt = getmetatable('')\nmt.__index.rep = nil\n");
         assertFalse(attack.ok(), "getmetatable('') gives false, so indexing it fails");
+        LuaString.s_metatable = null;
         ProsodyEvaluation later = eval("x = ('ab'):rep(2)\n");
-        assertEquals("abab", later.config().orElseThrow().global().own("x").orElseThrow().value());
-        assertEquals(null, LuaString.s_metatable, "the evaluation restores LuaJ's global string metatable");
+        assertEquals("abab", later.config().orElseThrow().global().own("x").orElseThrow().value(),
+                "each evaluation installs the sandbox's string metatable, whatever was there");
         ProsodyEvaluation writes = eval("string.rep = nil\nx = 1\n");
         assertTrue(writes.ok());
         assertEquals("abab", eval("x = string.rep('ab', 2)\n").config().orElseThrow().global().own("x").orElseThrow().value(),
