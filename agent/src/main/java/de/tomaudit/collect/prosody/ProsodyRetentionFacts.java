@@ -247,8 +247,10 @@ final class ProsodyRetentionFacts {
         return Retention.forever(subject, source.source(), source.isDefault());
     }
 
+    /** data_path (relative to the main configuration's directory), else Debian's /var/lib/prosody. */
     String dataPath() {
         return c.option(ConfigSection.GLOBAL, "data_path").map(o -> String.valueOf(o.value()))
+                .map(p -> ProsodyPaths.resolve(c.config().mainFile(), p))
                 .map(p -> p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p)
                 .orElse(DEFAULT_DATA_PATH);
     }
