@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:23677cd25b6c13fa)'
+TOOL='tomaudit collect.sh (plan sha256:74b35ff93ff0abca)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -1029,6 +1029,67 @@ for p1 in "$R"'/proc'/*; do
     t_read "$p1"'/cmdline'
 done
 
+# prosody: whether Prosody is installed
+t_stat '/usr/bin/prosody'
+
+# prosody: whether Prosody is installed
+t_stat '/usr/local/bin/prosody'
+
+# prosody: Prosody's version (which defaults apply)
+t_read '/usr/lib/prosody/prosody.version'
+
+# prosody: Prosody's version (which defaults apply)
+t_read '/usr/local/lib/prosody/prosody.version'
+
+# prosody: Prosody configuration, evaluated in a Lua sandbox
+t_read '/etc/prosody/prosody.cfg.lua'
+
+# prosody: Prosody configuration, evaluated in a Lua sandbox
+t_read '/usr/local/etc/prosody/prosody.cfg.lua'
+
+# prosody: Include globs of the configuration (any directory it names)
+t_list '/etc/prosody/conf.d'
+
+# prosody: included configuration files (and any file named by Include, FileContents, FileLine, FileLines)
+t_list '/etc/prosody/conf.d'
+for p1 in "$R"'/etc/prosody/conf.d'/*.cfg.lua; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# prosody: uploads of mod_http_file_share (names only; data_path from the configuration)
+t_list '/var/lib/prosody'
+for p1 in "$R"'/var/lib/prosody'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"'/http_file_share'
+done
+
+# prosody: age of the oldest upload
+t_list '/var/lib/prosody'
+for p1 in "$R"'/var/lib/prosody'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"'/http_file_share'
+    for p2 in "$R$p1"'/http_file_share'/*; do
+        t_is "$p2" || continue
+        p2=${p2#"$R"}
+        t_stat "$p2"
+    done
+done
+
+# prosody: uploads of mod_http_upload (names only)
+t_list '/var/lib/prosody/http_upload'
+
+# prosody: age of the oldest upload
+t_list '/var/lib/prosody/http_upload'
+for p1 in "$R"'/var/lib/prosody/http_upload'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_stat "$p1"
+done
+
 # reboot: reboot flag left by package updates
 t_stat '/var/run/reboot-required'
 
@@ -1063,17 +1124,6 @@ t_stat '/usr/bin/redis-server'
 
 # secrets: whether the default properties carry a non-default securitySalt
 t_read '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
-
-# secrets: whether it holds passwords
-t_read '/etc/prosody/prosody.cfg.lua'
-
-# secrets: whether they hold passwords
-t_list '/etc/prosody/conf.d'
-for p1 in "$R"'/etc/prosody/conf.d'/*.cfg.lua; do
-    t_is "$p1" || continue
-    p1=${p1#"$R"}
-    t_read "$p1"
-done
 
 # secrets: TLS private keys
 t_list '/etc/ssl/private'

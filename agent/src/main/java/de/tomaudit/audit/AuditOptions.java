@@ -1,30 +1,41 @@
 package de.tomaudit.audit;
 
+import de.tomaudit.policy.PolicyClaims;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.ssh.SshOptions;
 import de.tomaudit.waiver.Waiver;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything an audit run needs besides its targets, bound once from the command line.
  *
- * @param ssh how SSH targets are reached (keys, known_hosts, config, timeouts, sudo)
+ * @param ssh    how SSH targets are reached (keys, known_hosts, config, timeouts, sudo)
+ * @param policy the privacy-notice claims of {@code --policy FILE}; when present, the policy.* rules
+ *               are evaluated for every target
  */
 public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang,
-                           int parallel, Limits limits, SshOptions ssh) {
+                           int parallel, Limits limits, SshOptions ssh, Optional<PolicyClaims> policy) {
 
     public AuditOptions {
         kinds = Set.copyOf(kinds);
         rules = List.copyOf(rules);
         waivers = List.copyOf(waivers);
         Objects.requireNonNull(ssh, "ssh");
+        policy = policy == null ? Optional.empty() : policy;
     }
 
-    /** With SSH defaults from the environment. */
+    /** Without privacy-notice claims. */
+    public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits,
+                        SshOptions ssh) {
+        this(kinds, rules, waivers, lang, parallel, limits, ssh, Optional.empty());
+    }
+
+    /** With SSH defaults from the environment and without privacy-notice claims. */
     public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits) {
-        this(kinds, rules, waivers, lang, parallel, limits, SshOptions.defaults());
+        this(kinds, rules, waivers, lang, parallel, limits, SshOptions.defaults(), Optional.empty());
     }
 }

@@ -131,7 +131,8 @@ public final class TargetAuditor {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
-            if (!kinds.contains(rule.pack())) {
+            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent();
+            if (!kinds.contains(rule.pack()) && !policyRule) {
                 continue;
             }
             var evaluation = RuleEvaluator.evaluate(rule, facts);

@@ -9,7 +9,13 @@ import de.tomaudit.fleet.FleetRunner;
 import de.tomaudit.fleet.FleetTarget;
 import de.tomaudit.fleet.InventoryException;
 import de.tomaudit.fleet.InventoryLoader;
+import de.tomaudit.collect.Collector;
+import de.tomaudit.collect.CollectorRegistry;
+import de.tomaudit.collect.policy.PolicyCollector;
 import de.tomaudit.parse.yaml.YamlException;
+import de.tomaudit.policy.PolicyClaims;
+import de.tomaudit.policy.PolicyFile;
+import de.tomaudit.policy.PolicyFileException;
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
 import de.tomaudit.report.Renderers;
@@ -32,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -170,15 +177,16 @@ public final class AuditCommand implements Callable<Integer> {
         SshOptions ssh = sshOptions();
         List<Rule> rules = rules();
         List<Waiver> waiverList = waivers();
+        Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
         if (dryRun) {
             DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
-        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh);
-        FleetRunner runner = new FleetRunner(new TargetAuditor(), t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)),
-                VersionProvider.version());
+        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims);
+        FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
+                t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
         write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
         return ExitCodes.of(result, threshold);
@@ -249,9 +257,6 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private void refuseNotYetAvailable() {
-        if (policy != null) {
-            throw new UsageException("--policy is not available in this version");
-        }
         if (history != null) {
             throw new UsageException("--history is not available in this version (runs are not stored yet)");
         }
@@ -338,6 +343,24 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The claims of --policy, read once on the agent's side; a broken file is a usage error naming file and line. */
+    private Optional<PolicyClaims> policy() {
+        if (policy == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PolicyFile.load(policy));
+        } catch (PolicyFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static List<Collector> collectors(Optional<PolicyClaims> claims) {
+        List<Collector> out = new ArrayList<>(CollectorRegistry.all());
+        claims.ifPresent(c -> out.add(new PolicyCollector(c)));
+        return out;
     }
 
     private List<Waiver> waivers() {

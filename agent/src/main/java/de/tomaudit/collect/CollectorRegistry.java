@@ -23,6 +23,7 @@ public final class CollectorRegistry {
                 new de.tomaudit.collect.host.NginxCollector(),
                 new de.tomaudit.collect.host.PostgresCollector(),
                 new de.tomaudit.collect.host.ProcessesCollector(),
+                new de.tomaudit.collect.prosody.ProsodyCollector(),
                 new de.tomaudit.collect.host.RebootCollector(),
                 new de.tomaudit.collect.host.RedisCollector(),
                 new de.tomaudit.collect.host.SecretFilesCollector(),
