@@ -48,6 +48,8 @@ public final class SshTarget implements Target {
     private final Duration targetTimeout;
     private final Watchdog.Alarm budget;
     private final List<AccessProblem> problems = new ArrayList<>();
+    /** Whether a command's program exists on the target, by program name (SFTP stat, no process). */
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> installed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private SshTarget(SshDestination destination, SshConnection connection, SshOptions options, Limits limits, Instant started) {
@@ -144,6 +146,10 @@ public final class SshTarget implements Target {
             if (useSudo && sudo.refusal().isPresent()) {
                 throw new TargetException(TargetException.Reason.NOT_SUPPORTED, command.line(), sudo.notApplicable(command.line()));
             }
+            String exe = command.argv().get(0);
+            if (!installed(exe)) {
+                throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), exe + " is not installed");
+            }
             String line = RemoteCommand.of(command, useSudo);
             ExecChannels.Outcome o = exec.run(line, command.line(), opTimeout(), limits.maxOutputBytes(), false);
             if (useSudo) {
@@ -154,11 +160,30 @@ public final class SshTarget implements Target {
                 }
             }
             String err = o.stderrText();
-            String exe = command.argv().get(0);
             if (o.exitCode() == 127 || err.contains("sudo: " + exe + ": command not found")) {
                 throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), exe + " is not installed");
             }
             return new CommandResult(command, o.exitCode(), new String(o.stdout(), StandardCharsets.UTF_8), err);
+        });
+    }
+
+    /**
+     * Looks for the program in the fixed PATH the command runs with, by SFTP stat: an exec channel
+     * costs the server a login shell, a stat costs nothing. When a directory cannot be looked
+     * into, the command is run and the shell decides.
+     */
+    private boolean installed(String exe) {
+        return installed.computeIfAbsent(exe, name -> {
+            for (String dir : RemoteCommand.PATH.split(":")) {
+                try {
+                    if (files.stat(dir + "/" + name, opTimeout()).isPresent()) {
+                        return true;
+                    }
+                } catch (TargetException e) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 
