@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
+import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.result.Finding;
 import de.tomaudit.result.RetentionEntry;
 import de.tomaudit.result.TargetError;
@@ -22,13 +23,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Audits one opened target: detect kinds, collect facts, evaluate rules. Never throws. */
+/**
+ * Audits one opened target: detect kinds, collect facts, probe its network endpoints, evaluate
+ * rules (the product packs of the detected kinds, and the probe packs tls and http always: on a
+ * target without probes their findings are not-applicable with the reason). Never throws.
+ */
 public final class TargetAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(TargetAuditor.class);
     private final List<Collector> collectors;
+    private final ProbePhase probes;
+
+    public TargetAuditor(List<Collector> collectors, ProbePhase probes) {
+        this.collectors = List.copyOf(collectors);
+        this.probes = probes;
+    }
 
     public TargetAuditor(List<Collector> collectors) {
-        this.collectors = List.copyOf(collectors);
+        this(collectors, new ProbePhase("tomaudit"));
     }
 
     public TargetAuditor() {
@@ -39,7 +50,7 @@ public final class TargetAuditor {
         MDC.put("target", target.name());
         try {
             Set<String> kinds = options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
-            FactSet facts = collect(target, kinds);
+            FactSet facts = probe(target, kinds, collect(target, kinds), options);
             List<Finding> findings = evaluate(target, kinds, facts, options);
             List<TargetError> errors = errors(facts, findings);
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
@@ -77,11 +88,19 @@ public final class TargetAuditor {
         return facts.build();
     }
 
+    /** The probe phase: reads the collected facts to find endpoints and adds the tls/http/xmpp facts. */
+    FactSet probe(Target target, Set<String> kinds, FactSet collected, AuditOptions options) {
+        long start = System.nanoTime();
+        FactSet probed = probes.run(target, kinds, collected, options.probes());
+        LOG.debug("probes took {} ms", (System.nanoTime() - start) / 1_000_000);
+        return FactSet.builder().addAll(collected).addAll(probed).build();
+    }
+
     private static List<Finding> evaluate(Target target, Set<String> kinds, FactSet facts, AuditOptions options) {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
-            if (!kinds.contains(rule.pack())) {
+            if (!kinds.contains(rule.pack()) && !ProbePhase.PACKS.contains(rule.pack())) {
                 continue;
             }
             var evaluation = RuleEvaluator.evaluate(rule, facts);

@@ -5,6 +5,8 @@ import de.tomaudit.audit.TargetSpec;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.probe.ProbePhase;
+import de.tomaudit.probe.ProbeSettings;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,10 @@ final class DryRun {
     private DryRun() { }
 
     static void print(List<TargetSpec> specs, Set<String> kinds, PrintStream out) {
+        print(specs, kinds, ProbeSettings.DEFAULT, out);
+    }
+
+    static void print(List<TargetSpec> specs, Set<String> kinds, ProbeSettings probes, PrintStream out) {
         out.println("# dry run: nothing below is read, run or contacted");
         for (TargetSpec spec : specs) {
             out.println("target " + spec.text());
@@ -30,6 +36,11 @@ final class DryRun {
             for (Collector c : CollectorRegistry.forKinds(effective)) {
                 for (PlannedAccess a : c.plan()) {
                     line(out, a, c.id());
+                }
+            }
+            if (spec.type() != TargetSpec.Type.DIR) {
+                for (PlannedAccess a : ProbePhase.plan(probes)) {
+                    line(out, a, "probe");
                 }
             }
         }
