@@ -33,6 +33,7 @@ public final class TlsScanner {
     private final SuiteCatalog catalog = SuiteCatalog.get();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private volatile List<byte[]> chain = List.of();
+    private volatile ServerReply baseline;
 
     public TlsScanner(Connector connector, ExecutorService pool) {
         this.connector = connector;
@@ -49,6 +50,9 @@ public final class TlsScanner {
         Map<TlsVersion, List<TlsSuite>> accepted = new EnumMap<>(TlsVersion.class);
         for (Map.Entry<TlsVersion, Future<List<TlsSuite>>> e : versionTasks.entrySet()) {
             accepted.put(e.getKey(), await(e.getValue(), versionTasks.values()));
+        }
+        if (accepted.values().stream().allMatch(List::isEmpty)) {
+            throw nothingAccepted();
         }
 
         Map<TlsVersion, Future<String>> orderTasks = new EnumMap<>(TlsVersion.class);
@@ -97,9 +101,22 @@ public final class TlsScanner {
         ClientHello hello = ClientHello.of(TlsVersion.TLS_1_2, suites).groups(NamedGroups.forTls13())
                 .supportedVersions(List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0));
         ServerReply r = handshaker.send(hello, false);
+        baseline = r;
         if (r instanceof ServerReply.Closed c) {
             notes.add("the server " + (c.reset() ? "reset" : "closed") + " the connection on a TLS 1.0-1.3 hello");
         }
+    }
+
+    /** Not one version with one suite: whatever listens there, the probe cannot say anything about its TLS. */
+    private ProbeException nothingAccepted() {
+        String label = connector.endpoint().label();
+        if (baseline instanceof ServerReply.Closed c) {
+            return new ProbeException(c.reset() ? ProbeException.Kind.RESET : ProbeException.Kind.CLOSED, label
+                    + ": the server " + (c.reset() ? "reset" : "closed") + " the connection on every ClientHello (SSLv2 to TLS 1.3)");
+        }
+        String how = baseline instanceof ServerReply.Alert a ? a.text() : "no ServerHello";
+        return new ProbeException(ProbeException.Kind.IO, label + ": the server accepted no ClientHello of SSLv2 to TLS 1.3 ("
+                + how + "): no common version and suite");
     }
 
     /** Lower is more common on real servers: AEAD with forward secrecy first. */
@@ -212,7 +229,7 @@ public final class TlsScanner {
         List<Integer> remaining = new ArrayList<>(NamedGroups.forTls13());
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < MAX_GROUP_ROUNDS && !remaining.isEmpty(); i++) {
-            ServerReply r = handshaker.send(ClientHello.of(TlsVersion.TLS_1_3, codes(suites)).groups(remaining)
+            ServerReply r = handshaker.send(ClientHello.of(TlsVersion.TLS_1_3, oneHello(suites)).groups(remaining)
                     .keyShares(false), false);
             if (!(r instanceof ServerReply.Hello h) || h.version() != TlsVersion.TLS_1_3 || h.group().isEmpty()) {
                 break;
@@ -229,7 +246,7 @@ public final class TlsScanner {
 
     /** Curves of ECDHE in TLS 1.2 and older, read from the ServerKeyExchange. */
     private List<Integer> curvesLegacy(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
-        List<Integer> ecdhe = codes(accepted.stream().filter(s -> s.kx().startsWith("ECDHE")
+        List<Integer> ecdhe = oneHello(accepted.stream().filter(s -> s.kx().startsWith("ECDHE")
                 || (s.kx().equals("ECDH") && s.anonymous())).toList());
         List<Integer> remaining = new ArrayList<>(NamedGroups.curves());
         List<Integer> out = new ArrayList<>();
@@ -253,7 +270,7 @@ public final class TlsScanner {
     }
 
     private Optional<Integer> dhPrimeBits(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
-        List<Integer> dhe = codes(accepted.stream().filter(TlsSuite::ephemeralFiniteField).toList());
+        List<Integer> dhe = oneHello(accepted.stream().filter(TlsSuite::ephemeralFiniteField).toList());
         Optional<ServerReply> r = send(v, ClientHello.of(v, dhe), true);
         if (r.isPresent() && r.get() instanceof ServerReply.Hello h && h.flight().isPresent()) {
             keepChain(h.flight().get());
@@ -264,7 +281,7 @@ public final class TlsScanner {
     }
 
     private boolean rawChain(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
-        List<Integer> suites = codes(accepted.stream().filter(s -> !s.anonymous()).toList());
+        List<Integer> suites = oneHello(accepted.stream().filter(s -> !s.anonymous()).toList());
         Optional<ServerReply> r = send(v, ClientHello.of(v, suites), true);
         if (r.isPresent() && r.get() instanceof ServerReply.Hello h && h.flight().isPresent()) {
             keepChain(h.flight().get());
@@ -291,6 +308,12 @@ public final class TlsScanner {
 
     private static List<Integer> codes(List<TlsSuite> suites) {
         return suites.stream().map(TlsSuite::code).toList();
+    }
+
+    /** At most one hello's worth of suites, the most common first. */
+    private static List<Integer> oneHello(List<TlsSuite> suites) {
+        return suites.stream().sorted(Comparator.comparingInt(TlsScanner::commonness))
+                .limit(ClientHello.MAX_SUITES_PER_HELLO).map(TlsSuite::code).toList();
     }
 
     private static <T> T await(Future<T> f, java.util.Collection<? extends Future<?>> siblings) throws ProbeException {
