@@ -59,14 +59,14 @@ public final class TestCertificates {
 
     public static Issued root(String cn) {
         KeyPair k = ec256();
-        return new Issued(k, build(cn, k, cn, k.getPrivate(), true, Instant.now().minus(Duration.ofDays(1)),
+        return new Issued(k, build(cn, k, cn, k.getPrivate(), true, Instant.now().minus(Duration.ofDays(2000)),
                 Instant.now().plus(Duration.ofDays(3650)), List.of(), "SHA256withECDSA"), List.of());
     }
 
     public static Issued intermediate(Issued root, String cn) {
         KeyPair k = ec256();
         X509Certificate c = build(cn, k, subject(root), root.keys().getPrivate(), true,
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(3000)), List.of(), "SHA256withECDSA");
+                Instant.now().minus(Duration.ofDays(2000)), Instant.now().plus(Duration.ofDays(3000)), List.of(), "SHA256withECDSA");
         return new Issued(k, c, List.of(c));
     }
 

@@ -79,7 +79,7 @@ public final class CertificateInspector {
         X509Certificate leaf = chain.get(0);
         Instant notBefore = leaf.getNotBefore().toInstant();
         Instant notAfter = leaf.getNotAfter().toInstant();
-        long daysLeft = Math.floorDiv(Duration.between(now, notAfter).toSeconds(), 86_400L);
+        long daysLeft = Duration.between(now, notAfter).toDays(); // whole days, toward zero
 
         List<String> dns = new ArrayList<>();
         List<String> ips = new ArrayList<>();

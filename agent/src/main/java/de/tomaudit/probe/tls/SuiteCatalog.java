@@ -94,7 +94,7 @@ public final class SuiteCatalog {
                 continue;
             }
             String name = f.getName();
-            if (CipherSuite.isSCSV(code) || name.equals("TLS_NULL_WITH_NULL_NULL") || tls.containsKey(code)) {
+            if (CipherSuite.isSCSV(code) || tls.containsKey(code)) {
                 continue;
             }
             Optional<ProtocolVersion> min = minimum(code);

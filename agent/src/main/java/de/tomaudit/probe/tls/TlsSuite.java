@@ -16,8 +16,9 @@ package de.tomaudit.probe.tls;
 public record TlsSuite(int code, String name, String kx, String auth, String cipher, int bits, String mac,
                        boolean export, boolean tls13, boolean sslv2) {
 
+    /** No server authentication: DH_anon, ECDH_anon, and TLS_NULL_WITH_NULL_NULL. */
     public boolean anonymous() {
-        return auth.equals("anon");
+        return auth.equals("anon") || auth.equals("NULL");
     }
 
     public boolean nullCipher() {
