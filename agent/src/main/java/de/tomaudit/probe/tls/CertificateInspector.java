@@ -97,7 +97,7 @@ public final class CertificateInspector {
         boolean match = HostnameMatcher.matches(expectedName, dns, ips, xmpp, srv);
 
         boolean selfSigned = selfSigned(leaf);
-        Trust trust = trust(chain, now.isAfter(notAfter) ? notAfter.minusSeconds(1) : now.isBefore(notBefore) ? notBefore.plusSeconds(1) : now);
+        Trust trust = trust(chain, now, !now.isBefore(notBefore) && !now.isAfter(notAfter));
 
         List<String> sigs = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
@@ -117,14 +117,44 @@ public final class CertificateInspector {
 
     private record Trust(boolean trusted, boolean complete, String problem) { }
 
-    private Trust trust(List<X509Certificate> chain, Instant at) {
+    /**
+     * A path from the leaf to an anchor at {@code now}. A leaf outside its own validity is judged by
+     * tls.cert-expiry; here its signature is checked against its issuer and the issuer's path is
+     * built instead, so an expired certificate from a trusted CA is "trusted, but expired".
+     */
+    private Trust trust(List<X509Certificate> chain, Instant now, boolean leafValidNow) {
         X509Certificate leaf = chain.get(0);
         if (anchors.isEmpty()) {
             return new Trust(false, true, "the system trust store is empty or could not be read");
         }
+        if (leafValidNow) {
+            return path(leaf, chain, now);
+        }
+        List<X509Certificate> candidates = new ArrayList<>(chain.subList(1, chain.size()));
+        anchors.stream().map(TrustAnchor::getTrustedCert).filter(java.util.Objects::nonNull).forEach(candidates::add);
+        for (X509Certificate issuer : candidates) {
+            if (issuer.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && signedBy(leaf, issuer)) {
+                boolean anchor = anchors.stream().anyMatch(a -> issuer.equals(a.getTrustedCert()));
+                return anchor ? new Trust(true, true, "") : path(issuer, chain, now);
+            }
+        }
+        return path(leaf, chain, now); // no issuer at hand: the same diagnosis as for a valid leaf
+    }
+
+    private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private Trust path(X509Certificate start, List<X509Certificate> chain, Instant at) {
+        X509Certificate leaf = chain.get(0);
         try {
             X509CertSelector target = new X509CertSelector();
-            target.setCertificate(leaf);
+            target.setCertificate(start);
             PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
