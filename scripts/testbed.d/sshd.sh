@@ -5,18 +5,47 @@
 # Each config starts with an Include of its sshd_config.d/*.conf and has a Match block, so the
 # Include and Match handling is exercised by the real daemon. Never uses systemd or the
 # packaged service; everything lives under $TESTBED_DIR/sshd/.
+#
+# For the SSH target's tests it also sets up, idempotently, on this machine:
+#   users      tomaudit-sudo (login shell bash; sudo -n, NOPASSWD, for the agent's root-only
+#              commands and for cat/stat/ls, via /etc/sudoers.d/tomaudit-testbed) and
+#              tomaudit-nosudo (login shell sh; no sudo), both unlocked for key login (UsePAM no)
+#   client     $TESTBED_DIR/sshd/client/: id_ed25519, id_ecdsa, id_rsa (authorised for both users),
+#              id_ed25519_passphrase with its passphrase in ./passphrase (authorised too),
+#              id_ed25519_unauthorized (authorised for nobody), known_hosts with the bed's host keys
+# The ports can be moved for a second bed on the same machine (TESTBED_SSHD_PORT_HARDENED,
+# TESTBED_SSHD_PORT_WEAK); the tests read the port from the hardened sshd_config.
 
 SSHD_BIN=/usr/sbin/sshd
+SSHD_PORT_HARDENED=${TESTBED_SSHD_PORT_HARDENED:-2222}
+SSHD_PORT_WEAK=${TESTBED_SSHD_PORT_WEAK:-2223}
+SSHD_USERS=(tomaudit-sudo tomaudit-nosudo)
+SSHD_SUDOERS=/etc/sudoers.d/tomaudit-testbed
+# The root-only commands of the agent's allow-list (target/CommandCatalog.java, needsRoot), as
+# `sudo -n --` runs them; `*` stands for the one argument. SshTargetIT checks that sudo allows
+# every needsRoot command of the catalog, so a command added there without a line here fails.
+SSHD_SUDO_COMMANDS=(
+    "sshd -T"
+    "sshd -T -C *"
+    "nginx -T"
+    "ss -H -tulpn"
+    "nft list ruleset"
+    "iptables-save"
+    "ip6tables-save"
+    "ufw status verbose"
+    "fail2ban-client status"
+    "fail2ban-client status *"
+)
 
 _sshd_dir() {
     echo "${TESTBED_DIR:?TESTBED_DIR not set}/sshd"
 }
 
 sshd_install() {
-    if [ -x "$SSHD_BIN" ] && command -v ssh-keygen >/dev/null 2>&1; then
+    if [ -x "$SSHD_BIN" ] && command -v ssh-keygen >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
         return 0
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server
+    testbed_install_packages openssh-server openssh-client sudo
 }
 
 _sshd_keys() {
@@ -37,10 +66,10 @@ _sshd_configs() {
     mkdir -p "$d/hardened/sshd_config.d" "$d/weak/sshd_config.d"
 
     cat >"$d/hardened/sshd_config" <<CFG
-# tomaudit test bed: hardened sshd (127.0.0.1:2222)
+# tomaudit test bed: hardened sshd (127.0.0.1:$SSHD_PORT_HARDENED)
 Include $d/hardened/sshd_config.d/*.conf
 
-Port 2222
+Port $SSHD_PORT_HARDENED
 ListenAddress 127.0.0.1
 HostKey $keys/ssh_host_ed25519_key
 HostKey $keys/ssh_host_ecdsa_key
@@ -71,10 +100,10 @@ PasswordAuthentication no
 CFG
 
     cat >"$d/weak/sshd_config" <<CFG
-# tomaudit test bed: deliberately weak sshd (127.0.0.1:2223)
+# tomaudit test bed: deliberately weak sshd (127.0.0.1:$SSHD_PORT_WEAK)
 Include $d/weak/sshd_config.d/*.conf
 
-Port 2223
+Port $SSHD_PORT_WEAK
 ListenAddress 127.0.0.1
 HostKey $keys/ssh_host_rsa_key
 HostKey $keys/ssh_host_ecdsa_key
@@ -130,11 +159,89 @@ _sshd_start_one() {
     return 1
 }
 
+# Client keys, known_hosts and the passphrase file (made once; the known_hosts is rewritten).
+_sshd_client_files() {
+    local d client port k
+    d="$(_sshd_dir)"
+    client="$d/client"
+    [ -d "$client" ] || mkdir -m 0700 "$client"
+    [ -f "$client/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C tomaudit-testbed-ed25519 -f "$client/id_ed25519"
+    [ -f "$client/id_ecdsa" ] || ssh-keygen -q -t ecdsa -b 256 -N '' -C tomaudit-testbed-ecdsa -f "$client/id_ecdsa"
+    [ -f "$client/id_rsa" ] || ssh-keygen -q -t rsa -b 3072 -N '' -C tomaudit-testbed-rsa -f "$client/id_rsa"
+    [ -f "$client/id_ed25519_unauthorized" ] ||
+        ssh-keygen -q -t ed25519 -N '' -C tomaudit-testbed-unauthorized -f "$client/id_ed25519_unauthorized"
+    if [ ! -s "$client/passphrase" ]; then
+        (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$client/passphrase")
+        rm -f "$client/id_ed25519_passphrase" "$client/id_ed25519_passphrase.pub"
+    fi
+    [ -f "$client/id_ed25519_passphrase" ] ||
+        ssh-keygen -q -t ed25519 -N "$(cat "$client/passphrase")" -C tomaudit-testbed-passphrase -f "$client/id_ed25519_passphrase"
+    {
+        for port in "$SSHD_PORT_HARDENED" "$SSHD_PORT_WEAK"; do
+            for k in "$d"/keys/ssh_host_*_key.pub; do
+                printf '[127.0.0.1]:%s %s\n' "$port" "$(cut -d' ' -f1,2 "$k")"
+            done
+        done
+    } >"$client/known_hosts.tmp"
+    mv -f "$client/known_hosts.tmp" "$client/known_hosts"
+}
+
+# The two test users, unlocked for key login, with the client keys authorised.
+_sshd_users() {
+    local client u shell home
+    client="$(_sshd_dir)/client"
+    for u in "${SSHD_USERS[@]}"; do
+        shell=/bin/sh
+        [ "$u" = tomaudit-sudo ] && shell=/bin/bash
+        id -u "$u" >/dev/null 2>&1 || useradd --create-home --shell "$shell" "$u"
+        [ "$(getent shadow "$u" | cut -d: -f2)" = '*' ] || usermod -p '*' "$u"
+        home="$(getent passwd "$u" | cut -d: -f6)"
+        install -d -m 0700 -o "$u" -g "$u" "$home/.ssh"
+        cat "$client/id_ed25519.pub" "$client/id_ecdsa.pub" "$client/id_rsa.pub" "$client/id_ed25519_passphrase.pub" \
+            >"$home/.ssh/authorized_keys.tmp"
+        chown "$u:$u" "$home/.ssh/authorized_keys.tmp"
+        chmod 0600 "$home/.ssh/authorized_keys.tmp"
+        mv -f "$home/.ssh/authorized_keys.tmp" "$home/.ssh/authorized_keys"
+    done
+}
+
+# sudo -n rights for tomaudit-sudo: the agent's root-only commands with their exact arguments, and
+# cat/stat/ls for files and directories SFTP may not read. Checked with visudo before it is installed.
+_sshd_sudoers() {
+    local tmp cmd exe path rules=()
+    for cmd in "${SSHD_SUDO_COMMANDS[@]}"; do
+        exe=${cmd%% *}
+        path="$(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin command -v "$exe" || echo "/usr/sbin/$exe")"
+        rules+=("$path${cmd#"$exe"}")
+    done
+    rules+=("$(command -v cat)" "$(command -v stat)" "$(command -v ls)")
+    tmp="$(mktemp)"
+    {
+        echo "# tomaudit test bed (scripts/testbed.d/sshd.sh): what tomaudit --sudo needs, without a password"
+        printf 'tomaudit-sudo ALL=(root) NOPASSWD: %s' "${rules[0]}"
+        printf ', %s' "${rules[@]:1}"
+        printf '\n'
+    } >"$tmp"
+    if ! visudo -cqf "$tmp"; then
+        echo "sshd: the sudoers drop-in is not valid:" >&2
+        cat "$tmp" >&2
+        rm -f "$tmp"
+        return 1
+    fi
+    if ! cmp -s "$tmp" "$SSHD_SUDOERS"; then
+        install -m 0440 -o root -g root "$tmp" "$SSHD_SUDOERS"
+    fi
+    rm -f "$tmp"
+}
+
 sshd_start() {
     [ -d /run/sshd ] || mkdir -m 0755 /run/sshd
     _sshd_keys
     _sshd_configs
-    _sshd_start_one hardened 2222 && _sshd_start_one weak 2223
+    _sshd_client_files
+    _sshd_users
+    _sshd_sudoers
+    _sshd_start_one hardened "$SSHD_PORT_HARDENED" && _sshd_start_one weak "$SSHD_PORT_WEAK"
 }
 
 sshd_stop() {
@@ -153,7 +260,7 @@ sshd_stop() {
 
 sshd_status() {
     local up=() down=() variant port
-    for variant in hardened:2222 weak:2223; do
+    for variant in "hardened:$SSHD_PORT_HARDENED" "weak:$SSHD_PORT_WEAK"; do
         port=${variant#*:}
         variant=${variant%%:*}
         if _sshd_pid "$variant" >/dev/null && _sshd_port_open "$port"; then

@@ -1,25 +1,51 @@
 package de.tomaudit.audit;
 
+import de.tomaudit.policy.PolicyClaims;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.target.Limits;
+import de.tomaudit.target.ssh.SshOptions;
 import de.tomaudit.waiver.Waiver;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
-/** Everything an audit run needs besides its targets, bound once from the command line. */
+/**
+ * Everything an audit run needs besides its targets, bound once from the command line.
+ *
+ * @param ssh    how SSH targets are reached (keys, known_hosts, config, timeouts, sudo)
+ * @param policy the privacy-notice claims of {@code --policy FILE}; when present, the policy.* rules
+ *               are evaluated for every target
+ * @param probes the network probes: extra endpoints, timeouts, concurrency, budget, or off
+ */
 public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang,
-                           int parallel, Limits limits, ProbeSettings probes) {
+                           int parallel, Limits limits, SshOptions ssh, Optional<PolicyClaims> policy,
+                           ProbeSettings probes) {
 
     public AuditOptions {
         kinds = Set.copyOf(kinds);
         rules = List.copyOf(rules);
         waivers = List.copyOf(waivers);
-        java.util.Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(ssh, "ssh");
+        policy = policy == null ? Optional.empty() : policy;
+        Objects.requireNonNull(probes, "probes");
     }
 
     /** With the default probe settings. */
+    public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits,
+                        SshOptions ssh, Optional<PolicyClaims> policy) {
+        this(kinds, rules, waivers, lang, parallel, limits, ssh, policy, ProbeSettings.DEFAULT);
+    }
+
+    /** Without privacy-notice claims. */
+    public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits,
+                        SshOptions ssh) {
+        this(kinds, rules, waivers, lang, parallel, limits, ssh, Optional.empty());
+    }
+
+    /** With SSH defaults from the environment and without privacy-notice claims. */
     public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits) {
-        this(kinds, rules, waivers, lang, parallel, limits, ProbeSettings.DEFAULT);
+        this(kinds, rules, waivers, lang, parallel, limits, SshOptions.defaults(), Optional.empty());
     }
 }

@@ -61,7 +61,7 @@ public final class AuditRunner {
     }
 
     TargetResult auditOne(TargetSpec spec, AuditOptions options) {
-        try (Target target = TargetOpener.open(spec, options.limits())) {
+        try (Target target = TargetOpener.open(spec, options)) {
             return auditor.audit(target, options);
         } catch (TargetOpener.UnreachableException e) {
             LOG.warn("{}: {}", spec.text(), e.getMessage());

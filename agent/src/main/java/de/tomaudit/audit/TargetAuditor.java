@@ -12,6 +12,7 @@ import de.tomaudit.result.TargetResult;
 import de.tomaudit.result.TargetStatus;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.rules.RuleEvaluator;
+import de.tomaudit.target.AccessProblem;
 import de.tomaudit.target.Target;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,6 +35,12 @@ import org.slf4j.MDC;
  */
 public final class TargetAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(TargetAuditor.class);
+    /** Shared by all targets of a run: bounds the commands and reads in flight on this machine. */
+    private static final ExecutorService COLLECTOR_POOL = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "collector");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Collector> collectors;
     private final ProbePhase probes;
 
@@ -68,23 +79,62 @@ public final class TargetAuditor {
         return out;
     }
 
+    /**
+     * Runs the collectors for these kinds concurrently (a slow command such as apt's simulation
+     * overlaps with the rest; over SSH every round trip does), each into its own builder, merged
+     * in registry order so the result does not depend on timing.
+     */
     FactSet collect(Target target, Set<String> kinds) {
-        FactSet.Builder facts = FactSet.builder();
-        for (Collector c : collectors) {
-            if (c.kinds().stream().noneMatch(kinds::contains)) {
-                continue;
-            }
-            long start = System.nanoTime();
-            try {
-                c.collect(target, facts);
-            } catch (RuntimeException | StackOverflowError e) {
-                LOG.warn("collector {} failed: {}", c.id(), e.toString());
-                for (String prefix : c.provides()) {
-                    facts.error(prefix, "collect", "collector " + c.id() + " failed: " + e);
-                }
-            }
-            LOG.debug("collector {} took {} ms", c.id(), (System.nanoTime() - start) / 1_000_000);
+        List<Collector> selected = collectors.stream()
+                .filter(c -> c.kinds().stream().anyMatch(kinds::contains)).toList();
+        String targetName = target.name();
+        List<CompletableFuture<FactSet>> parts = new ArrayList<>();
+        for (Collector c : selected) {
+            parts.add(CompletableFuture.supplyAsync(() -> collectOne(c, target, targetName), COLLECTOR_POOL));
         }
+        FactSet.Builder facts = FactSet.builder();
+        for (int i = 0; i < parts.size(); i++) {
+            facts.addAll(await(parts.get(i), selected.get(i)));
+        }
+        for (AccessProblem p : target.accessProblems()) {
+            facts.error("target." + p.stage(), p.stage(), p.message());
+        }
+        return facts.build();
+    }
+
+    private static FactSet collectOne(Collector c, Target target, String targetName) {
+        MDC.put("target", targetName);
+        FactSet.Builder facts = FactSet.builder();
+        long start = System.nanoTime();
+        try {
+            c.collect(target, facts);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("collector {} failed: {}", c.id(), e.toString());
+            facts = FactSet.builder();
+            for (String prefix : c.provides()) {
+                facts.error(prefix, "collect", "collector " + c.id() + " failed: " + e);
+            }
+        } finally {
+            LOG.debug("collector {} took {} ms", c.id(), (System.nanoTime() - start) / 1_000_000);
+            MDC.remove("target");
+        }
+        return facts.build();
+    }
+
+    private static FactSet await(CompletableFuture<FactSet> part, Collector c) {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(c, "interrupted");
+        } catch (ExecutionException e) {
+            return failed(c, String.valueOf(e.getCause()));
+        }
+    }
+
+    private static FactSet failed(Collector c, String why) {
+        FactSet.Builder facts = FactSet.builder();
+        c.provides().forEach(p -> facts.error(p, "collect", "collector " + c.id() + " failed: " + why));
         return facts.build();
     }
 
@@ -100,7 +150,8 @@ public final class TargetAuditor {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
-            if (!kinds.contains(rule.pack()) && !ProbePhase.PACKS.contains(rule.pack())) {
+            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent();
+            if (!kinds.contains(rule.pack()) && !policyRule && !ProbePhase.PACKS.contains(rule.pack())) {
                 continue;
             }
             var evaluation = RuleEvaluator.evaluate(rule, facts);

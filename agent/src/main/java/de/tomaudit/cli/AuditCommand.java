@@ -5,7 +5,13 @@ import de.tomaudit.audit.AuditRunner;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetAuditor;
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.collect.Collector;
+import de.tomaudit.collect.CollectorRegistry;
+import de.tomaudit.collect.policy.PolicyCollector;
 import de.tomaudit.parse.yaml.YamlException;
+import de.tomaudit.policy.PolicyClaims;
+import de.tomaudit.policy.PolicyFile;
+import de.tomaudit.policy.PolicyFileException;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.probe.ProbeSpec;
 import de.tomaudit.report.RenderOptions;
@@ -17,6 +23,7 @@ import de.tomaudit.rules.RuleFileException;
 import de.tomaudit.rules.RuleLoader;
 import de.tomaudit.rules.Severity;
 import de.tomaudit.target.Limits;
+import de.tomaudit.target.ssh.SshOptions;
 import de.tomaudit.waiver.Waiver;
 import de.tomaudit.waiver.WaiverFile;
 import java.io.IOException;
@@ -29,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -90,13 +98,45 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not store the run")
     boolean noHistory;
 
-    @Option(names = "--sudo", description = "Use sudo -n for root-only files and commands (SSH targets)")
+    @Option(names = "--sudo",
+            description = "SSH targets: run root-only commands with sudo -n (never a password prompt) and read files SFTP "
+                    + "may not read with sudo -n cat; where sudo is refused, those facts are not applicable and the "
+                    + "target is partial")
     boolean sudo;
 
-    @Option(names = "--accept-new-host-key", description = "Add an unknown SSH host key to known_hosts")
+    @Option(names = "--accept-new-host-key",
+            description = "Add an unknown SSH host key to known_hosts (hashed) and go on. Without it an unknown key stops "
+                    + "the target with the key's fingerprint; a changed key is always refused")
     boolean acceptNewHostKey;
 
-    @Option(names = "--dry-run", description = "List every file and command the audit would touch, and touch none")
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "Private key for SSH targets (repeatable). Default: the IdentityFile of the SSH config, else "
+                    + "~/.ssh/id_ed25519, id_ecdsa, id_rsa; keys of ssh-agent (SSH_AUTH_SOCK) are offered first. "
+                    + "Encrypted keys: ssh-agent, or the passphrase in TOMAUDIT_SSH_KEY_PASSPHRASE (never on the "
+                    + "command line)")
+    List<Path> identities = new ArrayList<>();
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts for strict host-key checking (default ~/.ssh/known_hosts)")
+    Path knownHosts;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "OpenSSH client config for host aliases: HostName, User, Port, IdentityFile, IdentitiesOnly, "
+                    + "ProxyJump (default ~/.ssh/config)")
+    Path sshConfig;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Longest an SSH connect, key exchange and login may take, per hop (default 10)")
+    int connectTimeout;
+
+    @Option(names = "--target-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Longest one SSH target may take in all; then its connection is closed and it is partial (default 600)")
+    int targetTimeout;
+
+    @Option(names = "--dry-run",
+            description = "List every file and command the audit would touch, and touch none. SSH targets are not "
+                    + "contacted at all (no connection, not even the host-key check); their commands are shown exactly"
+                    + " as they would be sent (env, sudo -n, quoting)")
     boolean dryRun;
 
     @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "15",
@@ -155,16 +195,18 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UsageException("--command-timeout must be >= 1 s and --max-file-size >= 1024 bytes");
         }
         ProbeSettings probes = probeSettings();
+        SshOptions ssh = sshOptions();
         List<Rule> rules = rules();
         List<Waiver> waiverList = waivers();
+        Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
         if (dryRun) {
-            DryRun.print(specs, kindSet, probes, out);
+            DryRun.print(specs, kindSet, ssh, probes, out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
-        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, probes);
-        AuditResult result = new AuditRunner(new TargetAuditor(), VersionProvider.version()).run(specs, options);
+        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes);
+        AuditResult result = new AuditRunner(new TargetAuditor(collectors(claims)), VersionProvider.version()).run(specs, options);
         write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
         return ExitCodes.of(result, threshold);
     }
@@ -195,12 +237,36 @@ public final class AuditCommand implements Callable<Integer> {
         return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
     }
 
+    /** SSH settings from the options and the environment (HOME, SSH_AUTH_SOCK, TOMAUDIT_SSH_KEY_PASSPHRASE). */
+    private SshOptions sshOptions() {
+        if (connectTimeout < 1 || connectTimeout > 3600 || targetTimeout < 1 || targetTimeout > 86_400) {
+            throw new UsageException("--connect-timeout must be 1..3600 s and --target-timeout 1..86400 s");
+        }
+        for (Path id : identities) {
+            if (!Files.isRegularFile(id)) {
+                throw new UsageException("--identity " + id + ": no such file");
+            }
+        }
+        if (sshConfig != null && !Files.isRegularFile(sshConfig)) {
+            throw new UsageException("--ssh-config " + sshConfig + ": no such file");
+        }
+        SshOptions o = SshOptions.fromEnvironment(System.getenv())
+                .withIdentities(identities)
+                .withTimeouts(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(targetTimeout))
+                .withSudo(sudo)
+                .withAcceptNewHostKey(acceptNewHostKey);
+        if (knownHosts != null) {
+            o = o.withKnownHosts(knownHosts);
+        }
+        if (sshConfig != null) {
+            o = o.withSshConfig(sshConfig);
+        }
+        return o;
+    }
+
     private void refuseNotYetAvailable() {
         if (inventory != null) {
             throw new UsageException("--inventory is not available in this version; name the targets instead");
-        }
-        if (policy != null) {
-            throw new UsageException("--policy is not available in this version");
         }
         if (history != null) {
             throw new UsageException("--history is not available in this version (runs are not stored yet)");
@@ -280,6 +346,24 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The claims of --policy, read once on the agent's side; a broken file is a usage error naming file and line. */
+    private Optional<PolicyClaims> policy() {
+        if (policy == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PolicyFile.load(policy));
+        } catch (PolicyFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static List<Collector> collectors(Optional<PolicyClaims> claims) {
+        List<Collector> out = new ArrayList<>(CollectorRegistry.all());
+        claims.ifPresent(c -> out.add(new PolicyCollector(c)));
+        return out;
     }
 
     private List<Waiver> waivers() {

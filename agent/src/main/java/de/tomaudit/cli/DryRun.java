@@ -1,46 +1,68 @@
 package de.tomaudit.cli;
 
 import de.tomaudit.audit.KindDetector;
+import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.TargetSpec;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.probe.ProbeSettings;
+import de.tomaudit.target.ssh.SshConnectException;
+import de.tomaudit.target.ssh.SshOptions;
+import de.tomaudit.target.ssh.SshPlan;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-/** Prints, per target, every file, directory and command the audit would touch. Touches nothing. */
+/**
+ * Prints, per target, every file, directory and command the audit would touch. Touches nothing:
+ * for SSH targets no connection is made at all (not even the host-key check); commands are shown
+ * exactly as they would be sent, with {@code env}, {@code sudo -n} and quoting.
+ */
 final class DryRun {
 
     private DryRun() { }
 
     static void print(List<TargetSpec> specs, Set<String> kinds, PrintStream out) {
-        print(specs, kinds, ProbeSettings.DEFAULT, out);
+        print(specs, kinds, SshOptions.defaults(), ProbeSettings.DEFAULT, out);
     }
 
-    static void print(List<TargetSpec> specs, Set<String> kinds, ProbeSettings probes, PrintStream out) {
+    static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, PrintStream out) {
+        print(specs, kinds, ssh, ProbeSettings.DEFAULT, out);
+    }
+
+    static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, ProbeSettings probes, PrintStream out) {
         out.println("# dry run: nothing below is read, run or contacted");
         for (TargetSpec spec : specs) {
             out.println("target " + spec.text());
+            Optional<SshPlan> plan = Optional.empty();
+            if (spec.type() == TargetSpec.Type.SSH) {
+                try {
+                    plan = Optional.of(SshPlan.of(TargetOpener.destination(spec), ssh));
+                    plan.get().describe().forEach(l -> out.println("  # " + l));
+                } catch (SshConnectException e) {
+                    out.println("  # " + e.getMessage());
+                }
+            }
             Set<String> effective = kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
             if (kinds.isEmpty()) {
                 out.println("  # products are detected first; their collectors run only when detected");
                 for (PlannedAccess a : KindDetector.plan()) {
-                    line(out, a, "detect");
+                    line(out, a, "detect", plan);
                 }
             }
             for (Collector c : CollectorRegistry.forKinds(effective)) {
                 for (PlannedAccess a : c.plan()) {
-                    line(out, a, c.id());
+                    line(out, a, c.id(), plan);
                 }
             }
             if (spec.type() != TargetSpec.Type.DIR) {
                 for (PlannedAccess a : ProbePhase.plan(probes)) {
-                    line(out, a, "probe");
+                    line(out, a, "probe", Optional.empty());
                 }
             }
         }
@@ -53,7 +75,8 @@ final class DryRun {
         return s;
     }
 
-    private static void line(PrintStream out, PlannedAccess a, String who) {
-        out.printf("  %-4s %-60s # %s: %s%n", a.type().name().toLowerCase(Locale.ROOT), a.what(), who, a.purpose());
+    private static void line(PrintStream out, PlannedAccess a, String who, Optional<SshPlan> ssh) {
+        String what = a.type() == PlannedAccess.Type.RUN && ssh.isPresent() ? ssh.get().commandLine(a.what()) : a.what();
+        out.printf("  %-4s %-60s # %s: %s%n", a.type().name().toLowerCase(Locale.ROOT), what, who, a.purpose());
     }
 }

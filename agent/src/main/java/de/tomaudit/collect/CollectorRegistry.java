@@ -11,12 +11,25 @@ public final class CollectorRegistry {
     public static List<Collector> all() {
         return List.of(
                 // one line per collector, alphabetical by class name
+                new de.tomaudit.collect.host.AptCollector(),
+                new de.tomaudit.collect.host.BackupCollector(),
                 new de.tomaudit.collect.host.BruteforceCollector(),
+                new de.tomaudit.collect.host.DiskCollector(),
+                new de.tomaudit.collect.ejabberd.EjabberdCollector(),
+                new de.tomaudit.collect.host.FirewallCollector(),
                 new de.tomaudit.collect.host.HostInfoCollector(),
                 new de.tomaudit.collect.host.JournaldCollector(),
                 new de.tomaudit.collect.host.LogrotateCollector(),
                 new de.tomaudit.collect.host.NginxCollector(),
-                new de.tomaudit.collect.host.SshdCollector()
+                new de.tomaudit.collect.host.PostgresCollector(),
+                new de.tomaudit.collect.host.ProcessesCollector(),
+                new de.tomaudit.collect.prosody.ProsodyCollector(),
+                new de.tomaudit.collect.host.RebootCollector(),
+                new de.tomaudit.collect.host.RedisCollector(),
+                new de.tomaudit.collect.host.SecretFilesCollector(),
+                new de.tomaudit.collect.host.SocketsCollector(),
+                new de.tomaudit.collect.host.SshdCollector(),
+                new de.tomaudit.collect.host.TimeSyncCollector()
         );
     }
 

@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the endpoints to probe on a target, from (in this order) {@code --probe} options, the
- * {@code endpoints.declared} facts any collector may add (see docs/probes.md), nginx's
+ * {@code endpoints.<product>} facts collectors add (see docs/probes.md), nginx's
  * {@code listen} directives ({@code nginx.servers}), and the default ports of the detected
  * products. A default is only added for a port nothing else names. Every endpoint is contacted
  * at the target's probe address; one bound to another address is listed as skipped.
  */
 public final class EndpointPlanner {
-    /** The fact other collectors fill with the endpoints their configuration declares. */
+    /** Facts under this prefix list the endpoints a product's configuration declares ({@code endpoints.prosody}, …). */
+    public static final String PREFIX = "endpoints.";
+    /** The generic one, for collectors without a product of their own. */
     public static final String DECLARED = "endpoints.declared";
     /** Names probed per port at most (TLS vhosts); more are skipped. */
     static final int MAX_NAMES_PER_PORT = 8;
@@ -52,46 +54,69 @@ public final class EndpointPlanner {
         return new EndpointPlan(p.endpoints, p.skipped);
     }
 
+    /** Every {@code endpoints.<product>} fact (and {@code endpoints.declared}), in key order. */
     private void declared(FactSet facts) {
-        Optional<Fact> f = facts.get(DECLARED);
-        if (f.isEmpty() || !(f.get().value() instanceof List<?> list)) {
+        List<String> keys = facts.all().keySet().stream().filter(k -> k.startsWith(PREFIX)).sorted().toList();
+        for (String key : keys) {
+            if (facts.get(key).orElseThrow().value() instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m) {
+                        declared(m, key);
+                    }
+                }
+            }
+        }
+    }
+
+    private void declared(Map<?, ?> m, String key) {
+        String source = text(m, "source");
+        Optional<Long> port = number(m.get("port"));
+        String service = text(m, "service");
+        String what = (service.isEmpty() ? key : service) + " port " + m.get("port");
+        if (port.isEmpty() || port.get() < 1 || port.get() > 65535) {
+            skipped.add(new EndpointPlan.Skipped(what, source, "no valid port"));
             return;
         }
-        for (Object o : list) {
-            if (!(o instanceof Map<?, ?> m)) {
-                continue;
-            }
-            String source = text(m, "source");
-            Optional<Long> port = number(m.get("port"));
-            if (port.isEmpty() || port.get() < 1 || port.get() > 65535) {
-                skipped.add(new EndpointPlan.Skipped(String.valueOf(m.get("port")), source, "no valid port"));
-                continue;
-            }
-            String host = text(m, "host");
-            Optional<String> unreachable = unreachable(host);
-            String service = text(m, "service");
-            if (unreachable.isPresent()) {
-                skipped.add(new EndpointPlan.Skipped(host + ":" + port.get() + " (" + service + ")", source, unreachable.get()));
-                continue;
-            }
-            Endpoint.StartTls st = Endpoint.StartTls.parse(text(m, "starttls").toLowerCase(Locale.ROOT))
-                    .orElse(Endpoint.StartTls.NONE);
-            String proto = text(m, "protocol").toLowerCase(Locale.ROOT);
-            Endpoint.Protocol protocol = switch (proto) {
-                case "xmpp-client" -> Endpoint.Protocol.XMPP_CLIENT;
-                case "xmpp-server" -> Endpoint.Protocol.XMPP_SERVER;
-                case "http", "https" -> Endpoint.Protocol.HTTP;
-                default -> st == Endpoint.StartTls.XMPP_CLIENT ? Endpoint.Protocol.XMPP_CLIENT
-                        : st == Endpoint.StartTls.XMPP_SERVER ? Endpoint.Protocol.XMPP_SERVER : Endpoint.Protocol.OTHER;
-            };
-            boolean tls = !(m.get("tls") instanceof Boolean b) || b;
-            if (proto.equals("http") && !(m.get("tls") instanceof Boolean)) {
-                tls = false;
-            }
-            String name = firstNonEmpty(text(m, "xmpp_domain"), text(m, "server_name"), fallbackName);
-            add(new Endpoint(probeAddress, port.get().intValue(), protocol, st, tls, name, service, source,
-                    Endpoint.Origin.DECLARED));
+        String host = text(m, "host");
+        Optional<String> unreachable = unreachable(host);
+        if (unreachable.isPresent()) {
+            skipped.add(new EndpointPlan.Skipped(what, source, unreachable.get()));
+            return;
         }
+        Endpoint.StartTls st = Endpoint.StartTls.parse(text(m, "starttls").toLowerCase(Locale.ROOT))
+                .orElse(Endpoint.StartTls.NONE);
+        String kind = (text(m, "protocol") + " " + service).toLowerCase(Locale.ROOT);
+        Endpoint.Protocol protocol;
+        if (st == Endpoint.StartTls.XMPP_CLIENT || kind.contains("xmpp-client") || kind.contains("c2s") || kind.contains("legacy_ssl")) {
+            protocol = Endpoint.Protocol.XMPP_CLIENT;
+        } else if (st == Endpoint.StartTls.XMPP_SERVER || kind.contains("xmpp-server") || kind.contains("s2s")) {
+            protocol = Endpoint.Protocol.XMPP_SERVER;
+        } else if (kind.contains("http")) {
+            protocol = Endpoint.Protocol.HTTP;
+        } else {
+            protocol = Endpoint.Protocol.OTHER;
+        }
+        // "tls" is direct TLS on the socket; with STARTTLS, TLS comes after the plain-text part
+        boolean directTls = Boolean.TRUE.equals(m.get("tls")) || "true".equals(String.valueOf(m.get("tls")))
+                || (!(m.containsKey("tls")) && protocol == Endpoint.Protocol.OTHER) || text(m, "protocol").equals("https");
+        boolean tls = directTls || st != Endpoint.StartTls.NONE;
+        if (!tls && protocol != Endpoint.Protocol.HTTP) {
+            skipped.add(new EndpointPlan.Skipped(what, source, "a plain-text service without TLS or HTTP (not probed)"));
+            return;
+        }
+        String name = firstNonEmpty(text(m, "xmpp_domain"), text(m, "server_name"), fallbackName);
+        add(new Endpoint(connectAddress(host), port.get().intValue(), protocol, st, tls, name,
+                service.isEmpty() ? key.substring(PREFIX.length()) : service, source, Endpoint.Origin.DECLARED));
+    }
+
+    /** The probe address, or the loopback address a loopback-only service is bound to. */
+    private String connectAddress(String host) {
+        String h = host.replace("[", "").replace("]", "");
+        boolean probeLoopback = probeAddress.startsWith("127.") || probeAddress.equals("::1");
+        if (probeLoopback && (h.startsWith("127.") || h.equals("::1"))) {
+            return h;
+        }
+        return probeAddress;
     }
 
     private void nginx(FactSet facts) {

@@ -120,8 +120,18 @@ final class ProbeRun {
             }
             return out;
         }
+        // XMPP first: a STARTTLS port that does not offer STARTTLS has no TLS to enumerate (a fact, not an error)
+        Map<Endpoint, Attempt<XmppObservation>> xmpp = new LinkedHashMap<>();
+        for (Endpoint e : group) {
+            if (e.isXmpp()) {
+                Connector c = connector(e, slots);
+                xmpp.put(e, Attempt.of(() -> XmppProbe.probe(c)));
+            }
+        }
+        boolean noStartTls = first.startTls() != Endpoint.StartTls.NONE && xmpp.containsKey(first)
+                && xmpp.get(first).value().flatMap(XmppObservation::beforeTls).map(f -> !f.starttls()).orElse(false);
         Optional<Attempt<TlsScan>> scan = Optional.empty();
-        if (first.tls()) {
+        if (first.tls() && !noStartTls) {
             Connector c = connector(first, slots);
             scan = Optional.of(Attempt.of(() -> new TlsScanner(c, handshakes).scan()));
         }
@@ -130,18 +140,17 @@ final class ProbeRun {
             Endpoint e = group.get(i);
             Connector c = connector(e, slots);
             Optional<Attempt<CertificateReport>> cert = Optional.empty();
-            if (e.tls()) {
+            if (e.tls() && !noStartTls) {
                 List<byte[]> raw = scan.flatMap(Attempt::value).map(TlsScan::chain).orElse(List.of());
                 cert = Optional.of(Attempt.of(() -> {
                     CertificateFetcher.Fetched f = CertificateFetcher.fetch(c, raw);
                     return inspector.inspect(f.chain(), e.name(), clock.instant(), f.via(), f.protocol());
                 }));
             }
-            Optional<Attempt<XmppObservation>> xmpp = e.isXmpp() ? Optional.of(Attempt.of(() -> XmppProbe.probe(c)))
-                    : Optional.empty();
             Optional<Attempt<HttpObservation>> web = e.protocol() == Endpoint.Protocol.HTTP
                     ? Optional.of(Attempt.of(() -> http.probe(e))) : Optional.empty();
-            out.add(new EndpointResult(e, EndpointResult.Status.PROBED, "", i == 0 ? scan : Optional.empty(), cert, xmpp, web));
+            out.add(new EndpointResult(e, EndpointResult.Status.PROBED, noStartTls ? "STARTTLS not offered: no TLS" : "",
+                    i == 0 ? scan : Optional.empty(), cert, Optional.ofNullable(xmpp.get(e)), web));
         }
         LOG.debug("probed port {} ({} names) in {} ms", first.port(), group.size(), (System.nanoTime() - start) / 1_000_000);
         return out;

@@ -67,7 +67,7 @@ public final class ConsoleRenderer implements Renderer {
         int shown = 0;
         for (Evidence e : evidence) {
             if (shown++ == MAX_EVIDENCE) {
-                out.println("                " + p.dim("… " + (evidence.size() - MAX_EVIDENCE) + " more in the JSON/HTML report"));
+                out.println("                " + p.dim("… " + (evidence.size() - MAX_EVIDENCE) + " more in --format json"));
                 break;
             }
             String v = e.value().length() > 160 ? e.value().substring(0, 157) + "…" : e.value();

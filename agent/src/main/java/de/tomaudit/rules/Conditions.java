@@ -39,6 +39,7 @@ public final class Conditions {
             .features(FEATURES)
             .permissions(JexlPermissions.RESTRICTED.compose("de.tomaudit.rules.*"))
             .namespaces(Map.of("t", ConditionFunctions.class))
+            .arithmetic(new StrictEqualityArithmetic())
             .antish(true)
             .strict(true)
             .safe(false)

@@ -48,6 +48,11 @@ public interface Target extends AutoCloseable {
         return stat(path).isPresent();
     }
 
+    /** What went wrong beyond single reads and commands (sudo refused, connection lost); none by default. */
+    default List<AccessProblem> accessProblems() {
+        return List.of();
+    }
+
     @Override
     default void close() { }
 }

@@ -67,6 +67,43 @@ class EndpointPlannerTest {
         assertEquals("no valid port", plan.skipped().get(0).reason());
     }
 
+    /** The shape the Prosody and ejabberd collectors give: tls means direct TLS, starttls the upgrade. */
+    @Test
+    void productEndpointFactsAsProsodyAndEjabberdWriteThem() {
+        FactSet facts = FactSet.builder()
+                .put("endpoints.prosody", List.of(
+                        Map.of("host", "*", "port", 5222L, "starttls", "xmpp-client", "tls", false, "service", "prosody-c2s",
+                                "xmpp_domain", "example.org", "source", "default: c2s_ports [5222]"),
+                        Map.of("host", "::", "port", 5222L, "starttls", "xmpp-client", "tls", false, "service", "prosody-c2s",
+                                "xmpp_domain", "example.org", "source", "default: c2s_ports [5222]"),
+                        Map.of("host", "*", "port", 5223L, "starttls", "none", "tls", true, "service", "prosody-c2s_direct_tls",
+                                "xmpp_domain", "example.org", "source", "/etc/prosody/prosody.cfg.lua:30"),
+                        Map.of("host", "::1", "port", 5280L, "starttls", "none", "tls", false, "service", "prosody-http",
+                                "xmpp_domain", "example.org", "source", "default: http_ports [5280]"),
+                        Map.of("host", "127.0.0.1", "port", 5582L, "starttls", "none", "tls", false, "service", "prosody-console",
+                                "xmpp_domain", "example.org", "source", "default: console_ports [5582]")),
+                        Evidence.file("/etc/prosody/prosody.cfg.lua", "parsed"))
+                .put("endpoints.ejabberd", List.of(
+                        Map.of("host", "0.0.0.0", "port", 5269L, "starttls", "xmpp-server", "tls", false, "service", "xmpp-server",
+                                "xmpp_domain", "example.net", "source", "/etc/ejabberd/ejabberd.yml:20"),
+                        Map.of("host", "::", "port", 5443L, "starttls", "none", "tls", true, "service", "http",
+                                "xmpp_domain", "example.net", "source", "/etc/ejabberd/ejabberd.yml:30")),
+                        Evidence.file("/etc/ejabberd/ejabberd.yml", "parsed"))
+                .build();
+        EndpointPlan plan = EndpointPlanner.plan(facts, Set.of("host", "prosody", "ejabberd"), List.of(), "127.0.0.1", "vm");
+        List<String> ids = plan.endpoints().stream().map(e -> e.id() + " " + e.protocol() + " " + e.tlsMode() + " " + e.name()
+                + " " + e.origin()).toList();
+        assertEquals(List.of(
+                "127.0.0.1:5269 XMPP_SERVER starttls example.net DECLARED",
+                "127.0.0.1:5443 HTTP direct example.net DECLARED",
+                "127.0.0.1:5222 XMPP_CLIENT starttls example.org DECLARED",
+                "127.0.0.1:5223 XMPP_CLIENT direct example.org DECLARED",
+                "[::1]:5280 HTTP none example.org DECLARED",
+                "127.0.0.1:5270 XMPP_SERVER direct example.net DEFAULT"), ids);
+        assertTrue(plan.skipped().stream().anyMatch(x -> x.what().contains("prosody-console") && x.reason().contains("plain-text")),
+                plan.skipped().toString());
+    }
+
     @Test
     void aPortNamedTwiceWithTheSameNameIsProbedOnce() {
         FactSet facts = FactSet.builder()

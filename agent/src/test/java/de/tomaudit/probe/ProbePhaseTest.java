@@ -151,6 +151,21 @@ class ProbePhaseTest {
     }
 
     @Test
+    void aClientPortWithoutStartTlsIsAFactNotAProbeError() throws Exception {
+        try (var plain = new FakeXmppServer(new FakeXmppServer.Offer("jabber:client", false, false, List.of("PLAIN", "DIGEST-MD5"),
+                List.of(), false, false, ""), TestCertificates.serverContext(LEAF))) {
+            FactSet facts = run(List.of("localhost:" + plain.port() + "/xmpp-client"));
+            Map<String, Object> c2s = list(facts, "xmpp.c2s").get(0);
+            assertEquals(false, c2s.get("starttls_offered"));
+            assertEquals(false, c2s.get("tls_required"));
+            assertEquals(true, c2s.get("plain_before_tls"));
+            assertEquals(true, facts.get("xmpp.c2s_complete").orElseThrow().value());
+            assertEquals(Unavailable.Kind.NOT_APPLICABLE, missing(facts, "tls.complete").kind(), "nothing to enumerate, nothing broken");
+            assertEquals("STARTTLS not offered: no TLS", list(facts, "tls.endpoints").get(0).get("reason"));
+        }
+    }
+
+    @Test
     void aDirTargetHasNothingToProbe(@TempDir Path root) {
         ProbePhase phase = new ProbePhase("tomaudit-test");
         FactSet facts = phase.run(new DirTarget(root, Limits.DEFAULT), Set.of("host"), FactSet.builder().build(),

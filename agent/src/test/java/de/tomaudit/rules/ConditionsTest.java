@@ -75,4 +75,14 @@ class ConditionsTest {
     void anUnknownVariableIsAnErrorNotFalse() {
         assertThrows(IllegalArgumentException.class, () -> eval("nothere.x == 1", Map.of()));
     }
+
+    @Test
+    void aBooleanNeverEqualsAString() {
+        Map<String, Object> vars = Map.of("b.encrypted", "unknown", "b.on", true);
+        assertEquals(false, eval("b.encrypted == true", vars));
+        assertEquals(true, eval("b.encrypted != true", vars));
+        assertEquals(true, eval("b.on == true", vars));
+        assertEquals(true, eval("b.encrypted == 'unknown'", vars));
+        assertEquals(true, eval("22 == '22'", Map.of()));
+    }
 }

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,15 +134,15 @@ class BruteforceCollectorTest {
     @Test
     void runningServerReportsItsJails() throws IOException {
         debianFail2ban();
-        FactSet f = collect(new CannedCommandTarget(root).answer(CommandCatalog.command("fail2ban-status"), 0,
+        FactSet f = collect(new CannedTarget(root).answer(CommandCatalog.command("fail2ban-status"), 0,
                 "Status\n|- Number of jail:\t2\n`- Jail list:\tnginx-http-auth, sshd\n", ""));
         assertEquals(List.of("nginx-http-auth", "sshd"), value(f, "bruteforce.fail2ban_active_jails"));
 
-        FactSet down = collect(new CannedCommandTarget(root).answer(CommandCatalog.command("fail2ban-status"), 255, "",
+        FactSet down = collect(new CannedTarget(root).answer(CommandCatalog.command("fail2ban-status"), 255, "",
                 "2026-01-01 ERROR   Failed to access socket path: /var/run/fail2ban/fail2ban.sock. Is fail2ban running?\n"));
         assertEquals(List.of(), value(down, "bruteforce.fail2ban_active_jails"));
 
-        FactSet garbage = collect(new CannedCommandTarget(root).answer(CommandCatalog.command("fail2ban-status"), 0,
+        FactSet garbage = collect(new CannedTarget(root).answer(CommandCatalog.command("fail2ban-status"), 0,
                 "\u0000\u0001 no idea\n", ""));
         assertEquals(Unavailable.Kind.ERROR, garbage.whyMissing("bruteforce.fail2ban_active_jails").orElseThrow().kind());
     }

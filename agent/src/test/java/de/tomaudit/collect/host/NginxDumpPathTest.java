@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,7 @@ class NginxDumpPathTest {
 
     @Test
     void aGoodDumpIsPreferredOverTheFilesAndKeepsTheRealFileLines() {
-        FactSet f = collect(CommandStubTarget.answering(root, "nginx-effective", 0, DUMP,
+        FactSet f = collect(CannedTarget.answering(root, "nginx-effective", 0, DUMP,
                 "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n"));
         assertEquals("command: nginx -T", f.get("nginx.config_source").orElseThrow().value());
         Map<String, Object> s = servers(f).get(0);
@@ -48,7 +50,7 @@ class NginxDumpPathTest {
 
     @Test
     void aFailedConfigTestFallsBackToTheFilesAndSaysWhy() {
-        FactSet f = collect(CommandStubTarget.answering(root, "nginx-effective", 1, "",
+        FactSet f = collect(CannedTarget.answering(root, "nginx-effective", 1, "",
                 "nginx: [emerg] open() \"/var/log/nginx/error.log\" failed (13: Permission denied)\n"));
         assertEquals("files: /etc/nginx/nginx.conf", f.get("nginx.config_source").orElseThrow().value());
         assertEquals(List.of("80"), servers(f).get(0).get("listen"));
@@ -58,14 +60,14 @@ class NginxDumpPathTest {
 
     @Test
     void garbageOutputFallsBackToTheFiles() {
-        FactSet f = collect(CommandStubTarget.answering(root, "nginx-effective", 0, "\u0000\u0001garbage\nmore\n", ""));
+        FactSet f = collect(CannedTarget.answering(root, "nginx-effective", 0, "\u0000\u0001garbage\nmore\n", ""));
         assertEquals("files: /etc/nginx/nginx.conf", f.get("nginx.config_source").orElseThrow().value());
         assertTrue(f.get("nginx.config_source").orElseThrow().evidence().toString().contains("not an nginx -T dump"));
     }
 
     @Test
     void aTimeoutFallsBackToTheFiles() {
-        FactSet f = collect(CommandStubTarget.failing(root, "nginx-effective",
+        FactSet f = collect(CannedTarget.failing(root, "nginx-effective",
                 new TargetException(TargetException.Reason.TIMEOUT, "nginx -T", "nginx -T did not finish within 15 s")));
         assertEquals("files: /etc/nginx/nginx.conf", f.get("nginx.config_source").orElseThrow().value());
         assertTrue(f.get("nginx.config_source").orElseThrow().evidence().toString().contains("did not finish"));
@@ -77,7 +79,7 @@ class NginxDumpPathTest {
         HostRoots.write(root, "/etc/logrotate.conf", LogrotateCollectorTest.debianLogrotateConf());
         HostRoots.write(root, "/etc/logrotate.d/nginx", "/var/log/nginx/*.log {\n daily\n rotate 7\n}\n");
         FactSet.Builder b = FactSet.builder();
-        new LogrotateCollector().collect(CommandStubTarget.answering(root, "nginx-effective", 0, DUMP, ""), b);
+        new LogrotateCollector().collect(CannedTarget.answering(root, "nginx-effective", 0, DUMP, ""), b);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> ip = (List<Map<String, Object>>) b.build().get("logrotate.ip_logs").orElseThrow().value();
         assertEquals(1, ip.size());

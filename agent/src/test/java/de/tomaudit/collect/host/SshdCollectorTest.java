@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.testsupport.CannedTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +114,7 @@ class SshdCollectorTest {
     void sshdTPreferredWhereItRuns() throws IOException {
         write("/etc/ssh/sshd_config", "PasswordAuthentication yes\nMatch User alice\n  PasswordAuthentication yes\n");
         write("/usr/sbin/sshd", "binary stand-in");
-        CannedCommandTarget t = new CannedCommandTarget(root)
+        CannedTarget t = new CannedTarget(root)
                 .answer(CommandCatalog.command("sshd-effective"), 0, SSHD_T, "")
                 .answer(CommandCatalog.command("sshd-effective-match", "user=alice"), 0,
                         SSHD_T.replace("passwordauthentication no", "passwordauthentication yes"), "");
@@ -133,13 +135,13 @@ class SshdCollectorTest {
     @Test
     void failingOrGarbageSshdTFallsBackToTheFiles() throws IOException {
         write("/etc/ssh/sshd_config", "PasswordAuthentication no\n");
-        FactSet failed = collect(new CannedCommandTarget(root)
+        FactSet failed = collect(new CannedTarget(root)
                 .answer(CommandCatalog.command("sshd-effective"), 1, "", "sshd: no hostkeys available -- exiting.\n"));
         assertEquals("config", value(failed, "sshd.source"));
         assertEquals("no", value(failed, "sshd.passwordauthentication"));
         assertTrue(failed.get("sshd.source").orElseThrow().evidence().get(0).value().contains("no hostkeys available"));
 
-        FactSet garbage = collect(new CannedCommandTarget(root)
+        FactSet garbage = collect(new CannedTarget(root)
                 .answer(CommandCatalog.command("sshd-effective"), 0, "\u0000\u0001garbage\n<<>>\n!!\n??\n##\n$$\n", ""));
         assertEquals("config", value(garbage, "sshd.source"));
     }
@@ -147,7 +149,7 @@ class SshdCollectorTest {
     @Test
     void matchLocalPortMakesPlainSshdTFailThenItIsAskedForThePort() throws IOException {
         write("/etc/ssh/sshd_config", "Port 2200\nMatch LocalPort 2201\n  PasswordAuthentication yes\n");
-        CannedCommandTarget t = new CannedCommandTarget(root)
+        CannedTarget t = new CannedTarget(root)
                 .answer(CommandCatalog.command("sshd-effective"), 255, "",
                         "'Match LocalPort' in configuration but 'lport' not in connection test specification.\n")
                 .answer(CommandCatalog.command("sshd-effective-match", "lport=2200"), 0, SSHD_T, "");

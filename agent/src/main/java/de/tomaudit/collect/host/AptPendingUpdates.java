@@ -1,0 +1,156 @@
+package de.tomaudit.collect.host;
+
+import de.tomaudit.facts.Evidence;
+import de.tomaudit.facts.FactSet;
+import de.tomaudit.parse.apt.AptSimulation;
+import de.tomaudit.parse.apt.AptSimulationParser;
+import de.tomaudit.parse.apt.DebControlParagraph;
+import de.tomaudit.parse.apt.DebControlParser;
+import de.tomaudit.parse.apt.DebianVersion;
+import de.tomaudit.parse.apt.PendingUpdate;
+import de.tomaudit.target.Command;
+import de.tomaudit.target.CommandCatalog;
+import de.tomaudit.target.CommandResult;
+import de.tomaudit.target.Target;
+import de.tomaudit.target.TargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pending updates: {@code apt-get -s dist-upgrade} where commands run (security when an origin
+ * is a {@code …-security} archive); elsewhere the same answer from files, comparing the installed
+ * versions with the uncompressed security {@code Packages} lists in /var/lib/apt/lists
+ * (pinning is not taken into account there).
+ */
+final class AptPendingUpdates {
+
+    static final Command SIMULATE = CommandCatalog.command("apt-simulate-upgrade");
+    static final String LISTS = "/var/lib/apt/lists";
+    static final String KEY = "apt.security_pending";
+
+    /** Whether security updates are pending, when that is known. */
+    record Outcome(boolean known, boolean anySecurity) { }
+
+    static final List<String> KEYS = List.of(KEY, "apt.updates_pending", "apt.security_pending_days");
+
+    private static Outcome error(FactSet.Builder facts, String stage, String message) {
+        KEYS.forEach(k -> facts.error(k, stage, message));
+        return new Outcome(false, false);
+    }
+
+    private AptPendingUpdates() { }
+
+    static Outcome collect(Target target, AptInstalledPackages installed, FactSet.Builder facts) {
+        if (target.canRunCommands()) {
+            try {
+                CommandResult r = target.run(SIMULATE);
+                return fromSimulation(r, facts);
+            } catch (TargetException e) {
+                if (e.reason() != TargetException.Reason.NOT_FOUND && e.reason() != TargetException.Reason.NOT_SUPPORTED) {
+                    return error(facts, "command", e.getMessage());
+                }
+            }
+        }
+        return fromLists(target, installed, facts);
+    }
+
+    private static Outcome fromSimulation(CommandResult r, FactSet.Builder facts) {
+        String line = SIMULATE.line();
+        AptSimulation sim = AptSimulationParser.parse("command: " + line, r.stdout());
+        if (!r.ok() || !sim.problems().isEmpty()) {
+            String why = !r.ok() ? "exit code " + r.exitCode() + ": " + r.stderr().strip()
+                    : sim.problems().get(0).message();
+            return error(facts, "command", line + " failed: " + why);
+        }
+        List<Map<String, Object>> security = new ArrayList<>();
+        List<Evidence> ev = new ArrayList<>();
+        for (PendingUpdate u : sim.security()) {
+            security.add(item(u.pkg(), u.current().orElse(""), u.candidate(), String.join(", ", u.origins())));
+            ev.add(new Evidence("command: " + line + " (line " + u.line() + ")",
+                    u.pkg() + " " + u.current().orElse("(new)") + " -> " + u.candidate()));
+        }
+        if (ev.isEmpty()) {
+            ev.add(Evidence.command(line, "no security updates pending"));
+        }
+        facts.put(KEY, security, ev);
+        facts.put("apt.updates_pending", (long) sim.updates().size(),
+                Evidence.command(line, sim.updates().size() + " packages would be upgraded or installed"));
+        return new Outcome(true, !security.isEmpty());
+    }
+
+    private static Map<String, Object> item(String pkg, String current, String candidate, String origin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("package", pkg);
+        m.put("current", current);
+        m.put("candidate", candidate);
+        m.put("origin", origin);
+        return m;
+    }
+
+    private static Outcome fromLists(Target target, AptInstalledPackages installed, FactSet.Builder facts) {
+        facts.notApplicable("apt.updates_pending", "only known where apt-get can run (" + target.address() + ")");
+        List<String> packagesLists;
+        List<String> anySecurity;
+        try {
+            packagesLists = target.glob(LISTS + "/*security*_Packages");
+            anySecurity = target.glob(LISTS + "/*security*_Packages*");
+        } catch (TargetException e) {
+            return error(facts, "read", e.getMessage());
+        }
+        if (packagesLists.isEmpty()) {
+            if (anySecurity.isEmpty()) {
+                facts.put(KEY, List.of(), Evidence.file(LISTS, "no security package list: the security archive is not configured"));
+                return new Outcome(true, false);
+            }
+            String why = "apt-get cannot run on " + target.address()
+                    + " and the security package lists are compressed (" + anySecurity.get(0) + ")";
+            facts.notApplicable(KEY, why);
+            facts.notApplicable("apt.security_pending_days", why);
+            return new Outcome(false, false);
+        }
+        Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
+        List<Evidence> ev = new ArrayList<>();
+        for (String path : packagesLists) {
+            String text;
+            try {
+                text = target.read(path).text();
+            } catch (TargetException e) {
+                return error(facts, "read", e.getMessage());
+            }
+            String origin = path.substring(path.lastIndexOf('/') + 1);
+            for (DebControlParagraph p : DebControlParser.parse(path, text)) {
+                Optional<String> name = p.get("Package");
+                Optional<String> version = p.get("Version");
+                if (name.isEmpty() || version.isEmpty()) {
+                    continue;
+                }
+                Optional<DebControlParagraph> inst = installed.get(name.get());
+                if (inst.isEmpty()) {
+                    continue;
+                }
+                String current = inst.get().get("Version").orElse("");
+                String arch = p.get("Architecture").orElse("all");
+                String instArch = inst.get().get("Architecture").orElse("all");
+                if (!arch.equals("all") && !instArch.equals("all") && !arch.equals(instArch)) {
+                    continue;
+                }
+                Map<String, Object> prev = pending.get(name.get());
+                boolean newer = DebianVersion.compare(version.get(), current) > 0;
+                boolean better = prev == null || DebianVersion.compare(version.get(), (String) prev.get("candidate")) > 0;
+                if (newer && better) {
+                    pending.put(name.get(), item(name.get(), current, version.get(), origin));
+                    ev.removeIf(e -> e.value().startsWith(name.get() + " "));
+                    ev.add(Evidence.at(path, p.lineOf("Version"), name.get() + " " + current + " -> " + version.get()));
+                }
+            }
+        }
+        if (ev.isEmpty()) {
+            ev.add(Evidence.file(packagesLists.get(0), "every installed package is at least at the security version"));
+        }
+        facts.put(KEY, List.copyOf(pending.values()), ev);
+        return new Outcome(true, !pending.isEmpty());
+    }
+}

@@ -1,0 +1,277 @@
+package de.tomaudit.target.ssh;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpATTRS;
+import com.jcraft.jsch.SftpException;
+import de.tomaudit.target.DirEntry;
+import de.tomaudit.target.FileContent;
+import de.tomaudit.target.FileStat;
+import de.tomaudit.target.Limits;
+import de.tomaudit.target.TargetException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads, stats and lists files over one SFTP channel of the target's session (opened on first
+ * use, reopened after a timeout). Paths are passed as data, never through a shell; JSch's own
+ * wildcard handling is disabled by escaping. Each request is bounded by the command timeout.
+ * Symlinks are followed by stat and read, as on the local target; listings report links as links.
+ */
+final class SftpFiles {
+    private static final int MAX_HOPS = 40;
+    private final Session session;
+    private final Limits limits;
+    private final String where;
+    private final ChannelGate gate;
+    private ChannelSftp channel;
+    private OwnerNames names;
+
+    @FunctionalInterface
+    private interface Op<T> {
+        T apply(ChannelSftp ch) throws SftpException, IOException, TargetException;
+    }
+
+    SftpFiles(Session session, Limits limits, String where, ChannelGate gate) {
+        this.session = session;
+        this.limits = limits;
+        this.where = where;
+        this.gate = gate;
+    }
+
+    synchronized FileContent read(String path, Duration timeout) throws TargetException {
+        SftpATTRS a = attrs(path, timeout);
+        if (a.isDir()) {
+            throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+        }
+        if (!a.isReg()) {
+            throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
+        }
+        if (a.getSize() > limits.maxFileBytes()) {
+            throw tooLarge(path, a.getSize());
+        }
+        byte[] bytes = op(path, timeout, ch -> {
+            try (InputStream in = ch.get(escape(path))) {
+                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+            }
+        });
+        if (bytes.length > limits.maxFileBytes()) {
+            throw tooLarge(path, bytes.length);
+        }
+        return checked(new FileContent(path, bytes));
+    }
+
+    FileContent checked(FileContent content) throws TargetException {
+        if (content.looksBinary()) {
+            throw new TargetException(TargetException.Reason.BINARY, content.path(),
+                    content.path() + " is a binary file, not a configuration");
+        }
+        return content;
+    }
+
+    TargetException tooLarge(String path, long size) {
+        return new TargetException(TargetException.Reason.TOO_LARGE, path,
+                path + " is " + size + " bytes, over the limit of " + limits.maxFileBytes());
+    }
+
+    synchronized Optional<FileStat> stat(String path, Duration timeout) throws TargetException {
+        SftpATTRS a;
+        try {
+            a = attrs(path, timeout);
+        } catch (TargetException e) {
+            if (e.reason() == TargetException.Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        FileStat.Type type = a.isReg() ? FileStat.Type.FILE : a.isDir() ? FileStat.Type.DIRECTORY
+                : a.isLink() ? FileStat.Type.SYMLINK : FileStat.Type.OTHER;
+        OwnerNames n = names(timeout);
+        return Optional.of(new FileStat(path, type, a.getPermissions() & 0777, n.user(a.getUId()), n.group(a.getGId()),
+                a.getSize(), Instant.ofEpochSecond(a.getMTime() & 0xffffffffL)));
+    }
+
+    synchronized List<DirEntry> list(String dir, Duration timeout) throws TargetException {
+        SftpATTRS a = attrs(dir, timeout);
+        if (!a.isDir()) {
+            throw new TargetException(TargetException.Reason.IO, dir, dir + ": not a directory");
+        }
+        List<DirEntry> out = new ArrayList<>();
+        op(dir, timeout, ch -> {
+            ch.ls(escape(dir), e -> {
+                String name = e.getFilename();
+                if (!name.equals(".") && !name.equals("..")) {
+                    SftpATTRS x = e.getAttrs();
+                    FileStat.Type t = x.isLink() ? FileStat.Type.SYMLINK : x.isDir() ? FileStat.Type.DIRECTORY
+                            : x.isReg() ? FileStat.Type.FILE : FileStat.Type.OTHER;
+                    out.add(new DirEntry(name, t));
+                }
+                return ChannelSftp.LsEntrySelector.CONTINUE;
+            });
+            return null;
+        });
+        out.sort(Comparator.comparing(DirEntry::name));
+        return out;
+    }
+
+    /** stat (following links); a dangling link is absent, a link loop an error, as locally. */
+    private SftpATTRS attrs(String path, Duration timeout) throws TargetException {
+        absolute(path);
+        try {
+            return op(path, timeout, ch -> ch.stat(escape(path)));
+        } catch (TargetException e) {
+            if (e.reason() == TargetException.Reason.NOT_FOUND && isLinkLoop(path, timeout)) {
+                throw new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": too many levels of symbolic links");
+            }
+            throw e;
+        }
+    }
+
+    /** OpenSSH's sftp-server reports ELOOP as "no such file": follow the links to tell. */
+    private boolean isLinkLoop(String path, Duration timeout) {
+        String p = path;
+        try {
+            for (int hop = 0; hop <= MAX_HOPS; hop++) {
+                String current = p;
+                SftpATTRS l = op(current, timeout, ch -> ch.lstat(escape(current)));
+                if (!l.isLink()) {
+                    return false;
+                }
+                String link = op(current, timeout, ch -> ch.readlink(escape(current)));
+                p = link.startsWith("/") ? link : current.substring(0, current.lastIndexOf('/') + 1) + link;
+            }
+            return true;
+        } catch (TargetException e) {
+            return false;
+        }
+    }
+
+    private OwnerNames names(Duration timeout) {
+        if (names == null) {
+            names = new OwnerNames(text("/etc/passwd", timeout), text("/etc/group", timeout));
+        }
+        return names;
+    }
+
+    private String text(String path, Duration timeout) {
+        try {
+            return read(path, timeout).text();
+        } catch (TargetException e) {
+            return "";
+        }
+    }
+
+    private <T> T op(String path, Duration timeout, Op<T> op) throws TargetException {
+        ChannelSftp ch = channel(timeout);
+        Watchdog.Alarm alarm = Watchdog.after(timeout, ch::disconnect);
+        try (alarm) {
+            return op.apply(ch);
+        } catch (SftpException | IOException | RuntimeException e) {
+            if (alarm.fired()) {
+                dropChannel();
+                throw new TargetException(TargetException.Reason.TIMEOUT, path, path + ": no SFTP answer from " + where
+                        + " within " + Math.max(1, timeout.toSeconds()) + " s");
+            }
+            if (!session.isConnected()) {
+                dropChannel();
+                throw new TargetException(TargetException.Reason.IO, path, "the SSH connection to " + where
+                        + " was lost (during SFTP of " + path + ")");
+            }
+            if (ch.isClosed()) {
+                dropChannel();
+            }
+            throw translate(path, e);
+        }
+    }
+
+    /** The SFTP channel, opened on first use; it holds one slot of the gate while open. */
+    private ChannelSftp channel(Duration timeout) throws TargetException {
+        if (channel != null && channel.isConnected()) {
+            return channel;
+        }
+        dropChannel();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            gate.acquire(deadline, "sftp");
+            ChannelSftp ch = null;
+            try {
+                ch = (ChannelSftp) session.openChannel("sftp");
+                ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
+                channel = ch;
+                return ch;
+            } catch (JSchException e) {
+                if (ch != null) {
+                    ch.disconnect();
+                }
+                boolean busy = session.isConnected() && gate.refusedWhileBusy();
+                gate.release();
+                if (busy) {
+                    gate.pause(deadline, attempt);
+                    continue;
+                }
+                if (!session.isConnected()) {
+                    throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+                }
+                throw new TargetException(TargetException.Reason.IO, "sftp", "SFTP is not available on " + where
+                        + " (is 'Subsystem sftp' set in its sshd_config?): " + e.getMessage());
+            }
+        }
+    }
+
+    private void dropChannel() {
+        if (channel != null) {
+            channel.disconnect();
+            channel = null;
+            gate.release();
+        }
+    }
+
+    synchronized void close() {
+        dropChannel();
+    }
+
+    private static TargetException translate(String path, Exception e) {
+        if (e instanceof SftpException s) {
+            return switch (s.id) {
+                case ChannelSftp.SSH_FX_NO_SUCH_FILE -> new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+                case ChannelSftp.SSH_FX_PERMISSION_DENIED -> new TargetException(TargetException.Reason.PERMISSION_DENIED, path,
+                        path + ": permission denied");
+                default -> new TargetException(TargetException.Reason.IO, path, path + ": SFTP error " + s.id
+                        + (s.getMessage() == null || s.getMessage().isBlank() ? "" : " (" + s.getMessage() + ")"));
+            };
+        }
+        if (e instanceof TargetException t) {
+            return t;
+        }
+        return new TargetException(TargetException.Reason.IO, path, path + ": " + e.getMessage());
+    }
+
+    private static void absolute(String path) throws TargetException {
+        if (!path.startsWith("/")) {
+            throw new TargetException(TargetException.Reason.IO, path, "not an absolute path: " + path);
+        }
+        if (path.indexOf('\0') >= 0) {
+            throw new TargetException(TargetException.Reason.IO, path, "a path with a NUL byte cannot exist");
+        }
+    }
+
+    /** JSch treats {@code * ?} as wildcards and {@code \} as their escape: make every byte literal. */
+    static String escape(String path) {
+        StringBuilder b = new StringBuilder(path.length() + 8);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\\' || c == '*' || c == '?') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

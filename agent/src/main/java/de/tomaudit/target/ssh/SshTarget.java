@@ -1,0 +1,342 @@
+package de.tomaudit.target.ssh;
+
+import de.tomaudit.target.AccessProblem;
+import de.tomaudit.target.Command;
+import de.tomaudit.target.CommandCatalog;
+import de.tomaudit.target.CommandResult;
+import de.tomaudit.target.DirEntry;
+import de.tomaudit.target.FileContent;
+import de.tomaudit.target.FileStat;
+import de.tomaudit.target.Limits;
+import de.tomaudit.target.Target;
+import de.tomaudit.target.TargetException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A machine reached over SSH, read-only: one connection per target (JSch), files read, stat'ed
+ * and listed through SFTP with the size cap of {@link Limits}, commands from the
+ * {@link CommandCatalog} only, each on its own exec channel, verified before anything is sent and
+ * quoted for a POSIX shell. With {@code --sudo}, root-only commands run as {@code sudo -n --
+ * CMD}, and files SFTP may not read are read with {@code sudo -n cat -- 'PATH'} (metadata with
+ * {@code sudo -n stat}, listings with {@code sudo -n ls}); a refused sudo makes those facts
+ * not-applicable and is reported as a problem of stage {@code sudo}. Every request is bounded by
+ * the command timeout and the whole target by the target timeout, after which the connection is
+ * closed.
+ *
+ * <pre>{@code
+ * try (SshTarget t = SshTarget.open(SshDestination.of("audit", "db1.example.org", 22),
+ *                                   SshOptions.defaults().withSudo(true), Limits.DEFAULT)) { ... }
+ * }</pre>
+ */
+public final class SshTarget implements Target {
+    private static final Logger LOG = LoggerFactory.getLogger(SshTarget.class);
+
+    private final SshDestination destination;
+    private final SshConnection connection;
+    private final Limits limits;
+    private final SftpFiles files;
+    private final ExecChannels exec;
+    private final SudoPolicy sudo;
+    private final Instant deadline;
+    private final Duration targetTimeout;
+    private final Watchdog.Alarm budget;
+    private final List<AccessProblem> problems = new ArrayList<>();
+    private volatile boolean closed;
+
+    private SshTarget(SshDestination destination, SshConnection connection, SshOptions options, Limits limits, Instant started) {
+        this.destination = destination;
+        this.connection = connection;
+        this.limits = limits;
+        String where = connection.host().display();
+        ChannelGate gate = new ChannelGate(ChannelGate.START);
+        this.files = new SftpFiles(connection.session(), limits, where, gate);
+        this.exec = new ExecChannels(connection.session(), where, gate);
+        this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), connection.host().hostPort());
+        this.targetTimeout = options.targetTimeout();
+        this.deadline = started.plus(options.targetTimeout());
+        Duration left = Duration.between(Instant.now(), deadline);
+        this.budget = Watchdog.after(left.isNegative() ? Duration.ofMillis(1) : left, connection::close);
+    }
+
+    /**
+     * Connects and logs in (strict host-key check, public keys only).
+     *
+     * @throws SshConnectException with stage {@code ssh} when the host cannot be reached, its key
+     *         is unknown or changed, or no key is accepted; the message says what to do
+     */
+    public static SshTarget open(SshDestination destination, SshOptions options, Limits limits) throws SshConnectException {
+        Instant started = Instant.now();
+        SshConnection c = SshConnector.connect(destination, options);
+        return new SshTarget(destination, c, options, limits, started);
+    }
+
+    @Override
+    public String name() {
+        return destination.host();
+    }
+
+    @Override
+    public String address() {
+        ResolvedHost h = connection.host();
+        String host = h.hostName().contains(":") ? "[" + h.hostName() + "]" : h.hostName();
+        return "ssh://" + h.user() + "@" + host + ":" + h.port();
+    }
+
+    @Override
+    public boolean canRunCommands() {
+        return true;
+    }
+
+    @Override
+    public FileContent read(String path) throws TargetException {
+        return guarded(path, () -> {
+            try {
+                return files.read(path, opTimeout());
+            } catch (TargetException e) {
+                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
+                    throw e;
+                }
+                return sudoRead(path, e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) throws TargetException {
+        return guarded(path, () -> {
+            try {
+                return files.stat(path, opTimeout());
+            } catch (TargetException e) {
+                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
+                    throw e;
+                }
+                return sudoStat(path, e);
+            }
+        });
+    }
+
+    @Override
+    public List<DirEntry> list(String dir) throws TargetException {
+        return guarded(dir, () -> {
+            try {
+                return files.list(dir, opTimeout());
+            } catch (TargetException e) {
+                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
+                    throw e;
+                }
+                return sudoList(dir, e);
+            }
+        });
+    }
+
+    @Override
+    public CommandResult run(Command command) throws TargetException {
+        CommandCatalog.verify(command);
+        return guarded(command.line(), () -> {
+            boolean useSudo = sudo.wanted(command);
+            if (useSudo && sudo.refusal().isPresent()) {
+                throw new TargetException(TargetException.Reason.NOT_SUPPORTED, command.line(), sudo.notApplicable(command.line()));
+            }
+            String line = RemoteCommand.of(command, useSudo);
+            ExecChannels.Outcome o = exec.run(line, command.line(), opTimeout(), limits.maxOutputBytes(), false);
+            if (useSudo) {
+                Optional<String> refused = sudo.refused(o, command.line());
+                if (refused.isPresent()) {
+                    throw new TargetException(TargetException.Reason.NOT_SUPPORTED, command.line(),
+                            command.line() + " needs root and " + refused.get());
+                }
+            }
+            String err = o.stderrText();
+            String exe = command.argv().get(0);
+            if (o.exitCode() == 127 || err.contains("sudo: " + exe + ": command not found")) {
+                throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), exe + " is not installed");
+            }
+            return new CommandResult(command, o.exitCode(), new String(o.stdout(), StandardCharsets.UTF_8), err);
+        });
+    }
+
+    /** sudo refusals and a lost connection, for the target's errors (stage {@code sudo} / {@code ssh}). */
+    @Override
+    public List<AccessProblem> accessProblems() {
+        List<AccessProblem> out = new ArrayList<>();
+        for (String p : sudo.problems()) {
+            out.add(new AccessProblem("sudo", p));
+        }
+        synchronized (problems) {
+            out.addAll(problems);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        budget.close();
+        files.close();
+        connection.close();
+    }
+
+    private FileContent sudoRead(String path, TargetException denied) throws TargetException {
+        if (!sudo.enabled()) {
+            throw deniedWithHint(path, denied);
+        }
+        if (sudo.refusal().isPresent()) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable("reading " + path));
+        }
+        Optional<FileStat> st = sudoStat(path, denied);
+        if (st.isEmpty()) {
+            throw new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+        }
+        if (st.get().type() == FileStat.Type.DIRECTORY) {
+            throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+        }
+        if (st.get().type() != FileStat.Type.FILE) {
+            throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
+        }
+        if (st.get().size() > limits.maxFileBytes()) {
+            throw files.tooLarge(path, st.get().size());
+        }
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes());
+        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoCat(path), path, opTimeout(), cap, true);
+        if (o.truncated()) {
+            throw files.tooLarge(path, Math.max(o.stdout().length, limits.maxFileBytes() + 1));
+        }
+        checkSudo(o, "reading " + path);
+        if (o.exitCode() != 0) {
+            throw fileFailure(path, o);
+        }
+        return files.checked(new FileContent(path, o.stdout()));
+    }
+
+    private List<DirEntry> sudoList(String dir, TargetException denied) throws TargetException {
+        if (!sudo.enabled()) {
+            throw deniedWithHint(dir, denied);
+        }
+        if (sudo.refusal().isPresent()) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, dir, sudo.notApplicable("listing " + dir));
+        }
+        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoList(dir), dir, opTimeout(), limits.maxOutputBytes(), false);
+        checkSudo(o, "listing " + dir);
+        if (o.exitCode() != 0) {
+            throw fileFailure(dir, o);
+        }
+        if (o.truncated()) {
+            throw new TargetException(TargetException.Reason.TOO_LARGE, dir, dir + ": the listing is over "
+                    + limits.maxOutputBytes() + " bytes");
+        }
+        return LsListing.parse(dir, new String(o.stdout(), StandardCharsets.UTF_8));
+    }
+
+    private Optional<FileStat> sudoStat(String path, TargetException denied) throws TargetException {
+        if (!sudo.enabled()) {
+            throw deniedWithHint(path, denied);
+        }
+        if (sudo.refusal().isPresent()) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable("stat of " + path));
+        }
+        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoStat(path), path, opTimeout(), 4096, false);
+        checkSudo(o, "stat of " + path);
+        if (o.exitCode() != 0) {
+            TargetException e = fileFailure(path, o);
+            if (e.reason() == TargetException.Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(StatLine.parse(path, new String(o.stdout(), StandardCharsets.UTF_8)));
+    }
+
+    private void checkSudo(ExecChannels.Outcome o, String what) throws TargetException {
+        Optional<String> refused = sudo.refused(o, what);
+        if (refused.isPresent()) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, what, what + " needs root and " + refused.get());
+        }
+    }
+
+    private TargetException deniedWithHint(String path, TargetException denied) {
+        String hint = sudo.loggedInAsRoot() ? "" : " for " + connection.host().user() + " (--sudo reads it with sudo -n)";
+        return new TargetException(denied.reason(), path, denied.getMessage() + hint);
+    }
+
+    private static TargetException fileFailure(String path, ExecChannels.Outcome o) {
+        String err = o.stderrText().strip();
+        String first = err.isEmpty() ? "exit code " + o.exitCode() : err.lines().findFirst().orElse(err);
+        if (err.contains("No such file or directory")) {
+            return new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+        }
+        if (err.contains("Is a directory")) {
+            return new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+        }
+        if (err.contains("Too many levels of symbolic links")) {
+            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": too many levels of symbolic links");
+        }
+        if (err.contains("Permission denied")) {
+            return new TargetException(TargetException.Reason.PERMISSION_DENIED, path, path + ": permission denied (also with sudo)");
+        }
+        return new TargetException(TargetException.Reason.IO, path, path + ": " + first);
+    }
+
+    private Duration opTimeout() throws TargetException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw budgetOver("");
+        }
+        return left.compareTo(limits.commandTimeout()) < 0 ? left : limits.commandTimeout();
+    }
+
+    private TargetException budgetOver(String subject) {
+        String msg = "the time for this target ran out (" + Math.max(1, targetTimeout.toSeconds())
+                + " s, --target-timeout); the SSH connection was closed";
+        synchronized (problems) {
+            if (problems.stream().noneMatch(p -> p.message().equals(msg))) {
+                LOG.warn("{}: {}", connection.host().display(), msg);
+                problems.add(new AccessProblem("ssh", msg));
+            }
+        }
+        return new TargetException(TargetException.Reason.TIMEOUT, subject, msg);
+    }
+
+    @FunctionalInterface
+    private interface Io<T> {
+        T get() throws TargetException;
+    }
+
+    /** Runs one request; after the target budget or a lost connection, says so instead of a raw I/O error. */
+    private <T> T guarded(String subject, Io<T> io) throws TargetException {
+        if (closed) {
+            throw new TargetException(TargetException.Reason.IO, subject, "the SSH target is closed");
+        }
+        if (budget.fired()) {
+            throw budgetOver(subject);
+        }
+        try {
+            return io.get();
+        } catch (TargetException e) {
+            if (budget.fired()) {
+                throw budgetOver(subject);
+            }
+            if (!connection.alive() && !closed) {
+                noteLost();
+            }
+            throw e;
+        }
+    }
+
+    private void noteLost() {
+        synchronized (problems) {
+            if (problems.stream().noneMatch(p -> p.stage().equals("ssh"))) {
+                String msg = "the SSH connection to " + connection.host().display()
+                        + " was lost during the audit; what was not read before is missing";
+                LOG.warn("{}", msg);
+                problems.add(new AccessProblem("ssh", msg));
+            }
+        }
+    }
+}
