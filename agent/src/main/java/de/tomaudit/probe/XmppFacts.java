@@ -35,7 +35,7 @@ final class XmppFacts {
                 a.failure().ifPresent(list::error);
                 a.value().ifPresent(o -> {
                     list.add(e, entry(list.entry(e), o), text(o));
-                    boolean starttlsBroken = o.beforeTls().map(XmppFeatures::starttls).orElse(true) && o.afterTls().isEmpty();
+                    boolean starttlsBroken = o.beforeTls().map(XmppFeatures::starttls).orElse(true) && !o.tlsEstablished();
                     if (starttlsBroken) {
                         list.error(e.label() + ": " + o.tlsProblem()); // features after TLS unknown
                     } else {
@@ -61,6 +61,7 @@ final class XmppFacts {
         m.put("mechanisms_before_tls", mechBefore);
         m.put("plain_before_tls", mechBefore.stream().anyMatch(XmppFacts::cleartextPassword));
         m.put("dialback_before_tls", before.map(XmppFeatures::dialback).orElse(false));
+        m.put("tls_established", o.tlsEstablished());
         m.put("features_after_tls", after.isPresent());
         m.put("mechanisms_after_tls", mechAfter);
         m.put("scram", mechAfter.stream().anyMatch(x -> x.toUpperCase(Locale.ROOT).startsWith("SCRAM-")));

@@ -30,12 +30,12 @@ public final class XmppProbe {
                 XmppFeatures f = plain.open();
                 before = Optional.of(f);
                 if (!f.starttls()) {
-                    return new XmppObservation(e, before, Optional.empty(), "the server does not offer STARTTLS");
+                    return new XmppObservation(e, before, Optional.empty(), "the server does not offer STARTTLS", false);
                 }
                 try {
                     plain.startTls();
                 } catch (ProbeException refused) {
-                    return new XmppObservation(e, before, Optional.empty(), refused.getMessage());
+                    return new XmppObservation(e, before, Optional.empty(), refused.getMessage(), false);
                 }
             }
             SSLSocket tls;
@@ -44,11 +44,18 @@ public final class XmppProbe {
                 c.refreshTimeout();
                 tls.startHandshake();
             } catch (SSLException | GeneralSecurityException ex) {
-                return new XmppObservation(e, before, Optional.empty(), "TLS handshake failed: " + ex.getMessage());
+                return new XmppObservation(e, before, Optional.empty(), "TLS handshake failed: " + ex.getMessage(), false);
             }
             XmppStream secure = new XmppStream(tls.getInputStream(), tls.getOutputStream(), e);
-            XmppFeatures after = secure.open();
-            return new XmppObservation(e, before, Optional.of(after), "");
+            try {
+                return new XmppObservation(e, before, Optional.of(secure.open()), "", true);
+            } catch (ProbeException streamError) {
+                if (streamError.kind() != ProbeException.Kind.STARTTLS) {
+                    throw streamError;
+                }
+                // TLS is up; the server only refuses this unauthenticated peer (s2s_secure_auth and the like)
+                return new XmppObservation(e, before, Optional.empty(), "inside TLS: " + streamError.getMessage(), true);
+            }
         } catch (IOException ex) {
             throw new ProbeException(ProbeException.Kind.IO, e.label() + ": " + ex.getMessage(), ex);
         }
