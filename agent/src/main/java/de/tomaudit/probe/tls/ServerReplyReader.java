@@ -34,7 +34,6 @@ final class ServerReplyReader {
     private final String endpoint;
     private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
     private int handshakeRead;
-    private int totalBytes;
 
     ServerReplyReader(InputStream in, String endpoint) {
         this.in = in;
@@ -60,7 +59,7 @@ final class ServerReplyReader {
             return sslv2(first);
         }
         if (first != CONTENT_ALERT && first != CONTENT_HANDSHAKE) {
-            throw garbage("first byte 0x%02x is neither a TLS alert nor a handshake record".formatted(first), first);
+            throw garbage("first byte 0x%02x is neither a TLS alert nor a handshake record".formatted(first));
         }
         try {
             return tls(first, readFlight);
@@ -88,7 +87,7 @@ final class ServerReplyReader {
             int major = header[0] & 0xff;
             int len = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
             if (major != 3 || (header[1] & 0xff) > 4) {
-                throw garbage("record version 0x%02x%02x is not SSLv3/TLS".formatted(major, header[1] & 0xff), type);
+                throw garbage("record version 0x%02x%02x is not SSLv3/TLS".formatted(major, header[1] & 0xff));
             }
             if (len == 0 || len > MAX_RECORD) {
                 throw new MalformedMessageException("record length " + len);
@@ -231,7 +230,7 @@ final class ServerReplyReader {
             }
             int len = ((first & 0x7f) << 8) | second;
             if (len < 1 || len > MAX_RECORD) {
-                throw garbage("SSLv2 record length " + len, first);
+                throw garbage("SSLv2 record length " + len);
             }
             byte[] msg = readFully(len);
             WireReader r = new WireReader(msg);
@@ -240,7 +239,7 @@ final class ServerReplyReader {
                 return new ServerReply.Alert(2, 40); // SSLv2 ERROR message: no common cipher and the like
             }
             if (type != 4) {
-                throw garbage("SSLv2 message type " + type + " where SERVER-HELLO (4) was due", first);
+                throw garbage("SSLv2 message type " + type + " where SERVER-HELLO (4) was due");
             }
             r.u8(); // session id hit
             r.u8(); // certificate type
@@ -258,7 +257,7 @@ final class ServerReplyReader {
             }
             r.skip(connIdLen);
             if (version != TlsVersion.SSL_2.code()) {
-                throw garbage("SSLv2 SERVER-HELLO with version 0x%04x".formatted(version), first);
+                throw garbage("SSLv2 SERVER-HELLO with version 0x%04x".formatted(version));
             }
             return new ServerReply.Sslv2Hello(kinds, cert);
         } catch (MalformedMessageException e) {
@@ -275,11 +274,10 @@ final class ServerReplyReader {
         if (b.length < n) {
             throw new EOFException();
         }
-        totalBytes += n;
         return b;
     }
 
-    private ProbeException garbage(String what, int first) {
+    private ProbeException garbage(String what) {
         return new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": not a TLS server: " + what);
     }
 }
