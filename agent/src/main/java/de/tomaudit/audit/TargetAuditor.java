@@ -60,8 +60,10 @@ public final class TargetAuditor {
     public TargetResult audit(Target target, AuditOptions options) {
         MDC.put("target", target.name());
         try {
-            Set<String> kinds = options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
-            FactSet facts = probe(target, kinds, collect(target, kinds), options);
+            boolean probeOnly = options.probes().only();
+            Set<String> kinds = probeOnly ? Set.of() : options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
+            FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, kinds);
+            FactSet facts = probe(target, kinds, collected, options);
             List<Finding> findings = evaluate(target, kinds, facts, options);
             List<TargetError> errors = errors(facts, findings);
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
@@ -150,7 +152,7 @@ public final class TargetAuditor {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
-            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent();
+            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent() && !options.probes().only();
             if (!kinds.contains(rule.pack()) && !policyRule && !ProbePhase.PACKS.contains(rule.pack())) {
                 continue;
             }

@@ -156,6 +156,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "No network probes (TLS, XMPP, HTTP): their findings become not-applicable")
     boolean noProbe;
 
+    @Option(names = "--probe-only", description = "Only probe the --probe endpoints and judge them with the tls and http "
+            + "rules: no files read, no commands run")
+    boolean probeOnly;
+
     @Option(names = "--probe-connect-timeout", paramLabel = "SECONDS", defaultValue = "3",
             description = "TCP connect timeout of a probe (default 3)")
     double probeConnectTimeout;
@@ -226,11 +230,14 @@ public final class AuditCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
-        if (noProbe && !extra.isEmpty()) {
-            throw new UsageException("--probe and --no-probe contradict each other");
+        if (noProbe && (!extra.isEmpty() || probeOnly)) {
+            throw new UsageException("--probe and --probe-only contradict --no-probe");
+        }
+        if (probeOnly && extra.isEmpty()) {
+            throw new UsageException("--probe-only needs at least one --probe NAME:PORT[/MODE]");
         }
         return new ProbeSettings(!noProbe, seconds(probeConnectTimeout), seconds(probeReadTimeout), probeConcurrency,
-                probeParallel, seconds(probeBudget), extra);
+                probeParallel, seconds(probeBudget), extra, probeOnly);
     }
 
     private static Duration seconds(double s) {

@@ -48,8 +48,8 @@ final class DryRun {
                     out.println("  # " + e.getMessage());
                 }
             }
-            Set<String> effective = kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
-            if (kinds.isEmpty()) {
+            Set<String> effective = probes.only() ? Set.of() : kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
+            if (kinds.isEmpty() && !probes.only()) {
                 out.println("  # products are detected first; their collectors run only when detected");
                 for (PlannedAccess a : KindDetector.plan()) {
                     line(out, a, "detect", plan);

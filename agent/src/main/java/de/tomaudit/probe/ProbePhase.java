@@ -82,6 +82,9 @@ public final class ProbePhase {
         for (ProbeSpec s : settings.extra()) {
             out.add(PlannedAccess.connect("PROBE-ADDRESS:" + s.port(), "--probe " + s.text()));
         }
+        if (settings.only()) {
+            return out;
+        }
         out.add(PlannedAccess.connect("PROBE-ADDRESS:<port>", "TLS, XMPP and HTTP endpoints declared in the collected "
                 + "configuration (nginx listen, endpoints.declared)"));
         EndpointPlanner.defaultPorts().forEach((what, ports) -> out.add(PlannedAccess.connect(

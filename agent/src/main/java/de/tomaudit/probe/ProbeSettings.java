@@ -14,12 +14,20 @@ import java.util.Objects;
  * @param parallelEndpoints    endpoints probed at once
  * @param budget               total time for all probes of one target; what is left undone is an error
  * @param extra                endpoints named with {@code --probe}
+ * @param only                 {@code --probe-only}: no collectors, only the probes of the {@code --probe} endpoints
+ *                             and the tls/http rules (a TLS check of given endpoints, as testssl.sh does)
  */
 public record ProbeSettings(boolean enabled, Duration connectTimeout, Duration readTimeout, int handshakesPerEndpoint,
-                            int parallelEndpoints, Duration budget, List<ProbeSpec> extra) {
+                            int parallelEndpoints, Duration budget, List<ProbeSpec> extra, boolean only) {
 
     public static final ProbeSettings DEFAULT = new ProbeSettings(true, Duration.ofSeconds(3), Duration.ofSeconds(5),
             4, 4, Duration.ofSeconds(60), List.of());
+
+    /** A full audit (collectors and probes). */
+    public ProbeSettings(boolean enabled, Duration connectTimeout, Duration readTimeout, int handshakesPerEndpoint,
+                         int parallelEndpoints, Duration budget, List<ProbeSpec> extra) {
+        this(enabled, connectTimeout, readTimeout, handshakesPerEndpoint, parallelEndpoints, budget, extra, false);
+    }
 
     public ProbeSettings {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -32,10 +40,10 @@ public record ProbeSettings(boolean enabled, Duration connectTimeout, Duration r
     }
 
     public ProbeSettings withExtra(List<ProbeSpec> specs) {
-        return new ProbeSettings(enabled, connectTimeout, readTimeout, handshakesPerEndpoint, parallelEndpoints, budget, specs);
+        return new ProbeSettings(enabled, connectTimeout, readTimeout, handshakesPerEndpoint, parallelEndpoints, budget, specs, only);
     }
 
     public ProbeSettings disabled() {
-        return new ProbeSettings(false, connectTimeout, readTimeout, handshakesPerEndpoint, parallelEndpoints, budget, extra);
+        return new ProbeSettings(false, connectTimeout, readTimeout, handshakesPerEndpoint, parallelEndpoints, budget, extra, false);
     }
 }

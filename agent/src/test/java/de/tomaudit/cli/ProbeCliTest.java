@@ -30,6 +30,7 @@ class ProbeCliTest {
         usage(CliTest.run("audit", "--probe", "example.org"), "NAME:PORT");
         usage(CliTest.run("audit", "--probe", "example.org:25/smtp"), "mode 'smtp'");
         usage(CliTest.run("audit", "--probe", "example.org:443", "--no-probe"), "contradict");
+        usage(CliTest.run("audit", "--probe-only"), "needs at least one --probe");
         usage(CliTest.run("audit", "--probe-budget", "0"), "above 0");
         usage(CliTest.run("audit", "--probe-concurrency", "0"), "between 1 and 64");
     }
@@ -43,6 +44,9 @@ class ProbeCliTest {
         assertTrue(local.out().contains("PROBE-ADDRESS:5222,5269,5223,5270"), local.out());
         CliTest.Run dir = CliTest.run("audit", "--dry-run", "dir:" + tmp);
         assertFalse(dir.out().contains("connect"), dir.out());
+        CliTest.Run only = CliTest.run("audit", "--dry-run", "--probe-only", "--probe", "example.org:443", "local");
+        assertEquals(List.of("connect PROBE-ADDRESS:443"), only.out().lines().filter(l -> l.startsWith("  "))
+                .map(l -> l.trim().replaceAll("\\s+#.*", "").replaceAll("\\s+", " ")).toList(), only.out());
     }
 
     @Test
@@ -90,6 +94,18 @@ class ProbeCliTest {
             assertEquals("offers TLS 1.0", legacy.at("/evidence/0/value").asText());
             assertEquals("fail", weak.path("status").asText());
             assertTrue(weak.at("/evidence/0/value").asText().contains("TLS_RSA_WITH_3DES_EDE_CBC_SHA"), weak.toString());
+
+            // --probe-only: the same probe, no collectors, only the probe packs
+            Path only = tmp.resolve("only.json");
+            CliTest.Run o = CliTest.run("audit", "--format", "json", "--output", only.toString(), "--probe-only",
+                    "--probe", "old.example.org:" + server.port(), "local");
+            assertEquals(1, o.code(), o.err());
+            JsonNode t = new ObjectMapper().readTree(only.toFile()).at("/targets/0");
+            assertEquals("complete", t.path("status").asText(), t.path("errors").toString());
+            for (JsonNode f : t.path("findings")) {
+                String id = f.path("ruleId").asText();
+                assertTrue(id.startsWith("tls.") || id.startsWith("http."), id);
+            }
         }
     }
 }
