@@ -1,6 +1,7 @@
 package de.tomaudit.audit;
 
 import de.tomaudit.policy.PolicyClaims;
+import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.ssh.SshOptions;
@@ -16,9 +17,11 @@ import java.util.Set;
  * @param ssh    how SSH targets are reached (keys, known_hosts, config, timeouts, sudo)
  * @param policy the privacy-notice claims of {@code --policy FILE}; when present, the policy.* rules
  *               are evaluated for every target
+ * @param probes the network probes: extra endpoints, timeouts, concurrency, budget, or off
  */
 public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang,
-                           int parallel, Limits limits, SshOptions ssh, Optional<PolicyClaims> policy) {
+                           int parallel, Limits limits, SshOptions ssh, Optional<PolicyClaims> policy,
+                           ProbeSettings probes) {
 
     public AuditOptions {
         kinds = Set.copyOf(kinds);
@@ -26,6 +29,13 @@ public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> wai
         waivers = List.copyOf(waivers);
         Objects.requireNonNull(ssh, "ssh");
         policy = policy == null ? Optional.empty() : policy;
+        Objects.requireNonNull(probes, "probes");
+    }
+
+    /** With the default probe settings. */
+    public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits,
+                        SshOptions ssh, Optional<PolicyClaims> policy) {
+        this(kinds, rules, waivers, lang, parallel, limits, ssh, policy, ProbeSettings.DEFAULT);
     }
 
     /** Without privacy-notice claims. */

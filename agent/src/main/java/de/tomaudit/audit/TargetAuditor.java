@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
+import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.result.Finding;
 import de.tomaudit.result.RetentionEntry;
 import de.tomaudit.result.TargetError;
@@ -27,7 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Audits one opened target: detect kinds, collect facts, evaluate rules. Never throws. */
+/**
+ * Audits one opened target: detect kinds, collect facts, probe its network endpoints, evaluate
+ * rules (the product packs of the detected kinds, and the probe packs tls and http always: on a
+ * target without probes their findings are not-applicable with the reason). Never throws.
+ */
 public final class TargetAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(TargetAuditor.class);
     /** Shared by all targets of a run: bounds the commands and reads in flight on this machine. */
@@ -37,9 +42,15 @@ public final class TargetAuditor {
         return t;
     });
     private final List<Collector> collectors;
+    private final ProbePhase probes;
+
+    public TargetAuditor(List<Collector> collectors, ProbePhase probes) {
+        this.collectors = List.copyOf(collectors);
+        this.probes = probes;
+    }
 
     public TargetAuditor(List<Collector> collectors) {
-        this.collectors = List.copyOf(collectors);
+        this(collectors, new ProbePhase("tomaudit"));
     }
 
     public TargetAuditor() {
@@ -49,8 +60,10 @@ public final class TargetAuditor {
     public TargetResult audit(Target target, AuditOptions options) {
         MDC.put("target", target.name());
         try {
-            Set<String> kinds = options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
-            FactSet facts = collect(target, kinds);
+            boolean probeOnly = options.probes().only();
+            Set<String> kinds = probeOnly ? Set.of() : options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
+            FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, kinds);
+            FactSet facts = probe(target, kinds, collected, options);
             List<Finding> findings = evaluate(target, kinds, facts, options);
             List<TargetError> errors = errors(facts, findings);
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
@@ -127,12 +140,20 @@ public final class TargetAuditor {
         return facts.build();
     }
 
+    /** The probe phase: reads the collected facts to find endpoints and adds the tls/http/xmpp facts. */
+    FactSet probe(Target target, Set<String> kinds, FactSet collected, AuditOptions options) {
+        long start = System.nanoTime();
+        FactSet probed = probes.run(target, kinds, collected, options.probes());
+        LOG.debug("probes took {} ms", (System.nanoTime() - start) / 1_000_000);
+        return FactSet.builder().addAll(collected).addAll(probed).build();
+    }
+
     private static List<Finding> evaluate(Target target, Set<String> kinds, FactSet facts, AuditOptions options) {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
-            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent();
-            if (!kinds.contains(rule.pack()) && !policyRule) {
+            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent() && !options.probes().only();
+            if (!kinds.contains(rule.pack()) && !policyRule && !ProbePhase.PACKS.contains(rule.pack())) {
                 continue;
             }
             var evaluation = RuleEvaluator.evaluate(rule, facts);

@@ -16,6 +16,8 @@ import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.policy.PolicyClaims;
 import de.tomaudit.policy.PolicyFile;
 import de.tomaudit.policy.PolicyFileException;
+import de.tomaudit.probe.ProbeSettings;
+import de.tomaudit.probe.ProbeSpec;
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
 import de.tomaudit.report.Renderers;
@@ -153,6 +155,39 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Largest file read from a target (default 4 MiB)")
     long maxFileSize;
 
+    @Option(names = "--probe", paramLabel = "NAME:PORT[/MODE]",
+            description = "Also probe this endpoint (repeatable). NAME is the service name (SNI, certificate, XMPP domain); "
+                    + "the connection goes to the target's own address. MODE: tls (default), https, http, xmpp-client, "
+                    + "xmpp-server (STARTTLS), xmpps-client, xmpps-server (direct TLS)")
+    List<String> probeSpecs = new ArrayList<>();
+
+    @Option(names = "--no-probe", description = "No network probes (TLS, XMPP, HTTP): their findings become not-applicable")
+    boolean noProbe;
+
+    @Option(names = "--probe-only", description = "Only probe the --probe endpoints and judge them with the tls and http "
+            + "rules: no files read, no commands run")
+    boolean probeOnly;
+
+    @Option(names = "--probe-connect-timeout", paramLabel = "SECONDS", defaultValue = "3",
+            description = "TCP connect timeout of a probe (default 3)")
+    double probeConnectTimeout;
+
+    @Option(names = "--probe-read-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Longest a probe waits for an answer (default 5)")
+    double probeReadTimeout;
+
+    @Option(names = "--probe-concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Connections open to one endpoint at once (default 4)")
+    int probeConcurrency;
+
+    @Option(names = "--probe-parallel", paramLabel = "N", defaultValue = "4",
+            description = "Endpoints of one target probed at once (default 4)")
+    int probeParallel;
+
+    @Option(names = "--probe-budget", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Total time for all probes of one target; what is left undone is an error (default 60)")
+    double probeBudget;
+
     @Option(names = {"-v", "--verbose"}, description = "More log output on stderr (-vv for debug)")
     boolean[] verbose = new boolean[0];
 
@@ -174,22 +209,52 @@ public final class AuditCommand implements Callable<Integer> {
         if (commandTimeout < 1 || maxFileSize < 1024 || targetTimeout < 1) {
             throw new UsageException("--command-timeout and --target-timeout must be >= 1 s and --max-file-size >= 1024 bytes");
         }
+        ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
         List<Rule> rules = rules();
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
         if (dryRun) {
-            DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), out);
+            DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
-        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims);
+        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes);
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
         write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
         return ExitCodes.of(result, threshold);
+    }
+
+    private ProbeSettings probeSettings() {
+        if (probeConnectTimeout <= 0 || probeReadTimeout <= 0 || probeBudget <= 0) {
+            throw new UsageException("--probe-connect-timeout, --probe-read-timeout and --probe-budget must be above 0 seconds");
+        }
+        if (probeConcurrency < 1 || probeConcurrency > 64 || probeParallel < 1 || probeParallel > 64) {
+            throw new UsageException("--probe-concurrency and --probe-parallel must be between 1 and 64");
+        }
+        List<ProbeSpec> extra = new ArrayList<>();
+        for (String p : probeSpecs) {
+            try {
+                extra.add(ProbeSpec.parse(p));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        if (noProbe && (!extra.isEmpty() || probeOnly)) {
+            throw new UsageException("--probe and --probe-only contradict --no-probe");
+        }
+        if (probeOnly && extra.isEmpty()) {
+            throw new UsageException("--probe-only needs at least one --probe NAME:PORT[/MODE]");
+        }
+        return new ProbeSettings(!noProbe, seconds(probeConnectTimeout), seconds(probeReadTimeout), probeConcurrency,
+                probeParallel, seconds(probeBudget), extra, probeOnly);
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
     }
 
     /** SSH settings from the options and the environment (HOME, SSH_AUTH_SOCK, TOMAUDIT_SSH_KEY_PASSPHRASE). */

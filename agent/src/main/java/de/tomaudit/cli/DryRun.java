@@ -6,6 +6,8 @@ import de.tomaudit.audit.TargetSpec;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.probe.ProbePhase;
+import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.target.bundle.CollectScript;
 import de.tomaudit.target.ssh.SshConnectException;
 import de.tomaudit.target.ssh.SshOptions;
@@ -30,29 +32,34 @@ final class DryRun {
     private DryRun() { }
 
     static void print(List<TargetSpec> specs, Set<String> kinds, PrintStream out) {
-        print(specs, kinds, SshOptions.defaults(), out);
+        print(specs, kinds, SshOptions.defaults(), ProbeSettings.DEFAULT, out);
     }
 
     static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, PrintStream out) {
+        print(specs, kinds, ssh, ProbeSettings.DEFAULT, out);
+    }
+
+    static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, ProbeSettings probes, PrintStream out) {
         out.println("# dry run: nothing below is read, run or contacted");
         for (TargetSpec spec : specs) {
             out.println("target " + spec.text());
-            printTarget(spec, kinds, ssh, out);
+            printTarget(spec, kinds, ssh, probes, out);
         }
         out.flush();
     }
 
     /** As {@link #print}, for a fleet: each target with its own kinds and SSH settings (sudo, key). */
-    static void printFleet(List<FleetTarget> fleet, Set<String> kinds, Function<FleetTarget, SshOptions> ssh, PrintStream out) {
+    static void printFleet(List<FleetTarget> fleet, Set<String> kinds, Function<FleetTarget, SshOptions> ssh,
+                           ProbeSettings probes, PrintStream out) {
         out.println("# dry run: nothing below is read, run or contacted");
         for (FleetTarget t : fleet) {
             out.println("target " + t.spec().text() + (t.name().equals(t.spec().text()) ? "" : " (" + t.name() + ", " + t.source() + ")"));
-            printTarget(t.spec(), t.kinds().isEmpty() ? kinds : t.kinds(), ssh.apply(t), out);
+            printTarget(t.spec(), t.kinds().isEmpty() ? kinds : t.kinds(), ssh.apply(t), probes, out);
         }
         out.flush();
     }
 
-    private static void printTarget(TargetSpec spec, Set<String> kinds, SshOptions ssh, PrintStream out) {
+    private static void printTarget(TargetSpec spec, Set<String> kinds, SshOptions ssh, ProbeSettings probes, PrintStream out) {
         Optional<SshPlan> plan = Optional.empty();
         if (spec.type() == TargetSpec.Type.SSH) {
             try {
@@ -62,8 +69,8 @@ final class DryRun {
                 out.println("  # " + e.getMessage());
             }
         }
-        Set<String> effective = kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
-        if (kinds.isEmpty()) {
+        Set<String> effective = probes.only() ? Set.of() : kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
+        if (kinds.isEmpty() && !probes.only()) {
             out.println("  # products are detected first; their collectors run only when detected");
             for (PlannedAccess a : KindDetector.plan()) {
                 line(out, a, "detect", plan);
@@ -72,6 +79,11 @@ final class DryRun {
         for (Collector c : CollectorRegistry.forKinds(effective)) {
             for (PlannedAccess a : c.plan()) {
                 line(out, a, c.id(), plan);
+            }
+        }
+        if (spec.type() != TargetSpec.Type.DIR) {
+            for (PlannedAccess a : ProbePhase.plan(probes)) {
+                line(out, a, "probe", Optional.empty());
             }
         }
     }

@@ -4,12 +4,12 @@ import de.tomaudit.target.Command;
 
 /**
  * One thing a collector may touch on a target: a file or glob it reads, a directory it lists
- * or stats, or an allow-listed command. {@code --dry-run} prints these and touches nothing;
+ * or stats, an allow-listed command, or a network endpoint a probe connects to. {@code --dry-run} prints these and touches nothing;
  * the offline collection script is checked against the same list.
  */
 public record PlannedAccess(Type type, String what, String purpose) {
 
-    public enum Type { READ, LIST, STAT, RUN }
+    public enum Type { READ, LIST, STAT, RUN, CONNECT }
 
     public static PlannedAccess read(String pathOrGlob, String purpose) {
         return new PlannedAccess(Type.READ, pathOrGlob, purpose);
@@ -21,6 +21,11 @@ public record PlannedAccess(Type type, String what, String purpose) {
 
     public static PlannedAccess stat(String pathOrGlob, String purpose) {
         return new PlannedAccess(Type.STAT, pathOrGlob, purpose);
+    }
+
+    /** A network connection from the agent to the target's probe address ({@code 127.0.0.1:443}). */
+    public static PlannedAccess connect(String endpoint, String purpose) {
+        return new PlannedAccess(Type.CONNECT, endpoint, purpose);
     }
 
     public static PlannedAccess run(Command command) {

@@ -34,6 +34,7 @@ public final class LocalTarget implements Target {
     @Override public String name() { return name.isEmpty() ? "localhost" : name; }
     @Override public String address() { return "local"; }
     @Override public boolean canRunCommands() { return true; }
+    @Override public Optional<String> probeHost() { return Optional.of("127.0.0.1"); }
     @Override public FileContent read(String path) throws TargetException { return files.read(path); }
     @Override public Optional<FileStat> stat(String path) throws TargetException { return files.stat(path); }
     @Override public List<DirEntry> list(String dir) throws TargetException { return files.list(dir); }

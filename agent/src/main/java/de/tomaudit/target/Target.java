@@ -31,6 +31,14 @@ public interface Target extends AutoCloseable {
     /** Runs an allow-listed command (checked with {@link CommandCatalog#verify}). */
     CommandResult run(Command command) throws TargetException;
 
+    /**
+     * The address network probes connect to (TLS, XMPP, HTTP), or empty where there is none (a
+     * {@code dir:} root): probes then record not-applicable. Probes never connect anywhere else.
+     */
+    default Optional<String> probeHost() {
+        return Optional.empty();
+    }
+
     /** Paths matching a glob ({@code /etc/nginx/sites-enabled/*}), sorted; none when nothing matches. */
     default List<String> glob(String pattern) throws TargetException {
         return Globber.glob(this, pattern);

@@ -167,6 +167,12 @@ public final class SshTarget implements Target {
         });
     }
 
+    /** Network probes go to the host the SSH connection reached (its HostName), from the agent's side. */
+    @Override
+    public Optional<String> probeHost() {
+        return Optional.of(connection.host().hostName());
+    }
+
     /**
      * Looks for the program in the fixed PATH the command runs with, by SFTP stat: an exec channel
      * costs the server a login shell, a stat costs nothing. When a directory cannot be looked

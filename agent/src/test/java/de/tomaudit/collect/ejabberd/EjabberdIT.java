@@ -250,8 +250,6 @@ class EjabberdIT {
     private static FactSet facts(String variant, int c2s, int s2s) throws Exception {
         FactSet collected = collect(variant);
         FactSet.Builder b = FactSet.builder().addAll(collected);
-        List<Map<String, Object>> endpoints = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>();
         for (Object[] e : new Object[][] {{c2s, "xmpp-client", "jabber:client"}, {s2s, "xmpp-server", "jabber:server"}}) {
             String features = streamFeatures((Integer) e[0], (String) e[2]);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -259,10 +257,10 @@ class EjabberdIT {
             m.put("starttls", e[1]);
             m.put("starttls_offered", features.contains("<starttls"));
             m.put("starttls_required", Pattern.compile("<starttls[^>]*>\\s*<required/>").matcher(features).find());
-            endpoints.add(m);
-            evidence.add(Evidence.probe("127.0.0.1:" + e[0], features.substring(Math.max(0, features.indexOf("<stream:features>")))));
+            // the shape of the network probe's xmpp.c2s / xmpp.s2s facts: one entry per probed port
+            b.put(e[1].equals("xmpp-client") ? "xmpp.c2s" : "xmpp.s2s", List.of(m),
+                    Evidence.probe("127.0.0.1:" + e[0], features.substring(Math.max(0, features.indexOf("<stream:features>")))));
         }
-        b.put("xmpp.endpoints", endpoints, evidence);
         b.put("sockets.listening", sockets(), Evidence.command("ss -H -tln", "listening TCP sockets"));
         return b.build();
     }

@@ -1,0 +1,141 @@
+package de.tomaudit.probe;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Opens TCP connections to one endpoint: with connect and read timeouts cut to the target's
+ * budget, at most {@link ProbeSettings#handshakesPerEndpoint()} at once, and with the endpoint's
+ * STARTTLS preamble done, so the socket is ready for a ClientHello.
+ */
+public final class Connector {
+
+    /** The plain-text part before TLS (XMPP stream and {@code <starttls/>}). */
+    public interface Upgrade {
+        void before(Socket socket, Endpoint endpoint) throws ProbeException;
+    }
+
+    /** An open connection; closing it also frees its slot. */
+    public final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private boolean closed;
+
+        private Connection(Socket socket) {
+            this.socket = socket;
+        }
+
+        public Socket socket() {
+            return socket;
+        }
+
+        /** The read timeout for the next answer, cut to the budget. */
+        public void refreshTimeout() throws ProbeException {
+            try {
+                socket.setSoTimeout(budget.cap(settings.readTimeout(), endpoint.label()));
+            } catch (SocketException e) {
+                throw new ProbeException(ProbeException.Kind.IO, endpoint.label() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing to do
+            } finally {
+                slots.release();
+            }
+        }
+    }
+
+    private final Endpoint endpoint;
+    private final ProbeSettings settings;
+    private final ProbeBudget budget;
+    private final Upgrade upgrade;
+    private final Semaphore slots;
+
+    public Connector(Endpoint endpoint, ProbeSettings settings, ProbeBudget budget, Upgrade upgrade) {
+        this(endpoint, settings, budget, upgrade, new Semaphore(settings.handshakesPerEndpoint(), true));
+    }
+
+    /** With {@code slots} shared by every connector to the same port (one limit per endpoint, whatever the name). */
+    public Connector(Endpoint endpoint, ProbeSettings settings, ProbeBudget budget, Upgrade upgrade, Semaphore slots) {
+        this.endpoint = endpoint;
+        this.settings = settings;
+        this.budget = budget;
+        this.upgrade = upgrade;
+        this.slots = slots;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public ProbeSettings settings() {
+        return settings;
+    }
+
+    public ProbeBudget budget() {
+        return budget;
+    }
+
+    /** A connection with the STARTTLS preamble done (when the endpoint has one). */
+    public Connection open() throws ProbeException {
+        return open(true);
+    }
+
+    /** A bare TCP connection (the XMPP probe does its own stream handling). */
+    public Connection openPlain() throws ProbeException {
+        return open(false);
+    }
+
+    private Connection open(boolean withUpgrade) throws ProbeException {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException(ProbeException.Kind.BUDGET, endpoint.label() + ": interrupted");
+        }
+        Socket s = new Socket();
+        Connection c = new Connection(s);
+        boolean ok = false;
+        try {
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress(endpoint.address(), endpoint.port()),
+                    budget.cap(settings.connectTimeout(), endpoint.label()));
+            s.setSoTimeout(budget.cap(settings.readTimeout(), endpoint.label()));
+            if (withUpgrade && endpoint.startTls() != Endpoint.StartTls.NONE) {
+                upgrade.before(s, endpoint);
+            }
+            ok = true;
+            return c;
+        } catch (ConnectException e) {
+            throw new ProbeException(ProbeException.Kind.REFUSED, endpoint.label() + ": connection refused");
+        } catch (SocketTimeoutException e) {
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint.label() + ": no TCP connection within "
+                    + settings.connectTimeout().toMillis() + " ms");
+        } catch (NoRouteToHostException | UnknownHostException e) {
+            throw new ProbeException(ProbeException.Kind.IO, endpoint.label() + ": " + e.getMessage(), e);
+        } catch (SocketException e) {
+            throw new ProbeException(ProbeException.Kind.RESET, endpoint.label() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ProbeException(ProbeException.Kind.IO, endpoint.label() + ": " + e.getMessage(), e);
+        } finally {
+            if (!ok) {
+                c.close();
+            }
+        }
+    }
+}
