@@ -35,12 +35,23 @@ import org.slf4j.MDC;
  */
 public final class TargetAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(TargetAuditor.class);
-    /** Shared by all targets of a run: bounds the commands and reads in flight on this machine. */
-    private static final ExecutorService COLLECTOR_POOL = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "collector");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Shared by all targets of a run. Large enough that parallel targets never queue behind each
+     * other (an SSH target waits on round trips, not on this machine's CPU; it rations its own
+     * channels); idle threads expire.
+     */
+    private static final ExecutorService COLLECTOR_POOL = collectorPool(128);
+
+    private static ExecutorService collectorPool(int threads) {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                10, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "collector");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
     private final List<Collector> collectors;
     private final ProbePhase probes;
 
