@@ -8,17 +8,21 @@ import java.util.Optional;
  *
  * @param pack    the product it belongs to ({@code host}, {@code prosody}, …), the id's first part
  * @param optional facts that may be unknown: bound to null instead of making the finding n/a or error
+ * @param passRequires facts without which the rule cannot pass (completeness of a probe): unknown,
+ *                they are null for the condition; a failure on the data seen still fails, a pass
+ *                becomes not-applicable or error with their reason
  * @param source  file and line the rule was loaded from
  */
 public record Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
                    List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
                    Condition condition, List<String> evidence, List<Grade> grades, List<String> optional,
-                   String source) {
+                   List<String> passRequires, String source) {
 
     public Rule {
         refs = List.copyOf(refs);
         evidence = List.copyOf(evidence);
         grades = List.copyOf(grades);
         optional = List.copyOf(optional);
+        passRequires = List.copyOf(passRequires);
     }
 }

@@ -41,7 +41,9 @@ public final class RuleEvaluator {
                     return new Evaluation(rule, Status.NOT_APPLICABLE, rule.severity(), why, evidence(rule, when, facts));
                 }
             }
-            Resolved r = resolve(rule.condition(), facts, rule.optional());
+            List<String> lenient = new ArrayList<>(rule.optional());
+            lenient.addAll(rule.passRequires());
+            Resolved r = resolve(rule.condition(), facts, lenient);
             List<Evidence> evidence = evidence(rule, rule.condition(), facts);
             if (r.missing().isPresent()) {
                 return missing(rule, r.missing().get(), evidence);
@@ -51,6 +53,12 @@ public final class RuleEvaluator {
                 return error(rule, "condition must give true or false, gave " + result);
             }
             if (ok || rule.severity() == Severity.INFO) {
+                for (String key : rule.passRequires()) {
+                    if (lookup(key, facts).isEmpty()) {
+                        return missing(rule, facts.whyMissing(key).orElse(
+                                Unavailable.error(key, "rule", "no collector provides the fact '" + key + "'")), evidence);
+                    }
+                }
                 return new Evaluation(rule, Status.PASS, rule.severity(), "", evidence);
             }
             return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence);

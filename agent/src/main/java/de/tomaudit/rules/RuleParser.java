@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class RuleParser {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
     private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
-            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional");
+            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires");
 
     private RuleParser() { }
 
@@ -53,8 +53,9 @@ public final class RuleParser {
                 }
             }
             List<String> optional = root.get("optional").map(RuleParser::texts).orElse(List.of());
+            List<String> passRequires = root.get("passRequires").map(RuleParser::texts).orElse(List.of());
             return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
-                    when, notApplicable, condition, evidence, grades, optional, file + ":" + idNode.line());
+                    when, notApplicable, condition, evidence, grades, optional, passRequires, file + ":" + idNode.line());
         } catch (YamlException e) {
             throw new RuleFileException(e.getMessage());
         } catch (UncheckedYaml e) {

@@ -32,6 +32,7 @@ public final class DirTarget implements Target {
     @Override public String address() { return "dir:" + root; }
     @Override public boolean canRunCommands() { return false; }
     @Override public FileContent read(String path) throws TargetException { return files.read(path); }
+    @Override public FileContent readBytes(String path) throws TargetException { return files.readBytes(path); }
     @Override public Optional<FileStat> stat(String path) throws TargetException { return files.stat(path); }
     @Override public List<DirEntry> list(String dir) throws TargetException { return files.list(dir); }
 

@@ -33,6 +33,14 @@ final class FileAccess {
     }
 
     FileContent read(String path) throws TargetException {
+        FileContent content = readBytes(path);
+        if (content.looksBinary()) {
+            throw new TargetException(TargetException.Reason.BINARY, path, path + " is a binary file, not a configuration");
+        }
+        return content;
+    }
+
+    FileContent readBytes(String path) throws TargetException {
         Path p = resolver.resolve(path);
         try {
             if (Files.isDirectory(p)) {
@@ -52,11 +60,7 @@ final class FileAccess {
             if (bytes.length > limits.maxFileBytes()) {
                 throw tooLarge(path, bytes.length);
             }
-            FileContent content = new FileContent(path, bytes);
-            if (content.looksBinary()) {
-                throw new TargetException(TargetException.Reason.BINARY, path, path + " is a binary file, not a configuration");
-            }
-            return content;
+            return new FileContent(path, bytes);
         } catch (IOException e) {
             throw translate(path, e);
         }

@@ -36,6 +36,7 @@ public final class LocalTarget implements Target {
     @Override public boolean canRunCommands() { return true; }
     @Override public Optional<String> probeHost() { return Optional.of("127.0.0.1"); }
     @Override public FileContent read(String path) throws TargetException { return files.read(path); }
+    @Override public FileContent readBytes(String path) throws TargetException { return files.readBytes(path); }
     @Override public Optional<FileStat> stat(String path) throws TargetException { return files.stat(path); }
     @Override public List<DirEntry> list(String dir) throws TargetException { return files.list(dir); }
 

@@ -22,6 +22,14 @@ public interface Target extends AutoCloseable {
     /** The whole file, up to the target's size cap; fails for directories and binary files. */
     FileContent read(String path) throws TargetException;
 
+    /**
+     * The whole file as bytes, whether text or not (a compressed package index), up to the size
+     * cap. Targets that cannot tell bytes from text refuse binary files here too.
+     */
+    default FileContent readBytes(String path) throws TargetException {
+        return read(path);
+    }
+
     /** Metadata, or empty when the path does not exist. Symlinks are followed. */
     Optional<FileStat> stat(String path) throws TargetException;
 

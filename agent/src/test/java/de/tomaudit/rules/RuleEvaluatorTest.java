@@ -118,4 +118,21 @@ class RuleEvaluatorTest {
         FactSet configMissing = FactSet.builder().error("demo.thing", "read", "denied").put("demo.live", Map.of("required", true)).build();
         assertEquals(Status.ERROR, RuleEvaluator.evaluate(r, configMissing).status());
     }
+
+    @Test
+    void aFailureOnTheDataSeenStandsWhenAProbeWasIncompleteButAPassDoesNot() throws Exception {
+        Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "passRequires: [demo.complete]\ncondition: t:none(demo.endpoints, e -> e.legacy)"));
+        FactSet oneBadOneUnprobed = FactSet.builder().put("demo.endpoints", List.of(Map.of("legacy", true)))
+                .error("demo.complete", "probe", "127.0.0.1:5223: connection reset").put("demo.exposed", false).build();
+        assertEquals(Status.FAIL, RuleEvaluator.evaluate(r, oneBadOneUnprobed).status());
+        FactSet goodButIncomplete = FactSet.builder().put("demo.endpoints", List.of(Map.of("legacy", false)))
+                .error("demo.complete", "probe", "127.0.0.1:5223: connection reset").build();
+        Evaluation e = RuleEvaluator.evaluate(r, goodButIncomplete);
+        assertEquals(Status.ERROR, e.status());
+        assertTrue(e.reason().contains("connection reset"), e.reason());
+        FactSet goodAndComplete = FactSet.builder().put("demo.endpoints", List.of(Map.of("legacy", false)))
+                .put("demo.complete", true).build();
+        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, goodAndComplete).status());
+    }
 }

@@ -1,5 +1,8 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.parse.apt.PackageIndexScanner;
+import de.tomaudit.parse.apt.PackageIndexText;
+
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.apt.AptSimulation;
@@ -20,10 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pending updates: {@code apt-get -s dist-upgrade} where commands run (security when an origin
- * is a {@code …-security} archive); elsewhere the same answer from files, comparing the installed
- * versions with the uncompressed security {@code Packages} lists in /var/lib/apt/lists
- * (pinning is not taken into account there).
+ * Pending security updates: the installed versions (dpkg status) compared with the security
+ * suite's {@code Packages} indexes in /var/lib/apt/lists (plain, gzip or lz4): exact for "a fixed
+ * version is published and not installed", cheap, and the same on every kind of target (pinning
+ * is not taken into account). Where no such index can be read, {@code apt-get -s dist-upgrade}
+ * decides (security when an origin is a {@code …-security} archive); that simulation costs
+ * seconds of CPU, more where apt's binary cache is switched off.
  */
 final class AptPendingUpdates {
 
@@ -44,6 +49,15 @@ final class AptPendingUpdates {
     private AptPendingUpdates() { }
 
     static Outcome collect(Target target, AptInstalledPackages installed, FactSet.Builder facts) {
+        List<String> indexes;
+        try {
+            indexes = target.glob(LISTS + "/*security*_Packages*").stream().filter(PackageIndexText::readable).toList();
+        } catch (TargetException e) {
+            indexes = List.of();
+        }
+        if (!indexes.isEmpty()) {
+            return fromLists(target, installed, facts);
+        }
         if (target.canRunCommands()) {
             try {
                 CommandResult r = target.run(SIMULATE);
@@ -91,12 +105,12 @@ final class AptPendingUpdates {
     }
 
     private static Outcome fromLists(Target target, AptInstalledPackages installed, FactSet.Builder facts) {
-        facts.notApplicable("apt.updates_pending", "only known where apt-get can run (" + target.address() + ")");
+        facts.notApplicable("apt.updates_pending", "only the security indexes are read (" + target.address() + ")");
         List<String> packagesLists;
         List<String> anySecurity;
         try {
-            packagesLists = target.glob(LISTS + "/*security*_Packages");
             anySecurity = target.glob(LISTS + "/*security*_Packages*");
+            packagesLists = anySecurity.stream().filter(PackageIndexText::readable).toList();
         } catch (TargetException e) {
             return error(facts, "read", e.getMessage());
         }
@@ -106,7 +120,7 @@ final class AptPendingUpdates {
                 return new Outcome(true, false);
             }
             String why = "apt-get cannot run on " + target.address()
-                    + " and the security package lists are compressed (" + anySecurity.get(0) + ")";
+                    + " and the security package lists are compressed in a form not read here (" + anySecurity.get(0) + ")";
             facts.notApplicable(KEY, why);
             facts.notApplicable("apt.security_pending_days", why);
             return new Outcome(false, false);
@@ -116,34 +130,31 @@ final class AptPendingUpdates {
         for (String path : packagesLists) {
             String text;
             try {
-                text = target.read(path).text();
+                text = PackageIndexText.decode(path, target.readBytes(path).bytes());
             } catch (TargetException e) {
                 return error(facts, "read", e.getMessage());
+            } catch (java.io.IOException e) {
+                return error(facts, "parse", path + ": " + e.getMessage());
             }
             String origin = path.substring(path.lastIndexOf('/') + 1);
-            for (DebControlParagraph p : DebControlParser.parse(path, text)) {
-                Optional<String> name = p.get("Package");
-                Optional<String> version = p.get("Version");
-                if (name.isEmpty() || version.isEmpty()) {
-                    continue;
-                }
-                Optional<DebControlParagraph> inst = installed.get(name.get());
+            for (PackageIndexScanner.Offer offer : PackageIndexScanner.scan(text)) {
+                Optional<DebControlParagraph> inst = installed.get(offer.pkg());
                 if (inst.isEmpty()) {
                     continue;
                 }
                 String current = inst.get().get("Version").orElse("");
-                String arch = p.get("Architecture").orElse("all");
+                String arch = offer.architecture();
                 String instArch = inst.get().get("Architecture").orElse("all");
                 if (!arch.equals("all") && !instArch.equals("all") && !arch.equals(instArch)) {
                     continue;
                 }
-                Map<String, Object> prev = pending.get(name.get());
-                boolean newer = DebianVersion.compare(version.get(), current) > 0;
-                boolean better = prev == null || DebianVersion.compare(version.get(), (String) prev.get("candidate")) > 0;
+                Map<String, Object> prev = pending.get(offer.pkg());
+                boolean newer = DebianVersion.compare(offer.version(), current) > 0;
+                boolean better = prev == null || DebianVersion.compare(offer.version(), (String) prev.get("candidate")) > 0;
                 if (newer && better) {
-                    pending.put(name.get(), item(name.get(), current, version.get(), origin));
-                    ev.removeIf(e -> e.value().startsWith(name.get() + " "));
-                    ev.add(Evidence.at(path, p.lineOf("Version"), name.get() + " " + current + " -> " + version.get()));
+                    pending.put(offer.pkg(), item(offer.pkg(), current, offer.version(), origin));
+                    ev.removeIf(e -> e.value().startsWith(offer.pkg() + " "));
+                    ev.add(Evidence.at(path, offer.line(), offer.pkg() + " " + current + " -> " + offer.version()));
                 }
             }
         }

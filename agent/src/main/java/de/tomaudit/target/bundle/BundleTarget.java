@@ -70,6 +70,15 @@ public final class BundleTarget implements Target {
 
     @Override
     public FileContent read(String path) throws TargetException {
+        FileContent content = readBytes(path);
+        if (content.looksBinary()) {
+            throw new TargetException(TargetException.Reason.BINARY, path, path + " is a binary file, not a configuration");
+        }
+        return content;
+    }
+
+    @Override
+    public FileContent readBytes(String path) throws TargetException {
         String p = key(path);
         Optional<BundleIndex.Failure> failed = index.failure("read", p).or(() -> index.failure("stat", p));
         if (failed.isPresent()) {
@@ -94,11 +103,7 @@ public final class BundleTarget implements Target {
         if (entry.isEmpty()) {
             throw notCollected(path);
         }
-        FileContent content = new FileContent(path, entry.get().data().orElseThrow());
-        if (content.looksBinary()) {
-            throw new TargetException(TargetException.Reason.BINARY, path, path + " is a binary file, not a configuration");
-        }
-        return content;
+        return new FileContent(path, entry.get().data().orElseThrow());
     }
 
     @Override

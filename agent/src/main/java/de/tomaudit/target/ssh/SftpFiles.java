@@ -65,7 +65,7 @@ final class SftpFiles {
         if (bytes.length > limits.maxFileBytes()) {
             throw tooLarge(path, bytes.length);
         }
-        return checked(new FileContent(path, bytes));
+        return new FileContent(path, bytes);
     }
 
     FileContent checked(FileContent content) throws TargetException {

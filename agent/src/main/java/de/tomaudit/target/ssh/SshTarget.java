@@ -98,6 +98,11 @@ public final class SshTarget implements Target {
 
     @Override
     public FileContent read(String path) throws TargetException {
+        return files.checked(readBytes(path));
+    }
+
+    @Override
+    public FileContent readBytes(String path) throws TargetException {
         return guarded(path, () -> {
             try {
                 return files.read(path, opTimeout());
@@ -243,7 +248,7 @@ public final class SshTarget implements Target {
         if (o.exitCode() != 0) {
             throw fileFailure(path, o);
         }
-        return files.checked(new FileContent(path, o.stdout()));
+        return new FileContent(path, o.stdout());
     }
 
     private List<DirEntry> sudoList(String dir, TargetException denied) throws TargetException {

@@ -105,8 +105,32 @@ class AptCollectorTest {
     }
 
     @Test
-    void dirTargetWithOnlyCompressedListsCannotTell() {
-        write(root, "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.lz4", "x");
+    void compressedSecurityIndexesAreReadOnADirTarget() throws Exception {
+        String base = "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages";
+        java.io.ByteArrayOutputStream lz4 = new java.io.ByteArrayOutputStream();
+        try (var out = new org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream(lz4)) {
+            out.write(resource("apt/security-Packages-excerpt").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.nio.file.Path file = root.resolve(base.substring(1) + ".lz4");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, lz4.toByteArray());
+        FactSet f = collect(new DirTarget(root, Limits.DEFAULT));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> pending = (List<Map<String, Object>>) v(f, "apt.security_pending");
+        assertEquals(List.of("libssl3", "openssl", "unzip", "liblzma5"), pending.stream().map(m -> m.get("package")).toList());
+        assertTrue(f.get("apt.security_pending").orElseThrow().evidence().get(0).source().startsWith(base + ".lz4:"));
+    }
+
+    @Test
+    void aCorruptIndexIsAnErrorAndAnUnreadableCompressionCannotTell() throws Exception {
+        String base = "/var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages";
+        write(root, base + ".lz4", "x");
+        Unavailable corrupt = collect(new DirTarget(root, Limits.DEFAULT)).whyMissing("apt.security_pending").orElseThrow();
+        assertEquals(Unavailable.Kind.ERROR, corrupt.kind());
+        assertTrue(corrupt.reason().contains(base + ".lz4"), corrupt.reason());
+
+        java.nio.file.Files.delete(root.resolve(base.substring(1) + ".lz4"));
+        write(root, base + ".xz", "x");
         FactSet f = collect(new DirTarget(root, Limits.DEFAULT));
         Unavailable u = f.whyMissing("apt.security_pending").orElseThrow();
         assertEquals(Unavailable.Kind.NOT_APPLICABLE, u.kind());
