@@ -106,6 +106,11 @@ public final class TargetAuditor {
             parts.add(CompletableFuture.supplyAsync(() -> collectOne(c, target, targetName), COLLECTOR_POOL));
         }
         FactSet.Builder facts = FactSet.builder();
+        for (String kind : KindDetector.KINDS) {
+            if (!kinds.contains(kind)) {
+                facts.notApplicable(kind, kind + " was not detected on this target (--kind " + kind + " audits it anyway)");
+            }
+        }
         for (int i = 0; i < parts.size(); i++) {
             facts.addAll(await(parts.get(i), selected.get(i)));
         }
