@@ -1,5 +1,7 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.collect.TargetConfigSource;
+
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
@@ -176,7 +178,7 @@ public final class EjabberdCollector implements Collector {
         }
         String spool = ctl.spoolDir();
         List<String> contrib = contribFiles(target, ctl.contribConfDir(home));
-        EjabberdConfig config = EjabberdConfigReader.read(configPath, contrib, spool, new EjabberdTargetSource(target));
+        EjabberdConfig config = EjabberdConfigReader.read(configPath, contrib, spool, new TargetConfigSource(target));
         problems.addAll(config.problems());
         facts.put("ejabberd.config_files", config.files(), Evidence.file(configPath, "read " + config.files().size()
                 + " file(s), relative includes from " + spool));

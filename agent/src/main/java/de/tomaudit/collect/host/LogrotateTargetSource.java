@@ -9,11 +9,11 @@ import de.tomaudit.target.TargetException;
 import java.util.List;
 import java.util.Optional;
 
-/** logrotate configuration files read from a target's file system. */
-final class LogrotateTargetSource implements LogrotateSource {
+/** logrotate configuration files read from a target's file system (host pack and product log checks). */
+public final class LogrotateTargetSource implements LogrotateSource {
     private final Target target;
 
-    LogrotateTargetSource(Target target) {
+    public LogrotateTargetSource(Target target) {
         this.target = target;
     }
 
@@ -51,7 +51,7 @@ final class LogrotateTargetSource implements LogrotateSource {
         }
     }
 
-    static boolean exists(Target target, String path) {
+    public static boolean exists(Target target, String path) {
         try {
             return target.stat(path).map(FileStat::type).isPresent();
         } catch (TargetException e) {

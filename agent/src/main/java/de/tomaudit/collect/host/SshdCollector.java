@@ -1,11 +1,13 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.collect.TargetConfigSource;
+
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.sshd.ConfigProblem;
-import de.tomaudit.parse.sshd.ConfigSource;
+import de.tomaudit.parse.source.ConfigSource;
 import de.tomaudit.parse.sshd.HostPublicKey;
 import de.tomaudit.parse.sshd.MatchContext;
 import de.tomaudit.parse.sshd.MatchContextSynthesizer;
@@ -138,7 +140,7 @@ public final class SshdCollector implements Collector {
 
     private static ConfigRead readConfig(Target target) {
         try {
-            return new ConfigRead(Optional.of(SshdConfigParser.parse(CONFIG, new SshdTargetSource(target))), false,
+            return new ConfigRead(Optional.of(SshdConfigParser.parse(CONFIG, new TargetConfigSource(target))), false,
                     Optional.empty());
         } catch (ConfigSource.SourceException e) {
             return new ConfigRead(Optional.empty(), e.missing(), Optional.of(e.getMessage()));

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.collect.host.LogrotateTargetSource;
+
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.logrotate.LogrotateConfig;
@@ -131,7 +133,7 @@ final class ProsodyLogSinks {
      * Debian's /etc/logrotate.d/prosody alone, with logrotate's built-in defaults.
      */
     private static LogrotateConfig logrotate(Target target) {
-        ProsodyLogrotateSource source = new ProsodyLogrotateSource(target);
+        LogrotateTargetSource source = new LogrotateTargetSource(target);
         LogrotateConfig main = LogrotateConfigResolver.load(source, LOGROTATE_CONF);
         if (!main.files().contains(LOGROTATE_CONF)) {
             return LogrotateConfigResolver.load(source, LOGROTATE_PACKAGE);

@@ -1,5 +1,7 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.parse.source.ConfigSource;
+
 import de.tomaudit.parse.yaml.RawNode;
 import de.tomaudit.parse.yaml.RawYaml;
 import de.tomaudit.parse.yaml.YamlException;
@@ -37,13 +39,13 @@ public final class EjabberdConfigReader {
     public static final int MAX_EXPANDED_VALUES = 100_000;
     private static final int MAX_VALUE_DEPTH = 200;
 
-    private final EjabberdFileSource source;
+    private final ConfigSource source;
     private final String workingDir;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
     private final Map<String, Loc> macroLocations = new LinkedHashMap<>();
 
-    private EjabberdConfigReader(EjabberdFileSource source, String workingDir) {
+    private EjabberdConfigReader(ConfigSource source, String workingDir) {
         this.source = source;
         this.workingDir = workingDir.endsWith("/") && workingDir.length() > 1
                 ? workingDir.substring(0, workingDir.length() - 1) : workingDir;
@@ -54,7 +56,7 @@ public final class EjabberdConfigReader {
      * @param extraFiles configuration files of contrib modules, read after it ({@code CONTRIB_MODULES_CONF_DIR/*.yml})
      * @param workingDir ejabberd's working directory, for relative include paths (the spool directory)
      */
-    public static EjabberdConfig read(String mainFile, List<String> extraFiles, String workingDir, EjabberdFileSource source) {
+    public static EjabberdConfig read(String mainFile, List<String> extraFiles, String workingDir, ConfigSource source) {
         return new EjabberdConfigReader(source, workingDir).readAll(mainFile, extraFiles);
     }
 
@@ -124,7 +126,7 @@ public final class EjabberdConfigReader {
         String text;
         try {
             text = source.read(path);
-        } catch (EjabberdFileSource.SourceException e) {
+        } catch (ConfigSource.SourceException e) {
             fatal(fileLoc, (includedAt == null ? "" : "included file " + path + ": ") + e.getMessage());
             return Optional.empty();
         }

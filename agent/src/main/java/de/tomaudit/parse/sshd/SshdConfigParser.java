@@ -1,5 +1,7 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.parse.source.ConfigSource;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

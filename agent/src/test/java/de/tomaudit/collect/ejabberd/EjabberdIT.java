@@ -11,7 +11,7 @@ import de.tomaudit.facts.Retention;
 import de.tomaudit.parse.ejabberd.EjValue;
 import de.tomaudit.parse.ejabberd.EjabberdConfig;
 import de.tomaudit.parse.ejabberd.EjabberdConfigReader;
-import de.tomaudit.parse.ejabberd.EjabberdFileSource;
+import de.tomaudit.parse.source.ConfigSource;
 import de.tomaudit.result.Status;
 import de.tomaudit.rules.Evaluation;
 import de.tomaudit.rules.Rule;
@@ -97,7 +97,7 @@ class EjabberdIT {
                         d.resolve("conf/ejabberdctl.cfg").toString(), "--spool", d.resolve("spool").toString(),
                         "--logs", d.resolve("logs").toString(), "dump_config", dump.toString()));
                 assertEquals(0, r.exit, variant + " dump_config: " + r.output);
-                EjabberdFileSource local = new LocalFiles();
+                ConfigSource local = new LocalFiles();
                 EjabberdConfig ours = EjabberdConfigReader.read(d.resolve("conf/ejabberd.yml").toString(), List.of(),
                         d.resolve("spool").toString(), local);
                 EjabberdConfig theirs = EjabberdConfigReader.read(dump.toString(), List.of(), "/", local);
@@ -329,7 +329,7 @@ class EjabberdIT {
         return new ProcessResult(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    private static final class LocalFiles implements EjabberdFileSource {
+    private static final class LocalFiles implements ConfigSource {
         @Override
         public String read(String path) throws SourceException {
             try {

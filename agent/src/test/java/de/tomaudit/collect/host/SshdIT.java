@@ -1,5 +1,7 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.collect.TargetConfigSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.tomaudit.facts.Fact;
 import de.tomaudit.facts.FactSet;
-import de.tomaudit.parse.sshd.ConfigSource;
+import de.tomaudit.parse.source.ConfigSource;
 import de.tomaudit.parse.sshd.MatchContext;
 import de.tomaudit.parse.sshd.Setting;
 import de.tomaudit.parse.sshd.SshdConfig;
@@ -240,7 +242,7 @@ class SshdIT {
     }
 
     private static ConfigSource rootSource() {
-        return new SshdTargetSource(new DirTarget(Path.of("/"), Limits.DEFAULT));
+        return new TargetConfigSource(new DirTarget(Path.of("/"), Limits.DEFAULT));
     }
 
     private record Result(int exit, String out, String err) { }

@@ -1,12 +1,14 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.parse.source.ConfigSource;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Configuration files held in memory for reader tests; reads are counted. */
-final class Files implements EjabberdFileSource {
+final class Files implements ConfigSource {
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final List<String> reads = new ArrayList<>();
 

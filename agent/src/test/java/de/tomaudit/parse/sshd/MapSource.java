@@ -1,5 +1,7 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.parse.source.ConfigSource;
+
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

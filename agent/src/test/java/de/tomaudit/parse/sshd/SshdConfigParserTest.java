@@ -1,5 +1,7 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.parse.source.ConfigSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

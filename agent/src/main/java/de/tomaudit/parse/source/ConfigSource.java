@@ -1,8 +1,8 @@
-package de.tomaudit.parse.sshd;
+package de.tomaudit.parse.source;
 
 import java.util.List;
 
-/** Where the parser gets files from: a target, a directory, or text held in a test. */
+/** Where a config parser gets files from: a target, a directory, or text held in a test. */
 public interface ConfigSource {
 
     /** Failure to read or list; {@code missing} when the path does not exist. */

@@ -1,15 +1,15 @@
-package de.tomaudit.collect.host;
+package de.tomaudit.collect;
 
-import de.tomaudit.parse.sshd.ConfigSource;
+import de.tomaudit.parse.source.ConfigSource;
 import de.tomaudit.target.Target;
 import de.tomaudit.target.TargetException;
 import java.util.List;
 
-/** Lets the sshd_config parser read files and globs through a {@link Target}. */
-final class SshdTargetSource implements ConfigSource {
+/** Lets a config parser read files and globs through a {@link Target}. */
+public final class TargetConfigSource implements ConfigSource {
     private final Target target;
 
-    SshdTargetSource(Target target) {
+    public TargetConfigSource(Target target) {
         this.target = target;
     }
 
