@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:74b35ff93ff0abca)'
+TOOL='tomaudit collect.sh (plan sha256:1d6400e6feac4037)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -345,9 +345,9 @@ t_read '/etc/apt/apt.conf'
 # apt: pending package updates (simulation, changes nothing)
 t_run apt-simulate-upgrade 'apt-get' '-s' '-o' 'Debug::NoLocking=true' 'dist-upgrade'
 
-# apt: security package lists, where apt-get cannot run
+# apt: security package indexes (plain, gzip or lz4): pending security updates
 t_list '/var/lib/apt/lists'
-for p1 in "$R"'/var/lib/apt/lists'/*security*_Packages; do
+for p1 in "$R"'/var/lib/apt/lists'/*security*_Packages*; do
     t_is "$p1" || continue
     p1=${p1#"$R"}
     t_read "$p1"

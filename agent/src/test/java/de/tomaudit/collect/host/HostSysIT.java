@@ -61,12 +61,12 @@ class HostSysIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aptFactsFromTheRealSimulation() {
+    void aptFactsFromThisMachine() {
         assertEquals(true, fact("apt.present").value());
         List<Map<String, Object>> pending = (List<Map<String, Object>>) fact("apt.security_pending").value();
         pending.forEach(p -> assertEquals(java.util.Set.of("package", "current", "candidate", "origin"), p.keySet()));
-        assertTrue(fact("apt.updates_pending").value() instanceof Long);
-        assertTrue((Long) fact("apt.updates_pending").value() >= pending.size());
+        // read from the security indexes (AptIndexAgreesWithSimulationIT compares with apt-get -s)
+        pending.forEach(p -> assertTrue(((String) p.get("origin")).contains("security"), p.toString()));
         assertTrue(fact("apt.lists_age_days").value() instanceof Long);
         assertTrue(fact("apt.last_unattended_run_days").value() instanceof Long);
     }
