@@ -60,13 +60,7 @@ final class ProsodyRetentionFacts {
             String storeName = String.valueOf(Setting.resolve(c, h, List.of("archive_store"), "archive",
                     "archive_store").value());
             String backend = backend(h, storeName);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("host", h);
-            m.put("expires", e.display());
-            m.put("expires_seconds", e.factSeconds());
-            m.put("expires_valid", e.kind() != Expiry.Kind.INVALID);
-            m.put("source", expires.source());
-            m.put("default", expires.isDefault());
+            Map<String, Object> m = expiryFields(h, e, expires.source(), expires.isDefault());
             m.put("policy", policyText);
             m.put("policy_source", policy.source());
             m.put("policy_default", policy.isDefault());
@@ -81,6 +75,18 @@ final class ProsodyRetentionFacts {
             facts.retention(retention("message archive (MAM) of " + h, e, expires, !"no".equals(m.get("store_deletes"))));
         }
         facts.put("prosody.mam", values, evidence);
+    }
+
+    /** The fields every retention entry starts with: host, the expiry as read and in seconds, where it was set. */
+    private static Map<String, Object> expiryFields(String host, Expiry e, String source, boolean isDefault) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("host", host);
+        m.put("expires", e.display());
+        m.put("expires_seconds", e.factSeconds());
+        m.put("expires_valid", e.kind() != Expiry.Kind.INVALID);
+        m.put("source", source);
+        m.put("default", isDefault);
+        return m;
     }
 
     private static String policyText(Object v) {
@@ -119,13 +125,7 @@ final class ProsodyRetentionFacts {
             Expiry e = ProsodyPeriods.archive(expires.value(), c.version());
             Setting byDefault = Setting.bool(c, h, List.of("muc_log_by_default"), true, "muc_log_by_default (true)");
             Setting allRooms = Setting.bool(c, h, List.of("muc_log_all_rooms"), false, "muc_log_all_rooms (false)");
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("host", h);
-            m.put("expires", e.display());
-            m.put("expires_seconds", e.factSeconds());
-            m.put("expires_valid", e.kind() != Expiry.Kind.INVALID);
-            m.put("source", expires.source());
-            m.put("default", expires.isDefault());
+            Map<String, Object> m = expiryFields(h, e, expires.source(), expires.isDefault());
             m.put("log_by_default", byDefault.value());
             m.put("log_all_rooms", allRooms.value());
             values.add(m);
@@ -156,13 +156,7 @@ final class ProsodyRetentionFacts {
             String store = dataPath() + "/" + encodeHost(h) + "/http_file_share";
             UploadStoreInspector.Result r = inspector.inspect(target, store, false);
             Optional<Duration> expiry = e.kind() == Expiry.Kind.AFTER ? Optional.of(Duration.ofSeconds(e.seconds())) : Optional.empty();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("host", h);
-            m.put("expires", e.display());
-            m.put("expires_seconds", e.factSeconds());
-            m.put("expires_valid", e.kind() != Expiry.Kind.INVALID);
-            m.put("source", expires.source());
-            m.put("default", expires.isDefault());
+            Map<String, Object> m = expiryFields(h, e, expires.source(), expires.isDefault());
             m.put("base_url", baseUrl.isPresent());
             m.put("pruned", pruned);
             putStore(m, store, r, pruned ? expiry : Optional.empty());
@@ -198,12 +192,8 @@ final class ProsodyRetentionFacts {
                     .orElse(dataPath() + "/http_upload");
             UploadStoreInspector.Result r = inspector.inspect(target, store, true);
             Optional<Duration> expiry = e.kind() == Expiry.Kind.AFTER ? Optional.of(Duration.ofSeconds(e.seconds())) : Optional.empty();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("host", h);
-            m.put("expires", e.display());
-            m.put("expires_seconds", e.factSeconds());
-            m.put("source", expire.map(ConfigOption::source).orElse("default: http_upload_expire_after (none: kept forever)"));
-            m.put("default", expire.isEmpty());
+            Map<String, Object> m = expiryFields(h, e,
+                    expire.map(ConfigOption::source).orElse("default: http_upload_expire_after (none: kept forever)"), expire.isEmpty());
             putStore(m, store, r, expiry);
             values.add(m);
             evidence.add(c.modulesEvidence(h, "http_upload"));
