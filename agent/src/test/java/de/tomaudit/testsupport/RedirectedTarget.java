@@ -34,6 +34,12 @@ public final class RedirectedTarget implements Target {
         return this;
     }
 
+    /** Makes a path of this machine look absent (a package installed here that the test is not about). */
+    public RedirectedTarget hide(String targetPath) {
+        paths.put(targetPath, "/nonexistent/tomaudit-hidden" + targetPath);
+        return this;
+    }
+
     /** Runs this argv (real binary, no shell) when the command with this catalog id is asked for. */
     public RedirectedTarget command(String id, List<String> argv) {
         CommandCatalog.spec(id);

@@ -32,7 +32,7 @@ public final class LogrotateCollector implements Collector {
     static final List<String> SCHEDULERS = List.of("/etc/cron.daily/logrotate",
             "/etc/systemd/system/timers.target.wants/logrotate.timer");
     /** Products whose logs hold IP addresses. */
-    static final List<LogrotateIpLogSource> SOURCES = List.of(new NginxIpLogSource());
+    static final List<LogrotateIpLogSource> SOURCES = List.of(new NginxIpLogSource(), new EjabberdIpLogSource());
 
     static final String INSTALLED = "logrotate.installed";
     static final String SCHEDULED = "logrotate.scheduled";

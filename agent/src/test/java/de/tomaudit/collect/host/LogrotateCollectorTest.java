@@ -86,7 +86,7 @@ class LogrotateCollectorTest {
     @Test
     void theNginxAccessLogIsCoveredAndItsRetentionGoesIntoTheTable() {
         FactSet f = collect(debianWithNginxAndLogrotate());
-        List<Map<String, Object>> ip = list(f, "logrotate.ip_logs");
+        List<Map<String, Object>> ip = list(f, "logrotate.ip_logs").stream().filter(l -> "nginx".equals(l.get("product"))).toList();
         assertEquals(1, ip.size());
         Map<String, Object> log = ip.get(0);
         assertEquals("/var/log/nginx/access.log", log.get("path"));
@@ -104,6 +104,27 @@ class LogrotateCollectorTest {
         assertFalse(r.isDefault());
         Retention ejabberd = f.retentions().stream().filter(x -> x.subject().contains("ejabberd")).findFirst().orElseThrow();
         assertTrue(ejabberd.period().isEmpty(), "size-based rotation keeps a quiet log forever");
+    }
+
+    @Test
+    void ejabberdsOwnLogsHoldIpsUnlessHiddenAndDebiansSizeRotationDoesNotBoundThem() {
+        FactSet f = collect(debianWithNginxAndLogrotate());
+        List<Map<String, Object>> ej = list(f, "logrotate.ip_logs").stream().filter(l -> "ejabberd".equals(l.get("product"))).toList();
+        assertEquals(List.of("/var/log/ejabberd/ejabberd.log", "/var/log/ejabberd/error.log"), ej.stream().map(l -> l.get("path")).toList());
+        for (Map<String, Object> log : ej) {
+            assertEquals(true, log.get("covered"), log.toString());
+            assertEquals(false, log.get("bounded"), "weekly followed by size 1M rotates by size only: " + log);
+            assertEquals("/etc/logrotate.d/ejabberd:1", log.get("rotation_source"));
+        }
+        String yml;
+        try {
+            yml = java.nio.file.Files.readString(root.resolve("etc/ejabberd/ejabberd.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        HostRoots.write(root, "/etc/ejabberd/ejabberd.yml", yml + "\nhide_sensitive_log_data: true\n");
+        assertTrue(list(collect(root), "logrotate.ip_logs").stream().noneMatch(l -> "ejabberd".equals(l.get("product"))),
+                "with hide_sensitive_log_data ejabberd's logs hold no client IPs");
     }
 
     @Test
@@ -125,7 +146,10 @@ class LogrotateCollectorTest {
     void theSharedFixtureAsIsHasNoLogrotateAndNoServingNginx() {
         FactSet f = collect(TestPaths.fixture("debian12"));
         assertEquals(false, f.get("logrotate.installed").orElseThrow().value());
-        assertTrue(list(f, "logrotate.ip_logs").isEmpty());
+        List<Map<String, Object>> ip = list(f, "logrotate.ip_logs");
+        assertTrue(ip.stream().noneMatch(l -> "nginx".equals(l.get("product"))), ip.toString());
+        // its ejabberd logs client IPs (hide_sensitive_log_data unset) and nothing rotates them
+        assertEquals(2, ip.stream().filter(l -> "ejabberd".equals(l.get("product")) && Boolean.FALSE.equals(l.get("covered"))).count());
     }
 
     @Test
