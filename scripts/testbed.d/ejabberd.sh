@@ -220,21 +220,14 @@ _ejabberd_ctl() {
 }
 
 _ejabberd_pid() {
-    local pidfile pid
-    pidfile="$(_ejabberd_dir)/$1/run/ejabberd.pid"
-    [ -f "$pidfile" ] || return 1
-    pid="$(cat "$pidfile")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    testbed_pid_alive "$(_ejabberd_dir)/$1/run/ejabberd.pid"
 }
 
-_ejabberd_port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 _ejabberd_start_one() {
     local variant=$1 port=$2 d
     d="$(_ejabberd_dir)/$variant"
-    if _ejabberd_pid "$variant" >/dev/null && _ejabberd_port_open "$port"; then
+    if _ejabberd_pid "$variant" >/dev/null && testbed_port_open "$port"; then
         return 0
     fi
     _ejabberd_ctl "$variant" start || return 1
@@ -243,7 +236,7 @@ _ejabberd_start_one() {
 _ejabberd_wait() {
     local variant=$1 port=$2
     for _ in $(seq 1 150); do
-        _ejabberd_pid "$variant" >/dev/null && _ejabberd_port_open "$port" && return 0
+        _ejabberd_pid "$variant" >/dev/null && testbed_port_open "$port" && return 0
         sleep 0.1
     done
     echo "ejabberd $variant: port $port did not answer within 15 s (see $(_ejabberd_dir)/$variant/logs/)" >&2
@@ -278,7 +271,7 @@ ejabberd_status() {
     for variant in hardened:35222 weak:45222; do
         port=${variant#*:}
         variant=${variant%%:*}
-        if _ejabberd_pid "$variant" >/dev/null && _ejabberd_port_open "$port"; then
+        if _ejabberd_pid "$variant" >/dev/null && testbed_port_open "$port"; then
             up+=("$variant:$port")
         else
             down+=("$variant:$port")

@@ -152,16 +152,9 @@ CFG
 }
 
 _nginx_pid() {
-    local pidfile pid
-    pidfile="$(_nginx_dir)/$1/nginx.pid"
-    [ -f "$pidfile" ] || return 1
-    pid="$(cat "$pidfile")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    testbed_pid_alive "$(_nginx_dir)/$1/nginx.pid"
 }
 
-_nginx_port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 _nginx_ports() {
     case $1 in
@@ -181,10 +174,10 @@ _nginx_start_one() {
     "$NGINX_BIN" -e "$v/logs/error.log" -p "$v/" -c "$v/nginx.conf" || return 1
     for port in $(_nginx_ports "$variant"); do
         for _ in $(seq 1 100); do
-            _nginx_port_open "$port" && break
+            testbed_port_open "$port" && break
             sleep 0.1
         done
-        _nginx_port_open "$port" ||
+        testbed_port_open "$port" ||
             { echo "nginx $variant: port $port did not answer within 10 s (see $v/logs/error.log)" >&2; return 1; }
     done
 }
@@ -223,7 +216,7 @@ nginx_status() {
         ok=1
         pid="$(_nginx_pid "$variant")" || ok=0
         for port in $(_nginx_ports "$variant"); do
-            _nginx_port_open "$port" || ok=0
+            testbed_port_open "$port" || ok=0
         done
         if [ "$ok" = 1 ]; then
             up+=("$variant pid $pid on $(_nginx_ports "$variant" | tr ' ' ',')")

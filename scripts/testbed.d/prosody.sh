@@ -143,16 +143,9 @@ CFG
 }
 
 _prosody_pid() {
-    local pidfile pid
-    pidfile="$(_prosody_dir)/$1/prosody.pid"
-    [ -f "$pidfile" ] || return 1
-    pid="$(cat "$pidfile")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    testbed_pid_alive "$(_prosody_dir)/$1/prosody.pid"
 }
 
-_prosody_port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 _prosody_start_one() {
     local variant=$1 d port
@@ -172,7 +165,7 @@ _prosody_start_one() {
     for _ in $(seq 1 100); do
         local all=true
         for port in "$@"; do
-            _prosody_port_open "$port" || all=false
+            testbed_port_open "$port" || all=false
         done
         if $all && _prosody_pid "$variant" >/dev/null; then
             return 0
@@ -212,7 +205,7 @@ prosody_status() {
         ok=true
         _prosody_pid "$variant" >/dev/null || ok=false
         for port in ${ports//,/ }; do
-            _prosody_port_open "$port" || ok=false
+            testbed_port_open "$port" || ok=false
         done
         if $ok; then up+=("$variant:$ports"); else down+=("$variant:$ports"); fi
     done

@@ -131,17 +131,9 @@ CFG
 }
 
 _sshd_pid() {
-    local pidfile
-    pidfile="$(_sshd_dir)/$1/sshd.pid"
-    [ -f "$pidfile" ] || return 1
-    local pid
-    pid="$(cat "$pidfile")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    testbed_pid_alive "$(_sshd_dir)/$1/sshd.pid"
 }
 
-_sshd_port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 _sshd_start_one() {
     local variant=$1 port=$2 d
@@ -152,7 +144,7 @@ _sshd_start_one() {
     "$SSHD_BIN" -t -f "$d/$variant/sshd_config" || { echo "sshd $variant: config test failed" >&2; return 1; }
     "$SSHD_BIN" -f "$d/$variant/sshd_config" -E "$d/$variant/sshd.log" || return 1
     for _ in $(seq 1 100); do
-        _sshd_pid "$variant" >/dev/null && _sshd_port_open "$port" && return 0
+        _sshd_pid "$variant" >/dev/null && testbed_port_open "$port" && return 0
         sleep 0.1
     done
     echo "sshd $variant: no pid file or port $port did not answer within 10 s (port taken?) (see $d/$variant/sshd.log)" >&2
@@ -263,7 +255,7 @@ sshd_status() {
     for variant in "hardened:$SSHD_PORT_HARDENED" "weak:$SSHD_PORT_WEAK"; do
         port=${variant#*:}
         variant=${variant%%:*}
-        if _sshd_pid "$variant" >/dev/null && _sshd_port_open "$port"; then
+        if _sshd_pid "$variant" >/dev/null && testbed_port_open "$port"; then
             up+=("$variant:$port")
         else
             down+=("$variant:$port")

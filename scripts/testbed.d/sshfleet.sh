@@ -200,26 +200,20 @@ _sshfleet_client_files() {
 
 # The pid of daemon N when it runs.
 _sshfleet_pid() {
-    local pidfile pid
-    pidfile="$(_sshfleet_dir)/sshd.$1.pid"
-    [ -f "$pidfile" ] || return 1
-    pid="$(cat "$pidfile")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    testbed_pid_alive "$(_sshfleet_dir)/sshd.$1.pid"
 }
 
 # The pids of the daemons that run, one per line.
 _sshfleet_pids() {
-    local f pid
+    local f
     for f in "$(_sshfleet_dir)"/sshd.*.pid; do
-        [ -f "$f" ] || continue
-        pid="$(cat "$f")"
-        [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+        testbed_pid_alive "$f" || true
     done
     return 0
 }
 
 _sshfleet_answers() {
-    (exec 3<>"/dev/tcp/$1/$SSHFLEET_PORT") 2>/dev/null
+    testbed_port_open "$SSHFLEET_PORT" "$1"
 }
 
 _sshfleet_all_up() {

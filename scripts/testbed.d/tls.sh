@@ -213,16 +213,9 @@ CFG
 }
 
 _tls_pid() {
-    local pidfile pid
-    pidfile="$(_tls_dir)/nginx/nginx.pid"
-    [ -f "$pidfile" ] || return 1
-    pid="$(cat "$pidfile")"
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    testbed_pid_alive "$(_tls_dir)/nginx/nginx.pid"
 }
 
-_tls_port_open() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 tls_start() {
     local n port _
@@ -241,10 +234,10 @@ tls_start() {
     "$TLS_NGINX_BIN" -e "$n/logs/error.log" -p "$n/" -c "$n/nginx.conf" || return 1
     for port in $TLS_PORTS; do
         for _ in $(seq 1 100); do
-            _tls_port_open "$port" && break
+            testbed_port_open "$port" && break
             sleep 0.1
         done
-        _tls_port_open "$port" || { echo "tls: port $port did not answer within 10 s (see $n/logs/error.log)" >&2; return 1; }
+        testbed_port_open "$port" || { echo "tls: port $port did not answer within 10 s (see $n/logs/error.log)" >&2; return 1; }
     done
 }
 
@@ -269,7 +262,7 @@ tls_status() {
     local pid port down=()
     pid="$(_tls_pid)" || pid=""
     for port in $TLS_PORTS; do
-        _tls_port_open "$port" || down+=("$port")
+        testbed_port_open "$port" || down+=("$port")
     done
     if [ -n "$pid" ] && [ ${#down[@]} -eq 0 ]; then
         echo "tls: up (nginx pid $pid on ${TLS_PORTS// /,})"
