@@ -31,7 +31,6 @@ import de.tomaudit.target.ssh.SshOptions;
 import de.tomaudit.waiver.Waiver;
 import de.tomaudit.waiver.WaiverFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,6 +202,10 @@ public final class AuditCommand implements Callable<Integer> {
         List<FleetTarget> fleet = targets();
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
+        Optional<ReportOutput> reportOutput = Optional.ofNullable(output).map(o -> new ReportOutput(o, renderers.size()));
+        if (!dryRun) {
+            reportOutput.ifPresent(ReportOutput::check);
+        }
         if (parallel < 1 || parallel > 256) {
             throw new UsageException("--parallel must be between 1 and 256");
         }
@@ -224,7 +227,15 @@ public final class AuditCommand implements Callable<Integer> {
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
-        write(result, renderers, new RenderOptions(language, false, threshold.json()), out);
+        RenderOptions render = new RenderOptions(language, false, threshold.json());
+        if (reportOutput.isPresent()) {
+            reportOutput.get().write(result, renderers, render);
+        } else {
+            Renderer r = renderers.get(0);
+            boolean colour = r.format().equals("console") && Terminal.colours();
+            r.render(result, new RenderOptions(language, colour, render.failOn()), out);
+            out.flush();
+        }
         return ExitCodes.of(result, threshold);
     }
 
@@ -316,7 +327,9 @@ public final class AuditCommand implements Callable<Integer> {
             out.print(script);
             out.flush();
         } else {
-            Files.writeString(output, script, java.nio.charset.StandardCharsets.UTF_8);
+            ReportOutput file = new ReportOutput(output, 1);
+            file.check();
+            file.writeText(script);
         }
         return ExitCodes.OK;
     }
@@ -437,35 +450,5 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (YamlException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private void write(AuditResult result, List<Renderer> renderers, RenderOptions base, PrintStream stdout) throws IOException {
-        if (output == null) {
-            Renderer r = renderers.get(0);
-            boolean colour = r.format().equals("console") && Terminal.colours();
-            r.render(result, new RenderOptions(base.lang(), colour, base.failOn()), stdout);
-            stdout.flush();
-            return;
-        }
-        if (renderers.size() == 1 && !Files.isDirectory(output)) {
-            writeFile(result, renderers.get(0), base, output);
-            return;
-        }
-        Files.createDirectories(output);
-        for (Renderer r : renderers) {
-            writeFile(result, r, base, output.resolve("tomaudit." + r.extension()));
-        }
-    }
-
-    private static void writeFile(AuditResult result, Renderer r, RenderOptions o, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, ".tomaudit-", ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-            r.render(result, o, os);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -133,4 +133,20 @@ class CliTest {
         assertFalse(r.out().contains("\u001b["), r.out());
         assertTrue(r.out().contains("Total: "), r.out());
     }
+
+    @Test
+    void anUnwritableOutputIsOneLineBeforeAnythingIsAudited() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertUsageError(run("audit", "--format", "json", "--output", file.resolve("r.json").toString(), "dir:" + tmp),
+                "cannot write --output " + file.resolve("r.json")
+                + ": " + file + " is a file, not a directory");
+        assertUsageError(run("audit", "--format", "json,console", "--output", file.toString(), "dir:" + tmp),
+                "cannot write --output " + file + ": " + file + " is a file, not a directory");
+        assertUsageError(run("audit", "--format", "json", "--output", "/dev/null", "dir:" + tmp),
+                "cannot write --output /dev/null: it exists and is not a regular file");
+        assertFalse(Files.isRegularFile(Path.of("/dev/null")), "/dev/null must never be replaced by a report");
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".tomaudit-")), "no temporary file left");
+        }
+    }
 }
