@@ -23,6 +23,20 @@ public final class TestPaths {
         return p;
     }
 
+    /**
+     * {@code shared/fixtures/<sub>} for files no Debian package ships (Mastodon, BigBlueButton):
+     * present beside the project's own checkout, absent on a user's clone. When it is absent the
+     * calling test is skipped (a JUnit assumption, so the skip is counted and its reason printed),
+     * never silently passed.
+     */
+    public static Path sharedFixture(String sub) {
+        Path p = Path.of(System.getProperty("tomaudit.shared", "../../shared")).toAbsolutePath().normalize()
+                .resolve("fixtures").resolve(sub);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(p),
+                "shared fixtures not beside this clone (" + p + "): upstream files no package ships");
+        return p;
+    }
+
     /** The work dir of {@code scripts/testbed} (configs, keys, logs of the loopback servers). */
     public static Path testbed() {
         return Path.of(System.getProperty("tomaudit.testbed", "../.testbed")).toAbsolutePath().normalize();
