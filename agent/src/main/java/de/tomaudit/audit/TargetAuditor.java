@@ -6,6 +6,7 @@ import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
 import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.result.Finding;
+import de.tomaudit.result.ProcessorEntry;
 import de.tomaudit.result.RetentionEntry;
 import de.tomaudit.result.TargetError;
 import de.tomaudit.result.TargetResult;
@@ -79,7 +80,9 @@ public final class TargetAuditor {
             List<TargetError> errors = errors(facts, findings);
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
             List<RetentionEntry> retentions = facts.retentions().stream().map(RetentionEntry::of).toList();
-            return new TargetResult(target.name(), target.address(), List.copyOf(kinds), status, errors, findings, retentions);
+            List<ProcessorEntry> processors = facts.processors().stream().map(ProcessorEntry::of).toList();
+            return new TargetResult(target.name(), target.address(), List.copyOf(kinds), status, errors, findings,
+                    retentions, processors);
         } finally {
             MDC.remove("target");
         }

@@ -12,11 +12,14 @@ public final class FactSet {
     private final Map<String, Fact> facts;
     private final List<Unavailable> unavailable;
     private final List<Retention> retentions;
+    private final List<Processor> processors;
 
-    private FactSet(Map<String, Fact> facts, List<Unavailable> unavailable, List<Retention> retentions) {
+    private FactSet(Map<String, Fact> facts, List<Unavailable> unavailable, List<Retention> retentions,
+                    List<Processor> processors) {
         this.facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         this.unavailable = List.copyOf(unavailable);
         this.retentions = List.copyOf(retentions);
+        this.processors = List.copyOf(processors);
     }
 
     public static Builder builder() {
@@ -54,12 +57,18 @@ public final class FactSet {
         return retentions;
     }
 
+    /** External processors the configuration names (Art. 28/44). */
+    public List<Processor> processors() {
+        return processors;
+    }
+
     /** Collects facts; later puts of the same key replace earlier ones (a command's effective
      *  value over a parsed file, say). A put removes an Unavailable of exactly that key. */
     public static final class Builder {
         private final Map<String, Fact> facts = new LinkedHashMap<>();
         private final List<Unavailable> unavailable = new ArrayList<>();
         private final List<Retention> retentions = new ArrayList<>();
+        private final List<Processor> processors = new ArrayList<>();
 
         public Builder put(Fact fact) {
             facts.put(fact.key(), fact);
@@ -93,10 +102,16 @@ public final class FactSet {
             return this;
         }
 
+        public Builder processor(Processor p) {
+            processors.add(p);
+            return this;
+        }
+
         public Builder addAll(FactSet other) {
             other.facts.values().forEach(this::put);
             unavailable.addAll(other.unavailable);
             retentions.addAll(other.retentions);
+            processors.addAll(other.processors);
             return this;
         }
 
@@ -105,7 +120,7 @@ public final class FactSet {
         }
 
         public FactSet build() {
-            return new FactSet(facts, unavailable, retentions);
+            return new FactSet(facts, unavailable, retentions, processors);
         }
     }
 }

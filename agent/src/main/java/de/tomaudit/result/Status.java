@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** A finding's outcome, as written in the JSON result. */
 public enum Status {
-    PASS, FAIL, ERROR, NOT_APPLICABLE, WAIVED;
+    PASS, FAIL, ERROR, NOT_APPLICABLE, WAIVED,
+    /** An organisational measure no machine can judge: listed for the TOM document, never pass or fail. */
+    MANUAL;
 
     @JsonValue
     public String json() {
@@ -18,6 +20,6 @@ public enum Status {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown status '" + s + "' (pass, fail, error, not-applicable, waived)");
+        throw new IllegalArgumentException("unknown status '" + s + "' (pass, fail, error, not-applicable, waived, manual)");
     }
 }
