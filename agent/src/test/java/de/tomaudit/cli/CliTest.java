@@ -84,13 +84,13 @@ class CliTest {
     void jsonResultHasTheContractShape() throws Exception {
         Path out = tmp.resolve("r/result.json");
         Run r = run("audit", "--format", "json", "--output", out.toString(), "--fail-on", "critical",
-                "dir:" + TestPaths.fixture("debian12"));
+                "dir:" + TestPaths.debianRoot());
         assertTrue(r.code() == 0 || r.code() == 1 || r.code() == 3, r.err());
         JsonNode json = JsonRenderer.mapper().readTree(out.toFile());
         assertEquals("tomaudit", json.at("/tool/name").asText());
         assertFalse(json.at("/startedAt").asText().isEmpty());
         JsonNode t = json.at("/targets/0");
-        assertEquals("dir:" + TestPaths.fixture("debian12"), t.at("/address").asText());
+        assertEquals("dir:" + TestPaths.debianRoot(), t.at("/address").asText());
         assertTrue(t.at("/kinds").toString().contains("host"));
         assertTrue(List.of("complete", "partial").contains(t.at("/status").asText()));
         for (String field : List.of("errors", "findings", "retentions")) {
@@ -111,7 +111,7 @@ class CliTest {
     void unreachableTargetExitsThreeAndTheOthersAreStillAudited() throws Exception {
         Path out = tmp.resolve("r.json");
         Run r = run("audit", "--format", "json", "--output", out.toString(),
-                "dir:" + tmp.resolve("missing"), "dir:" + TestPaths.fixture("debian12"));
+                "dir:" + tmp.resolve("missing"), "dir:" + TestPaths.debianRoot());
         assertEquals(3, r.code(), r.err());
         JsonNode json = JsonRenderer.mapper().readTree(out.toFile());
         assertEquals("unreachable", json.at("/targets/0/status").asText());
@@ -129,7 +129,7 @@ class CliTest {
 
     @Test
     void consoleOutputHasNoColourWhenNotATerminal() {
-        Run r = run("audit", "dir:" + TestPaths.fixture("debian12"));
+        Run r = run("audit", "dir:" + TestPaths.debianRoot());
         assertFalse(r.out().contains("\u001b["), r.out());
         assertTrue(r.out().contains("Total: "), r.out());
     }

@@ -19,7 +19,7 @@ class InventoryCliTest {
 
     @Test
     void anInventoryWithUnreachableTargetsAuditsTheOthersAndExitsThree() throws Exception {
-        String fixture = TestPaths.fixture("debian12").toString();
+        String fixture = TestPaths.debianRoot().toString();
         Path inv = Files.writeString(tmp.resolve("hosts"), """
                 [web]
                 web[1:4] ansible_connection=local

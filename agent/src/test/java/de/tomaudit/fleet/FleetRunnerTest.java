@@ -43,7 +43,7 @@ class FleetRunnerTest {
     @TempDir Path tmp;
 
     private static List<Rule> rules;
-    private static final Path FIXTURE = TestPaths.fixture("debian12");
+    private static final Path FIXTURE = TestPaths.debianRoot();
 
     @BeforeAll
     static void rules() throws Exception {

@@ -29,7 +29,7 @@ class DirTargetTest {
 
     @Test
     void readsTheRealDebianFixtureAsARoot() throws Exception {
-        DirTarget t = new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT);
+        DirTarget t = new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT);
         assertTrue(t.read("/etc/ssh/sshd_config").text().contains("Include /etc/ssh/sshd_config.d/*.conf"));
         assertEquals(List.of("/etc/logrotate.d/ejabberd", "/etc/logrotate.d/nginx", "/etc/logrotate.d/prosody"),
                 t.glob("/etc/logrotate.d/*"));

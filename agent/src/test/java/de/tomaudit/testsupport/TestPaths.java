@@ -1,9 +1,11 @@
 package de.tomaudit.testsupport;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the repository, the shared fixtures and the running test bed are. */
+/** Where the repository, the files of Debian's packages, the shared fixtures and the running test bed are. */
 public final class TestPaths {
 
     private TestPaths() { }
@@ -13,14 +15,55 @@ public final class TestPaths {
         return Path.of(System.getProperty("tomaudit.repo", "..")).toAbsolutePath().normalize();
     }
 
-    /** {@code shared/fixtures/<sub>}: real upstream files, used as they are. */
-    public static Path fixture(String sub) {
-        Path p = Path.of(System.getProperty("tomaudit.shared", "../../shared")).toAbsolutePath().normalize()
-                .resolve("fixtures").resolve(sub);
-        if (!Files.exists(p)) {
-            throw new IllegalStateException("fixture missing: " + p);
-        }
+    /**
+     * Where {@code scripts/debian-files} puts the files Debian's packages ship (scripts/test runs it
+     * before Maven): {@code agent/target/debian-files}.
+     */
+    public static Path debianFiles() {
+        return Path.of(System.getProperty("tomaudit.debianFiles", "target/debian-files")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * A Debian 12 host's {@code /etc} as the packages (OpenSSH, nginx, Prosody, ejabberd, PostgreSQL
+     * 15, systemd) and their install scripts leave it, taken from the packages at test time, usable
+     * as a {@code dir:} root. When it could not be had (no mirror, no cached or installed package)
+     * the calling test is skipped with the reason, never failed or silently passed.
+     */
+    public static Path debianRoot() {
+        Path root = debianFiles().resolve("root");
+        assumeTrue(Files.exists(root.resolve(".complete")), () -> "Debian package files missing: " + whyMissing(null));
+        return root;
+    }
+
+    /** A file as the Debian package ships it, e.g. {@code debianFile("ejabberd", "usr/share/ejabberd/ejabberd.yml.example")}. */
+    public static Path debianFile(String pkg, String path) {
+        Path p = debianFiles().resolve("pkg").resolve(pkg).resolve(path);
+        assumeTrue(Files.isRegularFile(p), () -> "Debian package files missing: " + whyMissing(pkg));
         return p;
+    }
+
+    /** The text of {@link #debianFile(String, String)}. */
+    public static String debianText(String pkg, String path) {
+        try {
+            return Files.readString(debianFile(pkg, path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String whyMissing(String pkg) {
+        Path list = debianFiles().resolve("MISSING");
+        if (!Files.exists(list)) {
+            return "run scripts/debian-files (scripts/test does)";
+        }
+        try {
+            String lines = Files.readAllLines(list).stream()
+                    .filter(l -> pkg == null || l.startsWith(pkg + ":"))
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            return lines.isEmpty() ? "see " + list : lines;
+        } catch (java.io.IOException e) {
+            return "unreadable " + list;
+        }
     }
 
     /**
@@ -32,7 +75,7 @@ public final class TestPaths {
     public static Path sharedFixture(String sub) {
         Path p = Path.of(System.getProperty("tomaudit.shared", "../../shared")).toAbsolutePath().normalize()
                 .resolve("fixtures").resolve(sub);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(p),
+        assumeTrue(Files.exists(p),
                 "shared fixtures not beside this clone (" + p + "): upstream files no package ships");
         return p;
     }

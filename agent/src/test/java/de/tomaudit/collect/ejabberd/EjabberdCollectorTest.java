@@ -65,7 +65,7 @@ class EjabberdCollectorTest {
 
     @Test
     void debianPackageFilesAsTheyAre() {
-        FactSet f = collect(TestPaths.fixture("debian12"));
+        FactSet f = collect(TestPaths.debianRoot());
         assertEquals(true, value(f, "ejabberd.installed"));
         assertEquals("23.01", value(f, "ejabberd.version"));
         assertEquals(List.of(), value(f, "ejabberd.config_problems"));

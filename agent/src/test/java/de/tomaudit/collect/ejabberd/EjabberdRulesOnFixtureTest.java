@@ -44,12 +44,13 @@ class EjabberdRulesOnFixtureTest {
         return out;
     }
 
+    /** A root with the upstream files of shared/fixtures/ejabberd (skipped on a clone without ../shared). */
     private static Path root(Path tmp, String yml, String ctl) throws IOException {
         Path etc = tmp.resolve("etc/ejabberd");
         Files.createDirectories(etc);
-        Files.copy(TestPaths.fixture(yml), etc.resolve("ejabberd.yml"));
+        Files.copy(TestPaths.sharedFixture("ejabberd").resolve(yml), etc.resolve("ejabberd.yml"));
         if (ctl != null) {
-            Files.copy(TestPaths.fixture(ctl), etc.resolve("ejabberdctl.cfg"));
+            Files.copy(TestPaths.sharedFixture("ejabberd").resolve(ctl), etc.resolve("ejabberdctl.cfg"));
         }
         return tmp;
     }
@@ -77,7 +78,7 @@ class EjabberdRulesOnFixtureTest {
 
     @Test
     void upstreamExample(@TempDir Path tmp) throws IOException {
-        Map<String, Evaluation> got = audit(root(tmp, "ejabberd/ejabberd.yml.example", "ejabberd/ejabberdctl.cfg.example"));
+        Map<String, Evaluation> got = audit(root(tmp, "ejabberd.yml.example", "ejabberdctl.cfg.example"));
         expect(got, statuses(
                 "c2s-starttls-required", Status.PASS, "s2s-starttls-required", Status.FAIL,
                 "password-format", Status.FAIL, "sensitive-log-data", Status.FAIL, "log-level", Status.PASS,
@@ -95,7 +96,7 @@ class EjabberdRulesOnFixtureTest {
 
     @Test
     void containerExampleWithMacros(@TempDir Path tmp) throws IOException {
-        Map<String, Evaluation> got = audit(root(tmp, "ejabberd/ejabberd.yml.container-example", null));
+        Map<String, Evaluation> got = audit(root(tmp, "ejabberd.yml.container-example", null));
         expect(got, statuses(
                 "c2s-starttls-required", Status.PASS, "s2s-starttls-required", Status.FAIL,
                 "password-format", Status.FAIL, "sensitive-log-data", Status.FAIL, "log-level", Status.PASS,
@@ -109,7 +110,7 @@ class EjabberdRulesOnFixtureTest {
 
     @Test
     void debianPackage() {
-        Map<String, Evaluation> got = audit(TestPaths.fixture("debian12"));
+        Map<String, Evaluation> got = audit(TestPaths.debianRoot());
         expect(got, statuses(
                 "c2s-starttls-required", Status.PASS, "s2s-starttls-required", Status.PASS,
                 "password-format", Status.FAIL, "sensitive-log-data", Status.FAIL, "log-level", Status.PASS,

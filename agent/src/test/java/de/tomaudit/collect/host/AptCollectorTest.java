@@ -13,6 +13,7 @@ import de.tomaudit.facts.Unavailable;
 import de.tomaudit.target.DirTarget;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.Target;
+import de.tomaudit.testsupport.TestPaths;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +35,8 @@ class AptCollectorTest {
     @BeforeEach
     void debianWithUnattendedUpgrades() {
         write(root, "/var/lib/dpkg/status", resource("apt/dpkg-status-excerpt"));
-        write(root, "/etc/apt/apt.conf.d/20auto-upgrades", resource("apt/20auto-upgrades"));
-        write(root, "/etc/apt/apt.conf.d/50unattended-upgrades", resource("apt/50unattended-upgrades"));
+        write(root, "/etc/apt/apt.conf.d/20auto-upgrades", TestPaths.debianText("unattended-upgrades", "usr/share/unattended-upgrades/20auto-upgrades"));
+        write(root, "/etc/apt/apt.conf.d/50unattended-upgrades", TestPaths.debianText("unattended-upgrades", "usr/share/unattended-upgrades/50unattended-upgrades"));
         write(root, "/etc/apt/apt.conf.d/01autoremove", "APT { NeverAutoRemove { \"^linux-image.*\"; }; };\n");
         mtime(write(root, SECURITY_LIST, "-----BEGIN PGP SIGNED MESSAGE-----\n"), NOW.minus(Duration.ofDays(3)));
         mtime(write(root, "/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease", "x\n"), NOW.minus(Duration.ofDays(130)));

@@ -18,6 +18,7 @@ import de.tomaudit.facts.Unavailable;
 import de.tomaudit.target.DirTarget;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.Target;
+import de.tomaudit.testsupport.TestPaths;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,19 +36,21 @@ class BackupCollectorTest {
 
     @TempDir Path root;
 
-    /** A Debian 12 host as installed: cron, apt and dpkg jobs, apt timers, no backup. */
+    /** A Debian 12 host as installed (files from the packages): cron, apt and dpkg jobs, apt timers, no backup. */
     @BeforeEach
     void debianDefaults() {
         write(root, "/etc/passwd", "root:x:0:0:root:/root:/bin/bash\npostgres:x:105:111:PostgreSQL administrator:/var/lib/postgresql:/bin/bash\n");
-        write(root, "/etc/crontab", resource("backup/debian/crontab"));
-        write(root, "/etc/cron.d/e2scrub_all", resource("backup/debian/e2scrub_all"));
-        for (String s : List.of("apt-compat", "dpkg", "man-db")) {
-            chmod(write(root, "/etc/cron.daily/" + s, resource("backup/debian/" + s)), "rwxr-xr-x");
+        write(root, "/etc/crontab", TestPaths.debianText("cron-daemon-common", "etc/crontab"));
+        write(root, "/etc/cron.d/e2scrub_all", TestPaths.debianText("e2fsprogs", "etc/cron.d/e2scrub_all"));
+        for (String[] s : new String[][] {{"apt", "apt-compat"}, {"dpkg", "dpkg"}, {"man-db", "man-db"}}) {
+            chmod(write(root, "/etc/cron.daily/" + s[1], TestPaths.debianText(s[0], "etc/cron.daily/" + s[1])), "rwxr-xr-x");
         }
-        chmod(write(root, "/etc/cron.daily/bigbluebutton", resource("backup/debian/bigbluebutton-cron.daily")), "rwxr-xr-x");
-        for (String u : List.of("apt-daily.timer", "apt-daily.service", "apt-daily-upgrade.timer", "apt-daily-upgrade.service",
-                "pg_dump@.timer", "pg_dump@.service")) {
-            write(root, "/lib/systemd/system/" + u, resource("backup/debian/" + u));
+        chmod(write(root, "/etc/cron.daily/bigbluebutton", resource("backup/conference-cleanup.cron.daily")), "rwxr-xr-x");
+        for (String u : List.of("apt-daily.timer", "apt-daily.service", "apt-daily-upgrade.timer", "apt-daily-upgrade.service")) {
+            write(root, "/lib/systemd/system/" + u, TestPaths.debianText("apt", "lib/systemd/system/" + u));
+        }
+        for (String u : List.of("pg_dump@.timer", "pg_dump@.service")) {
+            write(root, "/lib/systemd/system/" + u, TestPaths.debianText("postgresql-common", "lib/systemd/system/" + u));
         }
         symlink(root, "/etc/systemd/system/timers.target.wants/apt-daily.timer", "/lib/systemd/system/apt-daily.timer");
         symlink(root, "/etc/systemd/system/timers.target.wants/apt-daily-upgrade.timer", "/lib/systemd/system/apt-daily-upgrade.timer");

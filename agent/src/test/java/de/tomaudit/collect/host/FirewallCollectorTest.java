@@ -121,7 +121,7 @@ class FirewallCollectorTest {
 
     @Test
     void dirTargetUsesBootConfiguration() throws Exception {
-        FactSet none = collect(new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT));
+        FactSet none = collect(new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT));
         assertEquals(false, value(none, "firewall.active"));
         assertEquals("files", value(none, "firewall.source"));
 

@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Test roots for dir: targets: copies of the Debian 12 fixture with files added or changed. */
+/** Test roots for dir: targets: copies of the Debian 12 root (from the packages, TestPaths.debianRoot) with files added or changed. */
 final class HostRoots {
 
     private HostRoots() { }
 
-    /** Copies shared/fixtures/debian12 (its etc/) under root. */
+    /** Copies the Debian 12 root of TestPaths.debianRoot (its etc/) under root. */
     static Path debian12(Path root) {
-        Path src = TestPaths.fixture("debian12");
+        Path src = TestPaths.debianRoot();
         try (Stream<Path> s = Files.walk(src)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path dst = root.resolve(src.relativize(p).toString());

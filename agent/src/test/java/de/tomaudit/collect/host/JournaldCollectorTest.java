@@ -34,7 +34,7 @@ class JournaldCollectorTest {
 
     @Test
     void debianDefaultsKeepTheJournalInMemoryWithoutVarLogJournal() {
-        FactSet f = collect(TestPaths.fixture("debian12"));
+        FactSet f = collect(TestPaths.debianRoot());
         assertEquals(true, value(f, "journald.installed"));
         assertEquals("auto", value(f, "journald.storage"));
         assertEquals("volatile", value(f, "journald.storage_effective"));

@@ -144,7 +144,7 @@ class LogrotateCollectorTest {
 
     @Test
     void theSharedFixtureAsIsHasNoLogrotateAndNoServingNginx() {
-        FactSet f = collect(TestPaths.fixture("debian12"));
+        FactSet f = collect(TestPaths.debianRoot());
         assertEquals(false, f.get("logrotate.installed").orElseThrow().value());
         List<Map<String, Object>> ip = list(f, "logrotate.ip_logs");
         assertTrue(ip.stream().noneMatch(l -> "nginx".equals(l.get("product"))), ip.toString());

@@ -48,7 +48,7 @@ class NginxCollectorTest {
 
     @Test
     void theFixtureAsCopiedHasNoServerAndSoWritesNoAccessLog() {
-        FactSet f = collect(new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT));
+        FactSet f = collect(new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT));
         assertEquals(true, f.get("nginx.installed").orElseThrow().value());
         assertEquals("files: /etc/nginx/nginx.conf", f.get("nginx.config_source").orElseThrow().value());
         assertTrue(list(f, "nginx.servers").isEmpty());

@@ -36,7 +36,7 @@ class PostgresCollectorTest {
 
     @Test
     void debianDefaultClusterIsLocalOnlyScramWithoutTrust() {
-        FactSet facts = collect(TestPaths.fixture("debian12"));
+        FactSet facts = collect(TestPaths.debianRoot());
         assertEquals(true, facts.get("postgres.installed").orElseThrow().value());
         List<Map<String, Object>> cs = clusters(facts);
         assertEquals(1, cs.size());

@@ -31,7 +31,7 @@ class PostgresRulesTest {
 
     @Test
     void debianDefaultPassesBothRules() throws Exception {
-        FactSet facts = collect(TestPaths.fixture("debian12"));
+        FactSet facts = collect(TestPaths.debianRoot());
         Evaluation auth = rule("postgres-auth.yaml", facts);
         Evaluation listen = rule("postgres-listen.yaml", facts);
         assertEquals(Status.PASS, auth.status(), auth.reason());

@@ -109,7 +109,7 @@ class SecretFilesCollectorTest {
 
     @Test
     void debiansProsodyAndEjabberdConfigsHoldNoSecrets() throws IOException {
-        Path fixture = TestPaths.fixture("debian12");
+        Path fixture = TestPaths.debianRoot();
         write(root, "/etc/prosody/prosody.cfg.lua", Files.readString(fixture.resolve("etc/prosody/prosody.cfg.lua")));
         write(root, "/etc/ejabberd/ejabberd.yml", Files.readString(fixture.resolve("etc/ejabberd/ejabberd.yml")));
         FactSet f = collect();
@@ -138,7 +138,7 @@ class SecretFilesCollectorTest {
 
     @Test
     void bbbDefaultSaltIsPublicButAChangedOneIsASecret() throws IOException {
-        String props = Files.readString(TestPaths.fixture("bigbluebutton").resolve("bigbluebutton.properties"));
+        String props = Files.readString(TestPaths.sharedFixture("bigbluebutton").resolve("bigbluebutton.properties"));
         write(root, SecretFilesCollector.BBB_DEFAULTS, props);
         assertFalse(listed(collect(), SecretFilesCollector.BBB_DEFAULTS));
         write(root, SecretFilesCollector.BBB_DEFAULTS, props.replace("securitySalt=330a8b08c3b4c61533e1d0c5ce1ac88f",

@@ -124,7 +124,7 @@ class SocketsCollectorTest {
 
     @Test
     void dirTargetWithoutProcIsNotApplicable() throws Exception {
-        FactSet f = collect(new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT));
+        FactSet f = collect(new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT));
         Unavailable u = f.whyMissing("sockets.listening").orElseThrow();
         assertEquals(Unavailable.Kind.NOT_APPLICABLE, u.kind());
         assertTrue(u.reason().contains("commands cannot run"), u.reason());

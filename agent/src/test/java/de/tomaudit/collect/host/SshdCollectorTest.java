@@ -56,7 +56,7 @@ class SshdCollectorTest {
 
     @Test
     void debian12FixtureFromTheFiles() {
-        FactSet f = collect(new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT));
+        FactSet f = collect(new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT));
         assertEquals(true, value(f, "sshd.installed"));
         assertEquals("config", value(f, "sshd.source"));
         assertEquals("yes", value(f, "sshd.passwordauthentication"));

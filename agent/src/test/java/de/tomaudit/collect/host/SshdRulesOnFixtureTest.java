@@ -41,7 +41,7 @@ class SshdRulesOnFixtureTest {
 
     @Test
     void debian12DefaultSshdConfig() {
-        DirTarget debian = new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT);
+        DirTarget debian = new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT);
         Evaluation pw = evaluate("host.ssh-password-auth", debian);
         assertEquals(Status.FAIL, pw.status());
         assertTrue(pw.evidence().stream().anyMatch(e -> e.source().equals("/etc/ssh/sshd_config:62")), pw.evidence().toString());

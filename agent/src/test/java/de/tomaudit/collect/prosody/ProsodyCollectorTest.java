@@ -62,7 +62,7 @@ class ProsodyCollectorTest {
 
     @Test
     void debian12Fixture() {
-        FactSet f = collect(TestPaths.fixture("debian12"));
+        FactSet f = collect(TestPaths.debianRoot());
         assertEquals(true, value(f, "prosody.installed"));
         assertEquals(true, value(f, "prosody.config_ok"));
         assertEquals("0.12", value(f, "prosody.defaults"), "no version file in the fixture: 0.12 assumed");

@@ -44,7 +44,7 @@ class ProsodyRulesOnFixtureTest {
 
     @Test
     void debian12ShippedConfiguration() {
-        Map<String, Evaluation> e = judge(ProsodyCollectorTest.collect(TestPaths.fixture("debian12")));
+        Map<String, Evaluation> e = judge(ProsodyCollectorTest.collect(TestPaths.debianRoot()));
         expect(e, "prosody.config-unparseable", Status.PASS);
         expect(e, "prosody.c2s-encryption-required", Status.PASS);
         expect(e, "prosody.s2s-encryption-required", Status.PASS);
@@ -67,7 +67,7 @@ class ProsodyRulesOnFixtureTest {
     void upstreamDistConfigurationDefaultsOf13(@TempDir Path root) throws IOException {
         Path cfg = root.resolve("etc/prosody/prosody.cfg.lua");
         Files.createDirectories(cfg.getParent());
-        Files.copy(TestPaths.fixture("prosody/prosody.cfg.lua.dist"), cfg);
+        Files.copy(TestPaths.sharedFixture("prosody").resolve("prosody.cfg.lua.dist"), cfg);
         ProsodyCollectorTest.write(root, "/usr/lib/prosody/prosody.version", "13.0.0");
         Map<String, Evaluation> e = judge(ProsodyCollectorTest.collect(root));
         expect(e, "prosody.push-third-party", Status.PASS);

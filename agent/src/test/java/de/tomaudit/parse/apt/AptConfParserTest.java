@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.tomaudit.testsupport.TestPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AptConfParserTest {
 
-    static String resource(String name) throws IOException {
-        try (InputStream in = AptConfParserTest.class.getResourceAsStream("/collect/host/apt/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** A file of Debian 12's unattended-upgrades package (20auto-upgrades is what its postinst installs). */
+    static String resource(String name) {
+        return TestPaths.debianText("unattended-upgrades", "usr/share/unattended-upgrades/" + name);
     }
 
     @Test

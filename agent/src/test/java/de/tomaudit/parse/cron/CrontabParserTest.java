@@ -3,9 +3,8 @@ package de.tomaudit.parse.cron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.tomaudit.testsupport.TestPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,7 @@ class CrontabParserTest {
 
     @Test
     void debiansSystemCrontab() throws IOException {
-        String text;
-        try (InputStream in = getClass().getResourceAsStream("/collect/host/backup/debian/crontab")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String text = TestPaths.debianText("cron-daemon-common", "etc/crontab");
         Crontab tab = CrontabParser.parse("/etc/crontab", text, true);
         assertEquals(List.of(), tab.problems());
         assertEquals(4, tab.entries().size());

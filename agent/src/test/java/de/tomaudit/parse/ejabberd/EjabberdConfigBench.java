@@ -24,7 +24,7 @@ public final class EjabberdConfigBench {
     private EjabberdConfigBench() { }
 
     public static void main(String[] args) throws IOException {
-        Path fixtures = Path.of(args.length > 0 ? args[0] : "../../shared/fixtures");
+        Path fixtures = Path.of(args.length > 0 ? args[0] : "target/bench-fixtures");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         double warmup = args.length > 2 ? Double.parseDouble(args[2]) : 3;
         List<String[]> out = new ArrayList<>();
@@ -34,6 +34,10 @@ public final class EjabberdConfigBench {
             {"debian12", "debian12/etc/ejabberd/ejabberd.yml"},
         };
         for (String[] c : configs) {
+            if (!java.nio.file.Files.exists(fixtures.resolve(c[1]))) {
+                out.add(new String[] {"ejabberd.reader." + c[0], "not measured (" + c[1] + " missing)"});
+                continue;
+            }
             String text = java.nio.file.Files.readString(fixtures.resolve(c[1]));
             Files source = new Files().put("/etc/ejabberd/ejabberd.yml", text);
             Supplier<Object> reader = () -> {

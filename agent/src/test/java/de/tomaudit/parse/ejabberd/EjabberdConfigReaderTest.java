@@ -26,8 +26,9 @@ class EjabberdConfigReaderTest {
         return read(new Files().put(MAIN, main));
     }
 
-    private static String fixture(String sub) throws IOException {
-        return java.nio.file.Files.readString(TestPaths.fixture(sub));
+    /** An upstream file of shared/fixtures/ejabberd (skipped on a clone without ../shared). */
+    private static String upstream(String name) throws IOException {
+        return java.nio.file.Files.readString(TestPaths.sharedFixture("ejabberd").resolve(name));
     }
 
     private static EjValue value(EjabberdConfig c, String key) {
@@ -42,7 +43,7 @@ class EjabberdConfigReaderTest {
 
     @Test
     void upstreamExampleAsItIs() throws IOException {
-        EjabberdConfig c = read(fixture("ejabberd/ejabberd.yml.example"));
+        EjabberdConfig c = read(upstream("ejabberd.yml.example"));
         assertEquals(List.of(), c.problems());
         assertEquals(List.of("localhost"), c.hosts());
         List<ConfigProblem> p = new ArrayList<>();
@@ -63,7 +64,7 @@ class EjabberdConfigReaderTest {
 
     @Test
     void containerExampleMacrosResolveWithTheirUseAndDefinitionLines() throws IOException {
-        EjabberdConfig c = read(fixture("ejabberd/ejabberd.yml.container-example"));
+        EjabberdConfig c = read(upstream("ejabberd.yml.container-example"));
         assertEquals(List.of(), c.problems());
         assertEquals(List.of("localhost"), c.hosts(), "hosts: [HOST] via macro");
         List<Listener> l = Listeners.read(c, new ArrayList<>());
@@ -82,7 +83,7 @@ class EjabberdConfigReaderTest {
 
     @Test
     void debianPackageConfigTlsOptionsMacro() throws IOException {
-        EjabberdConfig c = read(fixture("debian12/etc/ejabberd/ejabberd.yml"));
+        EjabberdConfig c = read(java.nio.file.Files.readString(TestPaths.debianRoot().resolve("etc/ejabberd/ejabberd.yml")));
         assertEquals(List.of(), c.problems());
         EjValue opts = value(c, "c2s_protocol_options");
         assertEquals(List.of("no_sslv3", "no_tlsv1", "no_tlsv1_1", "cipher_server_preference", "no_compression"),
@@ -326,10 +327,18 @@ class EjabberdConfigReaderTest {
     }
 
     @Test
-    void fixturesAreReadAsTheyAre() throws IOException {
-        for (Path p : List.of(TestPaths.fixture("ejabberd/ejabberd.yml.example"),
-                TestPaths.fixture("ejabberd/ejabberd.yml.container-example"),
-                TestPaths.fixture("debian12/etc/ejabberd/ejabberd.yml"))) {
+    void debianFilesAreReadAsTheyAre() throws IOException {
+        for (Path p : List.of(TestPaths.debianFile("ejabberd", "usr/share/ejabberd/ejabberd.yml.example"),
+                TestPaths.debianRoot().resolve("etc/ejabberd/ejabberd.yml"))) {
+            EjabberdConfig c = read(java.nio.file.Files.readString(p));
+            assertTrue(c.fatalProblem().isEmpty(), p + ": " + problems(c));
+        }
+    }
+
+    @Test
+    void upstreamFilesAreReadAsTheyAre() throws IOException {
+        for (Path p : List.of(TestPaths.sharedFixture("ejabberd").resolve("ejabberd.yml.example"),
+                TestPaths.sharedFixture("ejabberd").resolve("ejabberd.yml.container-example"))) {
             EjabberdConfig c = read(java.nio.file.Files.readString(p));
             assertTrue(c.fatalProblem().isEmpty(), p + ": " + problems(c));
         }

@@ -22,7 +22,7 @@ class EjabberdctlSettingsTest {
 
     @Test
     void debianFileLeavesTheDistributionOnEveryInterface() throws IOException {
-        EjabberdctlSettings s = parse(Files.readString(TestPaths.fixture("debian12/etc/ejabberd/ejabberdctl.cfg")));
+        EjabberdctlSettings s = parse(Files.readString(TestPaths.debianRoot().resolve("etc/ejabberd/ejabberdctl.cfg")));
         assertEquals(List.of(), s.problems());
         assertEquals("-env ERL_CRASH_DUMP_BYTES 0", s.get("ERL_OPTIONS").value());
         assertEquals(Optional.of(new Loc(CFG, 107)), s.get("ERL_OPTIONS").loc());
@@ -40,7 +40,7 @@ class EjabberdctlSettingsTest {
 
     @Test
     void upstreamExampleParsesWithoutProblems() throws IOException {
-        EjabberdctlSettings s = parse(Files.readString(TestPaths.fixture("ejabberd/ejabberdctl.cfg.example")));
+        EjabberdctlSettings s = parse(Files.readString(TestPaths.sharedFixture("ejabberd").resolve("ejabberdctl.cfg.example")));
         assertEquals(List.of(), s.problems());
         assertTrue(s.distribution().epmdStarted());
     }

@@ -21,7 +21,7 @@ class LogrotateFileParserTest {
 
     @Test
     void theDebianNginxFileWithItsScripts() throws Exception {
-        String text = Files.readString(TestPaths.fixture("debian12").resolve("etc/logrotate.d/nginx"));
+        String text = Files.readString(TestPaths.debianRoot().resolve("etc/logrotate.d/nginx"));
         LogrotateFile f = LogrotateFileParser.parse("/etc/logrotate.d/nginx", text);
         assertTrue(f.problems().isEmpty(), f.problems().toString());
         assertEquals(1, f.entries().size());

@@ -16,7 +16,8 @@ import java.util.Map;
  * memory; the whole collector over a directory holding the .dist), and how long hostile
  * configurations take to be stopped. Prints one "key value" per line.
  *
- * <p>Arguments: the shared fixtures directory, seconds to measure, seconds to warm up.
+ * <p>Arguments: the directory scripts/bench/prosody-config lays out (prosody/prosody.cfg.lua.dist and
+ * debian12/etc/prosody/prosody.cfg.lua), seconds to measure, seconds to warm up.
  */
 public final class ProsodyConfigBench {
     private static final String MAIN = "/etc/prosody/prosody.cfg.lua";

@@ -31,7 +31,7 @@ class ProsodyConfigEvaluatorTest {
 
     @Test
     void upstreamDistEvaluatesWithOptionLinesAndTypes() throws Exception {
-        String dist = Files.readString(TestPaths.fixture("prosody/prosody.cfg.lua.dist"));
+        String dist = Files.readString(TestPaths.sharedFixture("prosody").resolve("prosody.cfg.lua.dist"));
         ProsodyConfig c = ok(main(dist));
         assertEquals(List.of("*", "localhost"), c.sections().stream().map(ConfigSection::name).toList());
         ConfigSection g = c.global();
@@ -52,7 +52,7 @@ class ProsodyConfigEvaluatorTest {
 
     @Test
     void debianConfigWithoutConfDirectoryWarnsAndGoesOn() throws Exception {
-        String debian = Files.readString(TestPaths.fixture("debian12/etc/prosody/prosody.cfg.lua"));
+        String debian = Files.readString(TestPaths.debianRoot().resolve("etc/prosody/prosody.cfg.lua"));
         ProsodyConfig c = ok(main(debian));
         assertEquals("/run/prosody/prosody.pid", c.global().own("pidfile").orElseThrow().value());
         assertTrue(c.warnings().stream().anyMatch(w -> w.message().contains("/etc/prosody/conf.d does not exist")
@@ -61,7 +61,7 @@ class ProsodyConfigEvaluatorTest {
 
     @Test
     void debianIncludeGlobReadsConfDInNameOrderSkippingDotFilesAndStartsEachFileGlobal() throws Exception {
-        String debian = Files.readString(TestPaths.fixture("debian12/etc/prosody/prosody.cfg.lua"));
+        String debian = Files.readString(TestPaths.debianRoot().resolve("etc/prosody/prosody.cfg.lua"));
         MapConfigSource src = main(debian)
                 .put("/etc/prosody/conf.d/example.org.cfg.lua", "VirtualHost \"Example.org\"\n  allow_registration = true\n")
                 .put("/etc/prosody/conf.d/.hidden.cfg.lua", "this is not lua")
@@ -167,7 +167,7 @@ class ProsodyConfigEvaluatorTest {
 
     @Test
     void upstreamScansionConfigStopsAtLuaRequire() throws Exception {
-        String spec = Files.readString(TestPaths.fixture("prosody/spec-scansion-prosody.cfg.lua"));
+        String spec = Files.readString(TestPaths.sharedFixture("prosody").resolve("spec-scansion-prosody.cfg.lua"));
         ConfigProblem p = failure(main(spec).put("/etc/prosody/admins.txt", "admin@localhost\n"));
         assertEquals(ConfigProblem.Kind.FORBIDDEN, p.kind());
         assertEquals(6, p.line(), "network_settings = Lua.require\"prosody.util.json\"… is line 6");

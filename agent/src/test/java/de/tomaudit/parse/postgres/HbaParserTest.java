@@ -14,7 +14,7 @@ class HbaParserTest {
 
     @Test
     void debianDefaultHasSevenRecordsWithLines() throws Exception {
-        String text = Files.readString(TestPaths.fixture("debian12").resolve("etc/postgresql/15/main/pg_hba.conf"));
+        String text = Files.readString(TestPaths.debianRoot().resolve("etc/postgresql/15/main/pg_hba.conf"));
         HbaFile f = new HbaParser(new MapFiles().put("/etc/postgresql/15/main/pg_hba.conf", text))
                 .parse("/etc/postgresql/15/main/pg_hba.conf");
         assertTrue(f.problems().isEmpty(), f.problems().toString());

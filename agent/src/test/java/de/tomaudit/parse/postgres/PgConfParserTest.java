@@ -13,7 +13,7 @@ class PgConfParserTest {
 
     @Test
     void debianDefaultReadsSettingsWithLinesAndIgnoresComments() throws Exception {
-        Path conf = TestPaths.fixture("debian12").resolve("etc/postgresql/15/main/postgresql.conf");
+        Path conf = TestPaths.debianRoot().resolve("etc/postgresql/15/main/postgresql.conf");
         String text = Files.readString(conf);
         PgConfig c = new PgConfParser(new MapFiles()).parseText("/etc/postgresql/15/main/postgresql.conf", text);
 

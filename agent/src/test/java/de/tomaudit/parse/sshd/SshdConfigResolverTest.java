@@ -28,7 +28,7 @@ class SshdConfigResolverTest {
 
     @Test
     void debian12DefaultConfigLeavesPasswordsOn() throws Exception {
-        DirTarget fixture = new DirTarget(TestPaths.fixture("debian12"), Limits.DEFAULT);
+        DirTarget fixture = new DirTarget(TestPaths.debianRoot(), Limits.DEFAULT);
         ConfigSource src = new ConfigSource() {
             @Override public String read(String path) throws SourceException {
                 try {

@@ -3,19 +3,17 @@ package de.tomaudit.parse.systemd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.tomaudit.testsupport.TestPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UnitFileParserTest {
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = UnitFileParserTest.class.getResourceAsStream("/collect/host/backup/debian/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** A unit as Debian 12 ships it: apt's timers, postgresql-common's templates. */
+    private static String resource(String name) {
+        return TestPaths.debianText(name.startsWith("pg_") ? "postgresql-common" : "apt", "lib/systemd/system/" + name);
     }
 
     @Test

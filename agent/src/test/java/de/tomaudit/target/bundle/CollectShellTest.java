@@ -89,7 +89,7 @@ class CollectShellTest {
 
     @Test
     void aBundleOfTheDebianFixtureAuditsExactlyLikeTheDirectory() throws Exception {
-        Path root = TestPaths.fixture("debian12");
+        Path root = TestPaths.debianRoot();
         var rules = RuleLoader.loadDirectory(TestPaths.repo().resolve("rules/host"));
         AuditOptions options = new AuditOptions(Set.of(), rules, List.of(), "en", 1, Limits.DEFAULT);
         TargetResult dir = new TargetAuditor().audit(new DirTarget(root, Limits.DEFAULT), options);
