@@ -16,6 +16,11 @@ _ejabberd_dir() {
     echo "${TESTBED_DIR:?TESTBED_DIR not set}/ejabberd"
 }
 
+# The ports it listens on, Erlang distribution included (checked by the dispatcher before a start).
+ejabberd_ports() {
+    echo 35222 35269 35443 35210 45222 45269 45280 45210
+}
+
 ejabberd_install() {
     if [ -x "$EJABBERD_CTL" ] && command -v openssl >/dev/null 2>&1; then
         return 0

@@ -16,6 +16,11 @@ _nginx_dir() {
     echo "${TESTBED_DIR:?TESTBED_DIR not set}/nginx"
 }
 
+# The ports it listens on (checked by the dispatcher before a start: in use by something else is an error).
+nginx_ports() {
+    echo 8080 8443 9080 9443
+}
+
 nginx_install() {
     [ -x "$NGINX_BIN" ] && return 0
     if declare -F testbed_install_packages >/dev/null; then

@@ -19,6 +19,11 @@ _prosody_dir() {
     echo "${TESTBED_DIR:?TESTBED_DIR not set}/prosody"
 }
 
+# The ports it listens on (checked by the dispatcher before a start: in use by something else is an error).
+prosody_ports() {
+    echo 15222 15223 15269 15280 25222 25269
+}
+
 prosody_install() {
     if [ -x "$PROSODY_BIN" ]; then
         return 0

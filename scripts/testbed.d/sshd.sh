@@ -41,6 +41,11 @@ _sshd_dir() {
     echo "${TESTBED_DIR:?TESTBED_DIR not set}/sshd"
 }
 
+# The ports it listens on (checked by the dispatcher before a start: in use by something else is an error).
+sshd_ports() {
+    echo "$SSHD_PORT_HARDENED $SSHD_PORT_WEAK"
+}
+
 sshd_install() {
     if [ -x "$SSHD_BIN" ] && command -v ssh-keygen >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
         return 0

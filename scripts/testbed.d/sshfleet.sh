@@ -39,11 +39,20 @@ _sshfleet_last() {
     echo "127.0.0.$((SSHFLEET_HOSTS + 1))"
 }
 
+# The addresses and port it listens on (checked by the dispatcher before a start).
+sshfleet_ports() {
+    local i
+    for ((i = 2; i <= SSHFLEET_HOSTS + 1; i++)); do
+        echo "127.0.0.$i:$SSHFLEET_PORT"
+    done
+}
+
 sshfleet_install() {
-    if [ -x "$SSHFLEET_BIN" ] && command -v ssh-keygen >/dev/null 2>&1; then
+    # busybox is the chroot host's shell (copied from this machine's package)
+    if [ -x "$SSHFLEET_BIN" ] && command -v ssh-keygen >/dev/null 2>&1 && command -v busybox >/dev/null 2>&1; then
         return 0
     fi
-    testbed_install_packages openssh-server openssh-client
+    testbed_install_packages openssh-server openssh-client busybox
 }
 
 _sshfleet_check() {
@@ -74,16 +83,17 @@ _sshfleet_users() {
 
 # The minimal host of the chroot user: root-owned, nothing writable by the user.
 _sshfleet_root() {
-    local d r lib f u
+    local d r lib f u busybox
+    busybox="$(command -v busybox)" || { echo "sshfleet: busybox is not installed (sshfleet_install installs it)" >&2; return 1; }
     d="$(_sshfleet_dir)"
     r="$d/root"
     rm -rf "$r"
     mkdir -p "$r/bin" "$r/dev" "$r/etc/ssh" "$r/etc/systemd" "$r/var/log/nginx" "$r/tmp"
     chmod 1777 "$r/tmp"
-    cp /bin/busybox "$r/bin/busybox"
+    cp -L "$busybox" "$r/bin/busybox"
     ln -s busybox "$r/bin/sh"
     ln -s busybox "$r/bin/env"
-    for lib in $(ldd /bin/busybox | grep -o '/[^ ]*'); do
+    for lib in $(ldd "$busybox" | grep -o '/[^ ]*'); do
         mkdir -p "$r$(dirname "$lib")"
         cp -L "$lib" "$r$lib"
     done

@@ -24,6 +24,11 @@ _tls_dir() {
     echo "${TESTBED_DIR:?TESTBED_DIR not set}/tls"
 }
 
+# The ports it listens on (checked by the dispatcher before a start: in use by something else is an error).
+tls_ports() {
+    echo "$TLS_PORTS"
+}
+
 tls_install() {
     local need=()
     [ -x "$TLS_NGINX_BIN" ] || need+=(nginx)
