@@ -80,7 +80,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
             description = "console (default), json; with --dry-run also sh (the offline collection script "
-                    + "scripts/collect.sh); html, md, csv, junit, pdf, tom in later versions")
+                    + "scripts/collect.sh)")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "PATH",
@@ -97,10 +97,11 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Targets audited at once (default 4)")
     int parallel;
 
-    @Option(names = "--history", paramLabel = "JDBC_URL", description = "Store the run in this database")
+    // hidden until runs are stored: --help lists only what works (HelpOptionsTest)
+    @Option(names = "--history", paramLabel = "JDBC_URL", hidden = true, description = "Store the run in this database")
     String history;
 
-    @Option(names = "--no-history", description = "Do not store the run")
+    @Option(names = "--no-history", hidden = true, description = "Do not store the run")
     boolean noHistory;
 
     @Option(names = "--sudo",
