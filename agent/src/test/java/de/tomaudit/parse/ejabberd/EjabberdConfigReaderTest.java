@@ -81,6 +81,56 @@ class EjabberdConfigReaderTest {
         assertTrue(l.stream().anyMatch(x -> x.port().startsWith("unix:") && x.portNumber().isEmpty()));
     }
 
+    /** The project's own config in the style of the container example (macros, an include, host_config). */
+    private static Files projectConfig() throws IOException {
+        String base = "/de/tomaudit/parse/ejabberd/";
+        Files f = new Files();
+        for (String[] r : new String[][] {{"ejabberd.yml", MAIN}, {"conf.d/local.yml", "/etc/ejabberd/conf.d/local.yml"}}) {
+            try (var in = EjabberdConfigReaderTest.class.getResourceAsStream(base + r[0])) {
+                f.put(r[1], new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return f;
+    }
+
+    private static int lineOf(Files f, String path, String line) throws Exception {
+        List<String> lines = f.read(path).lines().toList();
+        assertTrue(lines.contains(line), line);
+        return lines.indexOf(line) + 1;
+    }
+
+    @Test
+    void projectConfigMacrosIncludeAndHostOverrideResolveWithTheirLines() throws Exception {
+        Files f = projectConfig();
+        EjabberdConfig c = read(f);
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("chat.example.org", "rooms.example.org"), c.hosts(), "hosts: [HOST, …] via macro");
+        List<Listener> l = Listeners.read(c, new ArrayList<>());
+        Listener c2s = l.get(0);
+        assertEquals(Optional.of(5222L), c2s.portNumber(), "port: PORT_C2S");
+        assertTrue(c2s.starttlsRequired(), "starttls_required: STARTTLS_REQUIRED (true)");
+        EjValue port = ((EjValue.Mapping) value(c, "listen").items().get(0)).get("port").orElseThrow();
+        assertEquals("PORT_C2S", port.macro().orElseThrow().name());
+        assertEquals(new Loc(MAIN, lineOf(f, MAIN, "    port: PORT_C2S")), port.where(), "used at");
+        assertEquals(new Loc(MAIN, lineOf(f, MAIN, "  PORT_C2S: 5222")), port.macro().get().definedAt(), "defined at");
+        assertTrue(l.stream().anyMatch(x -> x.port().startsWith("unix:") && x.portNumber().isEmpty()), "a socket keeps its text");
+        EjValue opts = value(c, "c2s_protocol_options");
+        assertEquals("TLS_OPTIONS", opts.macro().orElseThrow().name());
+        assertEquals(List.of("no_sslv3", "no_tlsv1", "no_tlsv1_1", "cipher_server_preference"),
+                opts.items().stream().map(v -> v.scalarText().orElseThrow()).toList());
+        // the include gives modules and acl, not its loglevel (allow_only)
+        assertEquals(List.of(MAIN, "/etc/ejabberd/conf.d/local.yml"), c.files());
+        assertEquals(Optional.of("info"), value(c, "loglevel").scalarText());
+        EjValue.Mapping modules = (EjValue.Mapping) value(c, "modules");
+        assertEquals(Optional.of("always"), ((EjValue.Mapping) modules.get("mod_mam").orElseThrow()).get("default")
+                .flatMap(EjValue::scalarText));
+        // the rooms host overrides the password format
+        assertEquals(Optional.of("scram"), c.forHost("auth_password_format", "chat.example.org").orElseThrow().value().scalarText());
+        Option rooms = c.forHost("auth_password_format", "rooms.example.org").orElseThrow();
+        assertEquals(Optional.of("plain"), rooms.value().scalarText());
+        assertEquals(new Loc(MAIN, lineOf(f, MAIN, "    auth_password_format: plain")), rooms.keyLoc());
+    }
+
     @Test
     void debianPackageConfigTlsOptionsMacro() throws IOException {
         EjabberdConfig c = read(java.nio.file.Files.readString(TestPaths.debianRoot().resolve("etc/ejabberd/ejabberd.yml")));

@@ -165,6 +165,48 @@ class ProsodyConfigEvaluatorTest {
         assertTrue(missing.message().contains("/etc/prosody/gone.txt"), missing.message());
     }
 
+    /** The project's own config in the style of Prosody's test config (FileLines, ENV_, Lua.require, components). */
+    private static String projectConfig() throws Exception {
+        try (var in = ProsodyConfigEvaluatorTest.class.getResourceAsStream("/de/tomaudit/parse/lua/prosody.cfg.lua")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int lineOf(String text, String start) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line " + start);
+    }
+
+    @Test
+    void projectConfigNeedsItsFileLinesStopsAtLuaRequireAndEvaluatesWithoutIt() throws Exception {
+        String text = projectConfig();
+        ConfigProblem noAdmins = failure(main(text));
+        assertEquals(lineOf(text, "admins = FileLines"), noAdmins.line(), "FileLines(\"admins.txt\") needs the file");
+        ConfigProblem require = failure(main(text).put("/etc/prosody/admins.txt", "admin@chat.example.org\n"));
+        assertEquals(ConfigProblem.Kind.FORBIDDEN, require.kind());
+        assertEquals(lineOf(text, "network_settings = Lua.require"), require.line());
+        // without the require line the rest evaluates: ENV_ values are unknown (nil), so the defaults apply
+        String without = text.replace(text.lines().filter(l -> l.startsWith("network_settings")).findFirst().orElseThrow(),
+                "-- (removed)");
+        ProsodyConfig c = ok(main(without).put("/etc/prosody/admins.txt", "admin@chat.example.org\n"));
+        ConfigSection g = c.global();
+        assertEquals("epoll", g.own("network_backend").orElseThrow().value());
+        assertEquals("1w", g.own("archive_expires_after").orElseThrow().value());
+        assertEquals(lineOf(text, "archive_expires_after"), g.own("archive_expires_after").orElseThrow().line());
+        assertTrue(((ConfigTable) g.own("modules_enabled").orElseThrow().value()).strings().contains("cloud_notify"));
+        assertEquals(List.of("*", "chat.example.org", "rooms.chat.example.org", "upload.chat.example.org"),
+                c.sections().stream().map(ConfigSection::name).toList());
+        assertEquals(ConfigSection.Kind.VIRTUAL_HOST, c.section("chat.example.org").orElseThrow().kind());
+        assertEquals(604800L, ((Number) c.section("upload.chat.example.org").orElseThrow()
+                .own("http_file_share_expires_after").orElseThrow().value()).longValue());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.message().contains("ENV_PROSODY_NETWORK_BACKEND")), c.warnings()::toString);
+    }
+
     @Test
     void upstreamScansionConfigStopsAtLuaRequire() throws Exception {
         String spec = Files.readString(TestPaths.sharedFixture("prosody").resolve("spec-scansion-prosody.cfg.lua"));
