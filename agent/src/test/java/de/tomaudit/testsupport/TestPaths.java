@@ -38,7 +38,10 @@ public final class TestPaths {
     /** A file as the Debian package ships it, e.g. {@code debianFile("ejabberd", "usr/share/ejabberd/ejabberd.yml.example")}. */
     public static Path debianFile(String pkg, String path) {
         Path p = debianFiles().resolve("pkg").resolve(pkg).resolve(path);
-        assumeTrue(Files.isRegularFile(p), () -> "Debian package files missing: " + whyMissing(pkg));
+        assumeTrue(Files.isRegularFile(p), () -> "Debian package files missing: "
+                + (Files.exists(debianFiles().resolve("pkg").resolve(pkg).resolve(".complete"))
+                        ? pkg + ": /" + path + " not among the files scripts/debian-files could take"
+                        : whyMissing(pkg)));
         return p;
     }
 
