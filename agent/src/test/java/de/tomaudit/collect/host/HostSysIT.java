@@ -71,6 +71,39 @@ class HostSysIT {
         assertTrue(fact("apt.last_unattended_run_days").value() instanceof Long);
     }
 
+    /** Whether dpkg has the package installed, asked apart from the collectors (its status line). */
+    private static boolean dpkgInstalled(String pkg) throws Exception {
+        Process p = new ProcessBuilder("dpkg-query", "-W", "-f=${Status}", pkg).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.contains("ok installed");
+    }
+
+    @Test
+    void unattendedUpgradesAsInstalledOrNot() throws Exception {
+        boolean installed = dpkgInstalled("unattended-upgrades");
+        assertEquals(installed, fact("apt.unattended_upgrades_installed").value(), "dpkg says installed=" + installed);
+        if (!installed) {
+            assertTrue(fact("apt.unattended_upgrades_installed").evidence().toString().contains("not installed"));
+        }
+    }
+
+    @Test
+    void journaldAsInstalledOrNot() {
+        FactSet.Builder b = FactSet.builder();
+        try (LocalTarget t = new LocalTarget(Limits.DEFAULT)) {
+            new JournaldCollector().collect(t, b);
+        }
+        FactSet j = b.build();
+        boolean installed = JournaldCollector.BINARIES.stream().anyMatch(f -> java.nio.file.Files.exists(java.nio.file.Path.of(f)));
+        assertEquals(installed, j.get("journald.installed").orElseThrow().value());
+        if (installed) {
+            assertTrue(j.get("journald.max_retention_sec").isPresent(), () -> String.valueOf(j.whyMissing("journald.max_retention_sec")));
+        } else {
+            assertTrue(j.whyMissing("journald").toString().contains("not installed"), () -> String.valueOf(j.whyMissing("journald")));
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void rootFileSystemIsListed() {
