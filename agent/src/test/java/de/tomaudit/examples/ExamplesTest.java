@@ -48,6 +48,23 @@ class ExamplesTest {
     }
 
     @Test
+    void examplesPointOnlyAtFilesInTheRepository() throws Exception {
+        List<String> outside = new ArrayList<>();
+        try (var files = Files.walk(TestPaths.repo().resolve("examples"))) {
+            for (java.nio.file.Path p : files.filter(Files::isRegularFile).toList()) {
+                List<String> lines = Files.readAllLines(p);
+                for (int i = 0; i < lines.size(); i++) {
+                    // a user's clone has no ../shared, and nothing else above the repository either
+                    if (lines.get(i).matches(".*(\\.\\./|\\bshared/(seeds|fixtures|docs|tools)).*")) {
+                        outside.add(TestPaths.repo().relativize(p) + ":" + (i + 1) + ": " + lines.get(i).trim());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), outside);
+    }
+
+    @Test
     void theExampleWaiversLoad() throws Exception {
         List<Waiver> waivers = WaiverFile.load(TestPaths.repo().resolve("examples/waivers.yaml"));
         assertEquals(2, waivers.size());

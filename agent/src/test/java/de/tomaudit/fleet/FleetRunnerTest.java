@@ -111,8 +111,9 @@ class FleetRunnerTest {
             TargetFactory factory = t -> t.name().equals("stuck") ? new Spinning(release) : OPENER.open(t);
             List<FleetTarget> fleet = List.of(target("stuck", "ssh://x@stuck.example"), target("a", "dir:" + FIXTURE),
                     target("b", "dir:" + FIXTURE));
+            // the limit applies to every target: long enough for a dir: audit on a loaded build machine
             AuditResult r = new FleetRunner(new TargetAuditor(), factory, "test").run(fleet, options(),
-                    new FleetRunner.Settings(1, Duration.ofMillis(300)));
+                    new FleetRunner.Settings(1, Duration.ofSeconds(5)));
             assertEquals("timeout", r.targets().get(0).errors().get(0).stage());
             assertAudited(r.targets().get(1));
             assertAudited(r.targets().get(2));

@@ -24,16 +24,27 @@ class LuaSandboxTest {
         return new ProsodyConfigEvaluator(new MapConfigSource().put(MAIN, text)).evaluate(MAIN);
     }
 
+    /**
+     * The default limits with the wall clock far away: which limit stops a configuration must not
+     * depend on how loaded the build machine is (the wall clock has its own test, the stop times are
+     * measured by scripts/bench/prosody-config).
+     */
+    private static final SandboxLimits NO_CLOCK = new SandboxLimits(SandboxLimits.DEFAULT.maxInstructions(),
+            Duration.ofSeconds(60), SandboxLimits.DEFAULT.maxStringBytes(), SandboxLimits.DEFAULT.maxAllocatedBytes(),
+            SandboxLimits.DEFAULT.maxPatternSteps(), SandboxLimits.DEFAULT.maxTables(), SandboxLimits.DEFAULT.maxCallDepth(),
+            SandboxLimits.DEFAULT.maxIncludeDepth(), SandboxLimits.DEFAULT.maxFiles());
+
     private static ConfigProblem stopped(String text, ConfigProblem.Kind kind, int line) {
         long start = System.nanoTime();
-        ProsodyEvaluation e = eval(text);
+        ProsodyEvaluation e = kind == ConfigProblem.Kind.TIME_LIMIT ? eval(text)
+                : new ProsodyConfigEvaluator(new MapConfigSource().put(MAIN, text), NO_CLOCK, Map.of()).evaluate(MAIN);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertFalse(e.ok(), "the configuration must not evaluate");
         ConfigProblem p = e.failure().orElseThrow();
         assertEquals(kind, p.kind(), p::toString);
         assertEquals(MAIN, p.file());
         assertEquals(line, p.line(), p::toString);
-        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "stopped after " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "stopped after " + took.toMillis() + " ms (a hang guard)");
         return p;
     }
 
@@ -153,7 +164,8 @@ class LuaSandboxTest {
             List<Future<ProsodyEvaluation>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String text = i % 2 == 0 ? "x = ('y'):rep(10) .. 'z'\nn = #x\n" : "while true do end\n";
-                futures.add(pool.submit(() -> eval(text)));
+                futures.add(pool.submit(() -> new ProsodyConfigEvaluator(new MapConfigSource().put(MAIN, text), NO_CLOCK, Map.of())
+                        .evaluate(MAIN)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 ProsodyEvaluation e = futures.get(i).get();

@@ -71,7 +71,13 @@ class CollectShellTest {
         List<String> cmd = new ArrayList<>();
         asUser.ifPresent(u -> cmd.addAll(List.of("runuser", "-u", u, "--")));
         cmd.addAll(shell.argv());
-        cmd.add(SCRIPT.toString());
+        if (asUser.isPresent()) {
+            // the other user may not enter the clone's directory (a clone under /root, or in a
+            // mktemp -d directory): it gets the script on stdin, as `ssh host 'sh -s -- -' < collect.sh` does
+            cmd.addAll(List.of("-s", "--"));
+        } else {
+            cmd.add(SCRIPT.toString());
+        }
         cmd.add(out.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().clear();
@@ -79,6 +85,9 @@ class CollectShellTest {
         pb.environment().put("TMPDIR", tmp.toString());
         pb.environment().put("TOMAUDIT_COLLECT_ROOT", root.toString());
         pb.environment().putAll(env);
+        if (asUser.isPresent()) {
+            pb.redirectInput(SCRIPT.toFile());
+        }
         Process p = pb.start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "collect.sh did not finish");
