@@ -1,5 +1,7 @@
 package de.tomaudit.report;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * A JSON result written by an earlier {@code audit --format json}, read back for
@@ -32,6 +35,8 @@ public final class StoredResult {
                     // a nesting bomb in a hostile file ends as a clear error, not a stack overflow
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // the JSON leaves empty lists out (references, affects): absent or null is an empty list
+            .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
