@@ -79,13 +79,20 @@ public final class AuditCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "console (default), json; with --dry-run also sh (the offline collection script "
-                    + "scripts/collect.sh)")
+            description = "console (default), json, html, md, csv, junit, sarif, pdf (several with --output DIR); "
+                    + "with --dry-run also sh (the offline collection script scripts/collect.sh)")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "PATH",
-            description = "Write to this file (one format) or directory (several formats) instead of stdout")
+            description = "Write to this file (one format) or directory (several formats: tomaudit-report.<ext> each) "
+                    + "instead of stdout; files are readable by their owner only")
     Path output;
+
+    @Option(names = "--tom-group", paramLabel = "GROUP", description = "TOM annex grouping: kontrolle (default), gdpr, sdm")
+    String tomGroup;
+
+    @Option(names = "--org", paramLabel = "NAME", description = "Organisation named in the document header")
+    String org;
 
     @Option(names = "--lang", paramLabel = "LANG", description = "de or en (default: from LANG, else en)")
     String lang;
@@ -204,8 +211,9 @@ public final class AuditCommand implements Callable<Integer> {
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
         Optional<ReportOutput> reportOutput = Optional.ofNullable(output).map(o -> new ReportOutput(o, renderers.size()));
+        String group = OutputFormats.tomGroup(tomGroup);
         if (!dryRun) {
-            reportOutput.ifPresent(ReportOutput::check);
+            reportOutput.ifPresent(o -> o.check(renderers));
         }
         if (parallel < 1 || parallel > 256) {
             throw new UsageException("--parallel must be between 1 and 256");
@@ -228,13 +236,13 @@ public final class AuditCommand implements Callable<Integer> {
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
-        RenderOptions render = new RenderOptions(language, false, threshold.json());
+        RenderOptions render = new RenderOptions(language, false, threshold.json(), group, org);
         if (reportOutput.isPresent()) {
             reportOutput.get().write(result, renderers, render);
         } else {
             Renderer r = renderers.get(0);
             boolean colour = r.format().equals("console") && Terminal.colours();
-            r.render(result, new RenderOptions(language, colour, render.failOn()), out);
+            r.render(result, new RenderOptions(language, colour, render.failOn(), group, org), out);
             out.flush();
         }
         return ExitCodes.of(result, threshold);
@@ -342,15 +350,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private String language() {
-        String l = lang;
-        if (l == null) {
-            String env = System.getenv().getOrDefault("LANG", "");
-            l = env.toLowerCase(Locale.ROOT).startsWith("de") ? "de" : "en";
-        }
-        if (!l.equals("de") && !l.equals("en")) {
-            throw new UsageException("--lang must be de or en, not '" + l + "'");
-        }
-        return l;
+        return OutputFormats.language(lang);
     }
 
     static Severity severity(String s) {
@@ -399,21 +399,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private List<Renderer> renderers() {
-        List<String> names = formats.isEmpty() ? List.of("console") : formats;
-        List<Renderer> out = new ArrayList<>();
-        for (String n : names) {
-            String f = n.trim().toLowerCase(Locale.ROOT);
-            Renderer r = Renderers.byFormat(f).orElseThrow(() -> new UsageException(Renderers.PLANNED.contains(f)
-                    ? "--format " + f + " is not available in this version (console, json)"
-                    : "unknown --format '" + n + "' (console, json, html, md, csv, junit, pdf, tom)"));
-            if (out.stream().noneMatch(x -> x.format().equals(r.format()))) {
-                out.add(r);
-            }
-        }
-        if (output == null && out.size() > 1) {
-            throw new UsageException("several formats need --output DIR (one file per format)");
-        }
-        return out;
+        return OutputFormats.renderers(formats, output, "console");
     }
 
     private List<Rule> rules() {

@@ -7,11 +7,11 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code tomaudit audit|rules …}. Usage errors exit 2 with one line, never a stack trace. */
+/** Entry point: {@code tomaudit audit|rules|report …}. Usage errors exit 2 with one line, never a stack trace. */
 @Command(name = "tomaudit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Audits Mastodon, Prosody, ejabberd and BigBlueButton servers and their Linux host "
                 + "for security and GDPR (TOM, Art. 32) measures.",
-        subcommands = {AuditCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AuditCommand.class, RulesCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, rules)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, rules, report)");
     }
 
     public static void main(String[] args) {

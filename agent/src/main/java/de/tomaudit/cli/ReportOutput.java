@@ -13,15 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * Where {@code --output} writes: the file itself for one format, {@code tomaudit.<ext>} per format
- * in a directory for several. Checked before the audit runs, so a mistyped path costs no audit;
- * files are written through a temporary file and moved into place, so a reader never sees half a
- * report. Every failure is one line naming the path (exit 2), never a Java exception.
+ * Where {@code --output} writes: the file itself for one format, {@code tomaudit-report.<ext>} per
+ * format in a directory for several (or when the path is a directory). Checked before the audit runs
+ * and before anything is rendered, so a mistyped path costs no audit; files are written through a
+ * temporary file and moved into place, so a reader never sees half a report, and are readable by
+ * their owner only (0600: reports describe a server's weaknesses). An existing device, FIFO or
+ * directory is never replaced. Every failure is one line naming the path (exit 2), never a Java
+ * exception.
  */
 final class ReportOutput {
+    static final String FILE_STEM = "tomaudit-report.";
     private final Path output;
     private final boolean directory;
 
@@ -46,10 +51,31 @@ final class ReportOutput {
         }
     }
 
+    /** As {@link #check()}, and each file the renderers will write can be created there. */
+    void check(List<Renderer> renderers) {
+        check();
+        for (Renderer r : renderers) {
+            Path file = file(r);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new UsageException("cannot write --output " + file + ": it exists and is not a regular file");
+            }
+        }
+        Path dir = directory ? output : parent(output);
+        try {
+            Files.deleteIfExists(createPrivateTemp(dir));
+        } catch (IOException e) {
+            throw new UsageException("cannot write --output " + output + ": " + describe(e));
+        }
+    }
+
+    /** The file a renderer writes: {@code --output} itself, or {@code DIR/tomaudit-report.<extension>}. */
+    Path file(Renderer r) {
+        return directory ? output.resolve(FILE_STEM + r.extension()) : output;
+    }
+
     void write(AuditResult result, List<Renderer> renderers, RenderOptions options) {
         for (Renderer r : renderers) {
-            Path file = directory ? output.resolve("tomaudit." + r.extension()) : output;
-            write(file, os -> r.render(result, options, os));
+            write(file(r), os -> r.render(result, options, os));
         }
     }
 
@@ -67,7 +93,10 @@ final class ReportOutput {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".tomaudit-", ".tmp");
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new UsageException("cannot write " + file + ": it exists and is not a regular file");
+            }
+            tmp = createPrivateTemp(dir);
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 content.writeTo(os);
             }
@@ -76,6 +105,15 @@ final class ReportOutput {
             deleteQuietly(tmp);
             throw new UsageException("cannot write " + file + ": " + describe(e));
         }
+    }
+
+    /** A new empty file in {@code dir} that only its owner may read and write. */
+    private static Path createPrivateTemp(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, ".tomaudit-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createTempFile(dir, ".tomaudit-", ".tmp");
     }
 
     private static Path parent(Path file) {

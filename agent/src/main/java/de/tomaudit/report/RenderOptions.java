@@ -1,4 +1,30 @@
 package de.tomaudit.report;
 
-/** How to render: language, whether ANSI colours are allowed, and the failure threshold shown. */
-public record RenderOptions(String lang, boolean colour, String failOn) { }
+/**
+ * How to render. {@code lang} is de or en; {@code colour} whether ANSI colours are allowed (console);
+ * {@code failOn} the failure threshold shown; {@code tomGroup} the TOM annex's grouping
+ * (kontrolle, gdpr, sdm) and {@code org} the organisation named in document headers (empty when not
+ * given). Formats ignore what they do not use.
+ */
+public record RenderOptions(String lang, boolean colour, String failOn, String tomGroup, String org) {
+
+    public RenderOptions {
+        lang = lang == null || lang.isBlank() ? "en" : lang;
+        failOn = failOn == null ? "high" : failOn;
+        tomGroup = tomGroup == null || tomGroup.isBlank() ? "kontrolle" : tomGroup;
+        org = org == null ? "" : org;
+    }
+
+    public RenderOptions(String lang, boolean colour, String failOn) {
+        this(lang, colour, failOn, null, null);
+    }
+
+    /** Options for documents: no colour, default threshold. */
+    public static RenderOptions of(String lang, String tomGroup, String org) {
+        return new RenderOptions(lang, false, "high", tomGroup, org);
+    }
+
+    public boolean german() {
+        return "de".equals(lang);
+    }
+}

@@ -3,6 +3,7 @@ package de.tomaudit.report;
 import de.tomaudit.result.AuditResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /** Writes an audit result in one output format; renderers only read the result. */
 public interface Renderer {
@@ -10,8 +11,19 @@ public interface Renderer {
     /** The {@code --format} name. */
     String format();
 
-    /** File extension for {@code --output DIR} with several formats. */
+    /**
+     * File name ending for {@code --output DIR}: the file is {@code tomaudit-report.<extension>}
+     * ({@code html}, {@code junit.xml}, {@code sarif.json}, …).
+     */
     String extension();
 
     void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException;
+
+    /**
+     * Why this format cannot be written on this machine (a missing font, say), checked before
+     * anything is audited or rendered; empty when it can.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
 }

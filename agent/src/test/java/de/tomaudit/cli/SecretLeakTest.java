@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plants secrets in every kind of file the host collectors read or stat, audits the tree as a
- * dir: root in every output format, and requires that no planted secret text appears anywhere.
+ * dir: root in every output format (JSON, console, HTML, Markdown, CSV, JUnit, SARIF and the PDF's
+ * text), and requires that no planted secret text appears anywhere.
  */
 class SecretLeakTest {
     private static final String SECRET_KEY_BASE = "5ecr3tK3yBase" + "a1b2c3d4e5f6".repeat(8);
@@ -31,6 +32,12 @@ class SecretLeakTest {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
     }
 
+    private static String pdfText(Path pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
     @Test
     void plantedSecretsNeverReachAnyOutput() throws Exception {
         write("/home/mastodon/live/.env.production", "LOCAL_DOMAIN=example.org\nSECRET_KEY_BASE=" + SECRET_KEY_BASE
@@ -44,7 +51,10 @@ class SecretLeakTest {
         write("/etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n", "rw-r--r--");
 
         Path out = root.resolve("../out-" + root.getFileName()).normalize();
-        CliTest.Run json = CliTest.run("audit", "--format", "json,console", "--output", out.toString(), "--kind", "host",
+        // every format this build has (the PDF when its fonts are installed: fonts-dejavu-core)
+        String formats = String.join(",", de.tomaudit.report.Renderers.all().stream()
+                .filter(r -> r.unavailable().isEmpty()).map(de.tomaudit.report.Renderer::format).toList());
+        CliTest.Run json = CliTest.run("audit", "--format", formats, "--output", out.toString(), "--kind", "host",
                 "dir:" + root);
         assertTrue(json.code() != 2, json.err());
         // logback writes to whatever System.err is at the time: capture the debug log too
@@ -61,10 +71,13 @@ class SecretLeakTest {
         StringBuilder all = new StringBuilder(log.toString(java.nio.charset.StandardCharsets.UTF_8) + json.out() + json.err() + console.out() + console.err() + plain.out() + plain.err());
         try (var files = Files.list(out)) {
             for (Path f : files.toList()) {
-                all.append(Files.readString(f));
+                all.append(f.toString().endsWith(".pdf") ? pdfText(f) : Files.readString(f));
             }
         }
         assertTrue(all.length() > 500, "the audit produced output: " + all);
+        try (var files = Files.list(out)) {
+            assertTrue(files.count() >= formats.split(",").length, "one file per format: " + formats);
+        }
         for (String secret : PLANTED) {
             assertFalse(all.toString().contains(secret), "secret leaked: " + secret.substring(0, 8) + "…");
             assertFalse(all.toString().contains(secret.substring(0, 16)), "part of a secret leaked: " + secret.substring(0, 8) + "…");

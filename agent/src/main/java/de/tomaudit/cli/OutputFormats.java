@@ -1,0 +1,70 @@
+package de.tomaudit.cli;
+
+import de.tomaudit.report.Renderer;
+import de.tomaudit.report.Renderers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code --format}, {@code --lang} and {@code --tom-group} as {@code audit} and {@code report} take them. */
+final class OutputFormats {
+    static final List<String> TOM_GROUPS = List.of("kontrolle", "gdpr", "sdm");
+
+    private OutputFormats() { }
+
+    /**
+     * The renderers of the named formats (default {@code defaultFormat}), without duplicates; an
+     * unknown name is a usage error listing the formats; several formats need {@code --output};
+     * a format this machine cannot write (a missing font) is refused before anything runs.
+     */
+    static List<Renderer> renderers(List<String> formats, Path output, String defaultFormat) {
+        List<String> names = formats.isEmpty() ? List.of(defaultFormat) : formats;
+        List<Renderer> out = new ArrayList<>();
+        for (String n : names) {
+            String f = n.trim().toLowerCase(Locale.ROOT);
+            Renderer r = Renderers.byFormat(f).orElseThrow(() -> new UsageException(Renderers.PLANNED.contains(f)
+                    ? "--format " + f + " is not available in this version (" + String.join(", ", Renderers.names()) + ")"
+                    : "unknown --format '" + n + "' (" + String.join(", ", Renderers.names()) + ")"));
+            if (out.stream().noneMatch(x -> x.format().equals(r.format()))) {
+                out.add(r);
+            }
+        }
+        if (output == null && out.size() > 1) {
+            throw new UsageException("several formats need --output DIR (one file per format)");
+        }
+        for (Renderer r : out) {
+            Optional<String> why = r.unavailable();
+            if (why.isPresent()) {
+                throw new UsageException("--format " + r.format() + ": " + why.get());
+            }
+        }
+        return out;
+    }
+
+    /** {@code --lang}, or de when {@code LANG} starts with de, else en. */
+    static String language(String lang) {
+        String l = lang;
+        if (l == null) {
+            String env = System.getenv().getOrDefault("LANG", "");
+            l = env.toLowerCase(Locale.ROOT).startsWith("de") ? "de" : "en";
+        }
+        if (!l.equals("de") && !l.equals("en")) {
+            throw new UsageException("--lang must be de or en, not '" + l + "'");
+        }
+        return l;
+    }
+
+    /** {@code --tom-group}: kontrolle (default), gdpr or sdm. */
+    static String tomGroup(String group) {
+        if (group == null) {
+            return "kontrolle";
+        }
+        String g = group.trim().toLowerCase(Locale.ROOT);
+        if (!TOM_GROUPS.contains(g)) {
+            throw new UsageException("--tom-group must be kontrolle, gdpr or sdm, not '" + group + "'");
+        }
+        return g;
+    }
+}

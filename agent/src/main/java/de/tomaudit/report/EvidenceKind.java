@@ -1,0 +1,45 @@
+package de.tomaudit.report;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an evidence source is, from the forms {@link de.tomaudit.facts.Evidence} writes:
+ * {@code /path:12} (file and line), {@code /path} (a whole file), {@code command: …},
+ * {@code probe: host:port}, {@code default: …}.
+ */
+public final class EvidenceKind {
+    private static final Pattern FILE_LINE = Pattern.compile("([^\\s:][^:]*):(\\d{1,9})");
+
+    private EvidenceKind() { }
+
+    /** {@code file}, {@code command}, {@code probe} or {@code default}. */
+    public static String of(String source) {
+        if (source.startsWith("command: ")) {
+            return "command";
+        }
+        if (source.startsWith("probe: ")) {
+            return "probe";
+        }
+        if (source.startsWith("default: ")) {
+            return "default";
+        }
+        return "file";
+    }
+
+    /** The file and 1-based line where the source is {@code file:line}. */
+    public static Optional<FileLine> fileLine(String source) {
+        if (!"file".equals(of(source))) {
+            return Optional.empty();
+        }
+        Matcher m = FILE_LINE.matcher(source);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int line = Integer.parseInt(m.group(2));
+        return line > 0 ? Optional.of(new FileLine(m.group(1), line)) : Optional.empty();
+    }
+
+    public record FileLine(String path, int line) { }
+}

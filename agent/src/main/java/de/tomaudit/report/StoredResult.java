@@ -1,0 +1,139 @@
+package de.tomaudit.report;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.tomaudit.result.AuditResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * A JSON result written by an earlier {@code audit --format json}, read back for
+ * {@code tomaudit report --from}: only a regular file (never a device, FIFO or directory), at most
+ * {@link #MAX_BYTES}, fields a newer version added are ignored. Every problem is a
+ * {@link StoredResultException} with one line naming the file and what is wrong.
+ */
+public final class StoredResult {
+    /** Largest result file read (a 50-target fleet with full evidence is a few MB). */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // a nesting bomb in a hostile file ends as a clear error, not a stack overflow
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // the JSON leaves empty lists out (references, affects): absent or null is an empty list
+            .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private StoredResult() { }
+
+    public static AuditResult read(Path file) {
+        return read(file, MAX_BYTES);
+    }
+
+    static AuditResult read(Path file, long maxBytes) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new StoredResultException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new StoredResultException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (a.isDirectory()) {
+            throw new StoredResultException(file + ": is a directory, not a result file");
+        }
+        if (!a.isRegularFile()) {
+            throw new StoredResultException(file + ": is not a regular file (a device, FIFO or socket is never read)");
+        }
+        if (a.size() > maxBytes) {
+            throw new StoredResultException(file + ": " + a.size() + " bytes, more than the " + maxBytes
+                    + " a result file may have");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // the size can change after the check: never read more than the cap allows
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (AccessDeniedException e) {
+            throw new StoredResultException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (bytes.length > maxBytes) {
+            throw new StoredResultException(file + ": more than the " + maxBytes + " bytes a result file may have");
+        }
+        return parse(file, bytes);
+    }
+
+    private static AuditResult parse(Path file, byte[] bytes) {
+        AuditResult r;
+        try {
+            r = MAPPER.readValue(bytes, AuditResult.class);
+        } catch (ValueInstantiationException e) {
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": "
+                    + (e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "a required field is missing"));
+        } catch (InvalidFormatException e) {
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": "
+                    + path(e) + " has the value '" + e.getValue() + "', which this version does not know");
+        } catch (MismatchedInputException e) {
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": "
+                    + (path(e).isEmpty() ? "" : path(e) + ": ") + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new StoredResultException(file + ": not valid JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (r == null || r.targets() == null) {
+            throw new StoredResultException(file + ": not a tomaudit result: no 'targets'");
+        }
+        return r;
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder b = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                b.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String at(JsonLocation l) {
+        return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unexpected content";
+        }
+        String line = s.lines().findFirst().orElse(s);
+        return VisibleText.oneLine(line.length() > 200 ? line.substring(0, 200) + "…" : line);
+    }
+
+    /** A result file that cannot be rendered: the message is one line naming the file. */
+    public static final class StoredResultException extends RuntimeException {
+        public StoredResultException(String message) {
+            super(message);
+        }
+    }
+}
