@@ -79,8 +79,8 @@ public final class AuditCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "console (default), json; with --dry-run also sh (the offline collection script "
-                    + "scripts/collect.sh); html, md, csv, junit, pdf, tom in later versions")
+            description = "console (default), json; the TOM annex: tom (HTML), tom-md, tom-pdf, tom-docx; with --dry-run "
+                    + "also sh (the offline collection script scripts/collect.sh)")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "PATH",
@@ -89,6 +89,16 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--lang", paramLabel = "LANG", description = "de or en (default: from LANG, else en)")
     String lang;
+
+    @Option(names = "--tom-group", paramLabel = "VOCABULARY", defaultValue = "kontrolle",
+            description = "TOM annex (tom, tom-md, tom-pdf, tom-docx): group by kontrolle (default: the control categories "
+                    + "of German TOM templates), gdpr (articles) or sdm (SDM protection goals)")
+    String tomGroup;
+
+    @Option(names = "--org", paramLabel = "NAME",
+            description = "TOM annex: the organisation (controller) named in its header; default: the inventory's "
+                    + "variable organisation (or org, owner) where the targets give one")
+    String org;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "Exit 1 for failed findings at or above: low, medium, high (default), critical")
@@ -199,7 +209,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         String language = language();
         Severity threshold = severity(failOn);
+        String tomGrouping = tomGroup(tomGroup);
         List<FleetTarget> fleet = targets();
+        String organisation = organisation(org, fleet);
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
         Optional<ReportOutput> reportOutput = Optional.ofNullable(output).map(o -> new ReportOutput(o, renderers.size()));
@@ -227,13 +239,13 @@ public final class AuditCommand implements Callable<Integer> {
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
-        RenderOptions render = new RenderOptions(language, false, threshold.json());
+        RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation);
         if (reportOutput.isPresent()) {
             reportOutput.get().write(result, renderers, render);
         } else {
             Renderer r = renderers.get(0);
             boolean colour = r.format().equals("console") && Terminal.colours();
-            r.render(result, new RenderOptions(language, colour, render.failOn()), out);
+            r.render(result, new RenderOptions(language, colour, render.failOn(), tomGrouping, organisation), out);
             out.flush();
         }
         return ExitCodes.of(result, threshold);
@@ -352,6 +364,36 @@ public final class AuditCommand implements Callable<Integer> {
         return l;
     }
 
+    static String tomGroup(String g) {
+        String v = g == null ? "kontrolle" : g.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("kontrolle", "gdpr", "sdm").contains(v)) {
+            throw new UsageException("--tom-group must be kontrolle, gdpr or sdm, not '" + g + "'");
+        }
+        return v;
+    }
+
+    /**
+     * The organisation for the TOM annex: {@code --org}, else the inventory's variable
+     * {@code organisation} (or {@code organization}, {@code org}, {@code owner}); several different
+     * values are joined.
+     */
+    static String organisation(String given, List<FleetTarget> fleet) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (FleetTarget t : fleet) {
+            for (String key : List.of("organisation", "organization", "org", "owner")) {
+                String v = t.variables().get(key);
+                if (v != null && !v.isBlank()) {
+                    names.add(v.strip());
+                    break;
+                }
+            }
+        }
+        return String.join("; ", names);
+    }
+
     static Severity severity(String s) {
         try {
             Severity sev = Severity.parse(s.toLowerCase(Locale.ROOT));
@@ -403,8 +445,8 @@ public final class AuditCommand implements Callable<Integer> {
         for (String n : names) {
             String f = n.trim().toLowerCase(Locale.ROOT);
             Renderer r = Renderers.byFormat(f).orElseThrow(() -> new UsageException(Renderers.PLANNED.contains(f)
-                    ? "--format " + f + " is not available in this version (console, json)"
-                    : "unknown --format '" + n + "' (console, json, html, md, csv, junit, pdf, tom)"));
+                    ? "--format " + f + " is not available in this version (" + formatNames() + ")"
+                    : "unknown --format '" + n + "' (" + formatNames() + ")"));
             if (out.stream().noneMatch(x -> x.format().equals(r.format()))) {
                 out.add(r);
             }
@@ -413,6 +455,10 @@ public final class AuditCommand implements Callable<Integer> {
             throw new UsageException("several formats need --output DIR (one file per format)");
         }
         return out;
+    }
+
+    private static String formatNames() {
+        return String.join(", ", Renderers.all().stream().map(Renderer::format).toList());
     }
 
     private List<Rule> rules() {
