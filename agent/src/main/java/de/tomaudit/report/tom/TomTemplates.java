@@ -32,7 +32,8 @@ final class TomTemplates {
         if (html) {
             b.autoEscaping(true).defaultEscapingStrategy("html");
         } else {
-            b.autoEscaping(false).extension(new MarkdownFilters());
+            // Markdown is line-based: every newline of the template is kept as written
+            b.autoEscaping(false).newLineTrimming(false).extension(new MarkdownFilters());
         }
         return b.build();
     }
