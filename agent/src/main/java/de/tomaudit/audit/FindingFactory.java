@@ -17,7 +17,7 @@ final class FindingFactory {
     static Finding finding(Evaluation e, String lang, Optional<Waiver> waiver, LocalDate today) {
         Rule r = e.rule();
         Status status = e.status();
-        String reason = e.reason();
+        String reason = r.manual() ? r.question().orElseThrow().in(lang) : e.reason();
         if (status == Status.FAIL && waiver.isPresent()) {
             Waiver w = waiver.get();
             if (w.expiredOn(today)) {

@@ -53,6 +53,12 @@ public final class TargetAuditor {
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
+    /**
+     * The organisational measures (manual rules): listed for every audited target, since each
+     * server's hoster, contracts and restore test are its own; the TOM annex shows a question
+     * once, with the targets it was asked for.
+     */
+    static final String ORG_PACK = "org";
     private final List<Collector> collectors;
     private final ProbePhase probes;
 
@@ -172,7 +178,8 @@ public final class TargetAuditor {
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
             boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent() && !options.probes().only();
-            if (!kinds.contains(rule.pack()) && !policyRule && !ProbePhase.PACKS.contains(rule.pack())) {
+            boolean orgRule = rule.pack().equals(ORG_PACK) && !options.probes().only();
+            if (!kinds.contains(rule.pack()) && !policyRule && !orgRule && !ProbePhase.PACKS.contains(rule.pack())) {
                 continue;
             }
             var evaluation = RuleEvaluator.evaluate(rule, facts);

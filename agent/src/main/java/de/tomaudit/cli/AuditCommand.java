@@ -79,8 +79,9 @@ public final class AuditCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "console (default), json, html, md, csv, junit, sarif, pdf (several with --output DIR); "
-                    + "with --dry-run also sh (the offline collection script scripts/collect.sh)")
+            description = "console (default), json, html, md, csv, junit, sarif, pdf; the TOM annex: tom (HTML), "
+                    + "tom-md, tom-pdf, tom-docx (several with --output DIR); with --dry-run also sh (the offline "
+                    + "collection script scripts/collect.sh)")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "PATH",
@@ -88,14 +89,18 @@ public final class AuditCommand implements Callable<Integer> {
                     + "instead of stdout; files are readable by their owner only")
     Path output;
 
-    @Option(names = "--tom-group", paramLabel = "GROUP", description = "TOM annex grouping: kontrolle (default), gdpr, sdm")
-    String tomGroup;
-
-    @Option(names = "--org", paramLabel = "NAME", description = "Organisation named in the document header")
-    String org;
-
     @Option(names = "--lang", paramLabel = "LANG", description = "de or en (default: from LANG, else en)")
     String lang;
+
+    @Option(names = "--tom-group", paramLabel = "VOCABULARY", defaultValue = "kontrolle",
+            description = "TOM annex (tom, tom-md, tom-pdf, tom-docx): group by kontrolle (default: the control categories "
+                    + "of German TOM templates), gdpr (articles) or sdm (SDM protection goals)")
+    String tomGroup;
+
+    @Option(names = "--org", paramLabel = "NAME",
+            description = "TOM annex: the organisation (controller) named in its header; default: the inventory's "
+                    + "variable organisation (or org, owner) where the targets give one")
+    String org;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "Exit 1 for failed findings at or above: low, medium, high (default), critical")
@@ -207,11 +212,12 @@ public final class AuditCommand implements Callable<Integer> {
         }
         String language = language();
         Severity threshold = severity(failOn);
+        String tomGrouping = OutputFormats.tomGroup(tomGroup);
         List<FleetTarget> fleet = targets();
+        String organisation = organisation(org, fleet);
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
         Optional<ReportOutput> reportOutput = Optional.ofNullable(output).map(o -> new ReportOutput(o, renderers.size()));
-        String group = OutputFormats.tomGroup(tomGroup);
         if (!dryRun) {
             reportOutput.ifPresent(o -> o.check(renderers));
         }
@@ -236,13 +242,13 @@ public final class AuditCommand implements Callable<Integer> {
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
-        RenderOptions render = new RenderOptions(language, false, threshold.json(), group, org);
+        RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation);
         if (reportOutput.isPresent()) {
             reportOutput.get().write(result, renderers, render);
         } else {
             Renderer r = renderers.get(0);
             boolean colour = r.format().equals("console") && Terminal.colours();
-            r.render(result, new RenderOptions(language, colour, render.failOn(), group, org), out);
+            r.render(result, new RenderOptions(language, colour, render.failOn(), tomGrouping, organisation), out);
             out.flush();
         }
         return ExitCodes.of(result, threshold);
@@ -353,6 +359,28 @@ public final class AuditCommand implements Callable<Integer> {
         return OutputFormats.language(lang);
     }
 
+    /**
+     * The organisation for the TOM annex: {@code --org}, else the inventory's variable
+     * {@code organisation} (or {@code organization}, {@code org}, {@code owner}); several different
+     * values are joined.
+     */
+    static String organisation(String given, List<FleetTarget> fleet) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (FleetTarget t : fleet) {
+            for (String key : List.of("organisation", "organization", "org", "owner")) {
+                String v = t.variables().get(key);
+                if (v != null && !v.isBlank()) {
+                    names.add(v.strip());
+                    break;
+                }
+            }
+        }
+        return String.join("; ", names);
+    }
+
     static Severity severity(String s) {
         try {
             Severity sev = Severity.parse(s.toLowerCase(Locale.ROOT));
@@ -401,6 +429,7 @@ public final class AuditCommand implements Callable<Integer> {
     private List<Renderer> renderers() {
         return OutputFormats.renderers(formats, output, "console");
     }
+
 
     private List<Rule> rules() {
         try {

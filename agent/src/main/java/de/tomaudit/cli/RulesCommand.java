@@ -91,6 +91,13 @@ public final class RulesCommand implements Runnable {
             if (!r.assumes().isEmpty()) {
                 out.println("  assumes:      " + r.assumes());
             }
+            if (r.manual()) {
+                out.println("  manual:       to be documented by hand (status manual, never pass or fail)");
+                out.println("  question:     " + r.question().orElseThrow().in(l));
+                out.println("  source:       " + r.source());
+                out.flush();
+                return ExitCodes.OK;
+            }
             r.when().ifPresent(w -> out.println("  when:         " + w.text()));
             out.println("  condition:    " + r.condition().text());
             r.grades().forEach(g -> out.println("  graded:       " + g.severity().json() + " when " + g.when().text()));

@@ -21,6 +21,10 @@ public final class Renderers {
         FORMATS.put("junit", JunitRenderer::new);
         FORMATS.put("sarif", SarifRenderer::new);
         FORMATS.put("pdf", PdfRenderer::new);
+        FORMATS.put("tom", de.tomaudit.report.tom.TomHtmlRenderer::new);
+        FORMATS.put("tom-md", de.tomaudit.report.tom.TomMarkdownRenderer::new);
+        FORMATS.put("tom-pdf", de.tomaudit.report.tom.TomPdfRenderer::new);
+        FORMATS.put("tom-docx", de.tomaudit.report.tom.TomDocxRenderer::new);
     }
 
     /** Formats of the command-line contract that later versions add. */

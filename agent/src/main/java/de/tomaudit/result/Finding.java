@@ -25,8 +25,9 @@ public record Finding(String ruleId, Status status, String severity, String titl
     }
 
     public Finding {
-        evidence = List.copyOf(evidence);
-        references = List.copyOf(references);
+        // a stored result leaves empty lists out: read back, they are empty, not missing
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        references = references == null ? List.of() : List.copyOf(references);
         reason = reason == null ? "" : reason;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Runs the rule cases of a pack folder against its rules, and requires that every rule has at
- * least one passing and one failing case. Used by {@code tomaudit rules check} and the test suite.
+ * least one passing and one failing case (a manual rule: one case that gives {@code manual}, as it
+ * has nothing to pass or fail on). Used by {@code tomaudit rules check} and the test suite.
  */
 public final class RuleCaseRunner {
 
@@ -57,6 +58,14 @@ public final class RuleCaseRunner {
         }
         for (Rule r : byId.values()) {
             Set<Status> seen = covered.getOrDefault(r.id(), EnumSet.noneOf(Status.class));
+            if (r.manual()) {
+                if (!seen.contains(Status.MANUAL)) {
+                    out.add(new Outcome(r.id(), "coverage", r.source(), false,
+                            "a manual rule needs at least one case that gives manual (has: "
+                                    + seen.stream().map(Status::json).toList() + ")"));
+                }
+                continue;
+            }
             Status failing = r.severity() == Severity.INFO ? Status.NOT_APPLICABLE : Status.FAIL;
             if (!seen.contains(Status.PASS) || !seen.contains(failing)) {
                 out.add(new Outcome(r.id(), "coverage", r.source(), false,

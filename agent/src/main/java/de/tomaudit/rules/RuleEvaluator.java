@@ -25,6 +25,9 @@ public final class RuleEvaluator {
     private RuleEvaluator() { }
 
     public static Evaluation evaluate(Rule rule, FactSet facts) {
+        if (rule.manual()) {
+            return new Evaluation(rule, Status.MANUAL, rule.severity(), rule.question().orElseThrow().en(), List.of());
+        }
         try {
             if (rule.when().isPresent()) {
                 Condition when = rule.when().get();

@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
 public final class RuleParser {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
     private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
-            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires");
+            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires",
+            "manual", "question");
+    /** Keys that judge facts: a manual rule has none of them. */
+    private static final List<String> JUDGING = List.of("when", "notApplicable", "condition", "evidence", "grades",
+            "optional", "passRequires");
+    /** Stands in for the condition of a manual rule, which is never evaluated. */
+    static final Condition NO_CONDITION = Conditions.compile("true");
 
     private RuleParser() { }
 
@@ -31,6 +37,12 @@ public final class RuleParser {
             String id = idNode.text();
             if (!ID.matcher(id).matches()) {
                 throw idNode.error("rule id '" + id + "' must look like pack.name (lower case, digits, hyphens)");
+            }
+            if (isManual(root)) {
+                return manual(file, root, idNode, id);
+            }
+            if (root.get("question").isPresent()) {
+                throw root.require("question").error("'question' belongs to a manual rule (manual: true)");
             }
             YamlNode sevNode = root.require("severity");
             Severity severity = severity(sevNode);
@@ -55,12 +67,50 @@ public final class RuleParser {
             List<String> optional = root.get("optional").map(RuleParser::texts).orElse(List.of());
             List<String> passRequires = root.get("passRequires").map(RuleParser::texts).orElse(List.of());
             return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
-                    when, notApplicable, condition, evidence, grades, optional, passRequires, file + ":" + idNode.line());
+                    when, notApplicable, condition, evidence, grades, optional, passRequires, file + ":" + idNode.line(), Optional.empty());
         } catch (YamlException e) {
             throw new RuleFileException(e.getMessage());
         } catch (UncheckedYaml e) {
             throw new RuleFileException(e.getCause().getMessage());
         }
+    }
+
+    private static boolean isManual(YamlNode root) throws YamlException {
+        if (root.get("manual").isEmpty()) {
+            return false;
+        }
+        YamlNode m = root.require("manual");
+        String v = m.text();
+        if (!v.equals("true") && !v.equals("false")) {
+            throw m.error("manual must be true or false, not '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
+    /**
+     * A manual rule: an organisational measure with the question the TOM document must answer
+     * (de/en) and its TOM tags; no condition, nothing that reads facts. Severity defaults to info
+     * (it says how much the missing answer weighs; a manual finding never fails).
+     */
+    private static Rule manual(String file, YamlNode root, YamlNode idNode, String id) throws YamlException {
+        for (String key : JUDGING) {
+            if (root.get(key).isPresent()) {
+                throw root.require(key).error("a manual rule judges no facts: '" + key + "' is not allowed with manual: true");
+            }
+        }
+        Severity severity = root.get("severity").isPresent() ? severity(root.require("severity")) : Severity.INFO;
+        Text title = text(root.require("title"));
+        Text question = text(root.require("question"));
+        if (question.en().isBlank() || question.de().isBlank()) {
+            throw root.require("question").error("a manual rule needs its question in both languages");
+        }
+        Text remediation = text(root.require("remediation"));
+        TomTags tom = tom(root.require("tom"));
+        List<String> refs = root.get("refs").map(RuleParser::texts).orElse(List.of());
+        String assumes = root.get("assumes").map(RuleParser::textOrEmpty).orElse("");
+        return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
+                Optional.empty(), Text.EMPTY, NO_CONDITION, List.of(), List.of(), List.of(), List.of(),
+                file + ":" + idNode.line(), Optional.of(question));
     }
 
     private static Severity severity(YamlNode n) throws YamlException {

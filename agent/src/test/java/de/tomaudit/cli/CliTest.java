@@ -100,11 +100,17 @@ class CliTest {
             for (String field : List.of("ruleId", "status", "severity", "title", "remediation", "evidence", "tom")) {
                 assertTrue(f.has(field), field + " in " + f);
             }
-            assertTrue(List.of("pass", "fail", "error", "not-applicable", "waived").contains(f.get("status").asText()));
+            assertTrue(List.of("pass", "fail", "error", "not-applicable", "waived", "manual").contains(f.get("status").asText()));
+            // the org pack's organisational measures: listed for every audited target with their question
+            assertEquals(f.get("ruleId").asText().startsWith("org."), f.get("status").asText().equals("manual"), f.toString());
+            if (f.get("status").asText().equals("manual")) {
+                assertTrue(f.get("reason").asText().endsWith("?"), "the question: " + f);
+            }
         }
-        for (String field : List.of("pass", "fail", "error", "notApplicable", "waived")) {
+        for (String field : List.of("pass", "fail", "error", "notApplicable", "waived", "manual")) {
             assertTrue(json.at("/summary").has(field), field);
         }
+        assertEquals(8, json.at("/summary/manual").asInt(), "the eight org measures of one target");
     }
 
     @Test
