@@ -73,19 +73,11 @@ public final class MastodonCollector implements Collector {
         l.put("env_file", layout.envFile());
         facts.put(LAYOUT, l, Evidence.file(layout.root(), layout.kind() + " install, configuration " + layout.envFile()));
         version(target, layout, facts);
-        boolean schedulerRuns = scheduler(target, layout, facts);
+        scheduler(target, layout, facts);
         Optional<DotenvFile> env = env(target, layout, facts);
-        env.ifPresent(e -> {
-            MastodonEnvFacts.put(e, facts);
-            MastodonEnvFacts.retentions(facts, e, schedulerRuns, schedulerSource(layout));
-        });
+        env.ifPresent(e -> MastodonEnvFacts.put(e, facts));
         MastodonHostChecks.renewal(target, facts);
         MastodonHostChecks.sudo(target, facts);
-    }
-
-    private static String schedulerSource(MastodonLayout layout) {
-        return layout.units().stream().filter(u -> u.path().contains("sidekiq")).map(UnitFile::path).findFirst()
-                .orElse(layout.root());
     }
 
     private static void version(Target target, MastodonLayout layout, FactSet.Builder facts) {

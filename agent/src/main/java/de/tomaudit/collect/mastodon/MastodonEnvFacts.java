@@ -3,7 +3,6 @@ package de.tomaudit.collect.mastodon;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Processor;
-import de.tomaudit.facts.Retention;
 import de.tomaudit.facts.Secret;
 import de.tomaudit.parse.env.DotenvEntry;
 import de.tomaudit.parse.env.DotenvFile;
@@ -11,7 +10,6 @@ import de.tomaudit.parse.env.DotenvParser;
 import de.tomaudit.processors.Classification;
 import de.tomaudit.processors.KnownProviders;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -262,23 +260,6 @@ final class MastodonEnvFacts {
         m.put("authorized_fetch", env.text("AUTHORIZED_FETCH").orElse("").toLowerCase(Locale.ROOT));
         m.put("limited_federation", env.text("LIMITED_FEDERATION_MODE").orElse("").toLowerCase(Locale.ROOT));
         facts.put(PREFIX + ".federation", m, ev(env, "AUTHORIZED_FETCH"), ev(env, "LIMITED_FEDERATION_MODE"));
-    }
-
-    /** Retentions the configuration states (the data side is added by the database check). */
-    static void retentions(FactSet.Builder facts, DotenvFile env, boolean schedulerRuns, String schedulerSource) {
-        for (String[] r : new String[][] {
-                {"IP_RETENTION_PERIOD", "IP addresses of logins, sessions, app tokens and sign-ups (Scheduler::IpCleanupScheduler)"},
-                {"SESSION_RETENTION_PERIOD", "browser sessions (session_activations)"}}) {
-            Optional<DotenvEntry> e = env.get(r[0]);
-            long seconds = e.map(x -> rubyToI(x.text())).orElse(ONE_YEAR);
-            String source = e.isPresent() ? env.source(r[0]) : "default: " + r[0] + " unset (1.year)";
-            if (!schedulerRuns) {
-                facts.retention(Retention.forever(r[1] + ": never cleaned, no Sidekiq process runs the scheduler queue",
-                        schedulerSource, false));
-            } else {
-                facts.retention(Retention.of(r[1], Duration.ofSeconds(Math.max(0, seconds)), source, e.isEmpty()));
-            }
-        }
     }
 
     private static void processors(DotenvFile env, FactSet.Builder facts) {
