@@ -76,8 +76,9 @@ public final class MastodonDbCheck {
                 s.execute("SET LOCAL lock_timeout = 1000");
             }
             schema(c, queries);
-            List<IpTable> ip = ip(c, ipSeconds, queries);
-            Sessions sessions = sessions(c, sessionSeconds, queries);
+            List<IpTable> ip = new ArrayList<>();
+            Sessions sessions = sessionActivations(c, ipSeconds, sessionSeconds, ip, queries);
+            otherIps(c, ipSeconds, ip, queries);
             Admins admins = admins(c, queries);
             Map<String, String> settings = settings(c, queries);
             Backups backups = backups(c, queries);
@@ -147,14 +148,33 @@ public final class MastodonDbCheck {
         }
     }
 
-    private static List<IpTable> ip(Connection c, long seconds, int[] q) throws SQLException {
+    /**
+     * One scan of session_activations gives both its IP figures and the session figures (Mastodon
+     * has no index on updated_at: its own cleanup job scans the table the same way).
+     */
+    private static Sessions sessionActivations(Connection c, long ipSeconds, long sessionSeconds, List<IpTable> ip, int[] q)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FILTER (WHERE ip IS NOT NULL AND updated_at < now() - make_interval(secs => ?)),
+                       coalesce(floor(extract(epoch FROM now() - min(updated_at) FILTER (WHERE ip IS NOT NULL)) / 86400), 0)::bigint,
+                       count(*),
+                       count(*) FILTER (WHERE updated_at < now() - make_interval(secs => ?)),
+                       coalesce(floor(extract(epoch FROM now() - min(updated_at)) / 86400), 0)::bigint
+                  FROM session_activations""")) {
+            ps.setDouble(1, Math.max(0, ipSeconds) + GRACE_SECONDS);
+            ps.setDouble(2, Math.max(0, sessionSeconds) + GRACE_SECONDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                q[0]++;
+                ip.add(new IpTable("session_activations", "ip", "updated_at", rs.getLong(1), 0, rs.getLong(2)));
+                return new Sessions(rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            }
+        }
+    }
+
+    private static void otherIps(Connection c, long seconds, List<IpTable> out, int[] q) throws SQLException {
         long cutoff = Math.max(0, seconds) + GRACE_SECONDS;
         String sql = """
-                SELECT 'session_activations', 'ip', 'updated_at',
-                       count(*) FILTER (WHERE updated_at < now() - make_interval(secs => ?)), 0::bigint,
-                       coalesce(floor(extract(epoch FROM now() - min(updated_at)) / 86400), 0)::bigint
-                  FROM session_activations WHERE ip IS NOT NULL
-                UNION ALL
                 SELECT 'login_activities', 'ip', 'created_at',
                        count(*) FILTER (WHERE created_at < now() - make_interval(secs => ?)), 0::bigint,
                        coalesce(floor(extract(epoch FROM now() - min(created_at)) / 86400), 0)::bigint
@@ -170,9 +190,8 @@ public final class MastodonDbCheck {
                        count(*) FILTER (WHERE current_sign_in_at IS NULL AND created_at < now() - make_interval(secs => ?)),
                        coalesce(floor(extract(epoch FROM now() - min(coalesce(current_sign_in_at, created_at))) / 86400), 0)::bigint
                   FROM users WHERE sign_up_ip IS NOT NULL""";
-        List<IpTable> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 4; i++) {
                 ps.setDouble(i, cutoff);
             }
             try (ResultSet rs = ps.executeQuery()) {
@@ -182,21 +201,6 @@ public final class MastodonDbCheck {
                 }
             }
             q[0]++;
-        }
-        return out;
-    }
-
-    private static Sessions sessions(Connection c, long seconds, int[] q) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*), count(*) FILTER (WHERE updated_at < now() - make_interval(secs => ?)),
-                       coalesce(floor(extract(epoch FROM now() - min(updated_at)) / 86400), 0)::bigint
-                  FROM session_activations""")) {
-            ps.setDouble(1, Math.max(0, seconds) + GRACE_SECONDS);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                q[0]++;
-                return new Sessions(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-            }
         }
     }
 

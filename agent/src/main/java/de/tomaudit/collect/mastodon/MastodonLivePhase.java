@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * After the collectors, for a target running Mastodon: the live API (at the target's probe
  * address, the instance's domain as Host and SNI) into {@code mastodon.api.*}, the database
  * through the read-only role into {@code mastodon.db.*}, and the retention table (IP and session
- * retention verified on the data, content/media/backup retention from the settings, the nginx logs
- * holding IPs). Reads the collected facts, never changes anything. Never throws.
+ * retention verified on the data, content/media/backup retention from the settings; the nginx logs
+ * are the host pack's). Reads the collected facts, never changes anything. Never throws.
  */
 public final class MastodonLivePhase {
     private static final Logger LOG = LoggerFactory.getLogger(MastodonLivePhase.class);
@@ -269,21 +269,6 @@ public final class MastodonLivePhase {
             content(facts, rep, "media_cache_retention_period", "cached media of remote accounts", -1);
             content(facts, rep, "content_cache_retention_period", "cached posts of remote accounts", -1);
             content(facts, rep, "backups_retention_period", "user archives (exports)", 7);
-        });
-        collected.get("logrotate.ip_logs").map(Fact::value).filter(v -> v instanceof List).ifPresent(v -> {
-            for (Object o : (List<Object>) v) {
-                if (!(o instanceof Map<?, ?> m) || !"nginx".equals(m.get("product"))) {
-                    continue;
-                }
-                String subject = "nginx access log with client IPs " + m.get("path");
-                String source = String.valueOf(m.containsKey("rotation_source") ? m.get("rotation_source") : m.get("source"));
-                Object days = m.get("retention_days");
-                if (Boolean.TRUE.equals(m.get("bounded")) && days instanceof Long d && d >= 0) {
-                    facts.retention(Retention.of(subject, Duration.ofDays(d), source, false));
-                } else {
-                    facts.retention(Retention.forever(subject + " (no time-bounded rotation)", source, false));
-                }
-            }
         });
     }
 
