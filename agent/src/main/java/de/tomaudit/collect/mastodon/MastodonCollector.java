@@ -44,9 +44,12 @@ public final class MastodonCollector implements Collector {
     @Override
     public List<PlannedAccess> plan() {
         List<PlannedAccess> out = new ArrayList<>();
-        MastodonLayout.plannedPaths().forEach(p -> out.add(PlannedAccess.read(p, "where Mastodon is installed")));
-        out.add(PlannedAccess.read("LIVE/.env.production", "Mastodon's configuration (secrets reduced to length and hash at once)"));
-        out.add(PlannedAccess.read("LIVE/lib/mastodon/version.rb", "Mastodon's version"));
+        MastodonLayout.plannedPaths().forEach(p -> out.add(PlannedAccess.read(p, p.endsWith(".env.production")
+                ? "Mastodon's configuration (secrets reduced to length and hash at once)"
+                : p.endsWith("version.rb") ? "Mastodon's version" : "where Mastodon is installed")));
+        out.add(PlannedAccess.read("/home/*/live/.env.production", "Mastodon's configuration in the mastodon user's home "
+                + "(or the EnvironmentFile of its systemd units)"));
+        out.add(PlannedAccess.read("/home/*/live/lib/mastodon/version.rb", "Mastodon's version"));
         out.add(PlannedAccess.run(de.tomaudit.target.CommandCatalog.command("processes")));
         MastodonHostChecks.RENEWAL_FILES.forEach(f -> out.add(PlannedAccess.stat(f, "automatic certificate renewal")));
         MastodonHostChecks.CRONTABS.forEach(f -> out.add(PlannedAccess.read(f, "certificate renewal cron job")));

@@ -46,7 +46,11 @@ public record MastodonLayout(String kind, String root, String envFile, List<Unit
         }
         out.add("/etc/passwd");
         for (String d : COMPOSE_DIRS) {
-            out.add(d + "/{docker-compose,compose}.y{a,}ml");
+            out.add(d + "/.env.production");
+            out.add(d + "/lib/mastodon/version.rb");
+            for (String f : COMPOSE_FILES) {
+                out.add(d + "/" + f);
+            }
         }
         return out;
     }
