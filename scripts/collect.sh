@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:1d6400e6feac4037)'
+TOOL='tomaudit collect.sh (plan sha256:35fcdf57d2bd3fff)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -309,6 +309,24 @@ t_stat '/home/mastodon/live/.env.production'
 
 # detect: mastodon
 t_stat '/home/mastodon/live/config/application.rb'
+
+# detect: mastodon
+t_stat '/etc/systemd/system/mastodon-web.service'
+
+# detect: mastodon
+t_stat '/lib/systemd/system/mastodon-web.service'
+
+# detect: mastodon
+t_stat '/etc/systemd/system/mastodon-sidekiq.service'
+
+# detect: mastodon
+t_stat '/opt/mastodon/.env.production'
+
+# detect: mastodon
+t_stat '/srv/mastodon/.env.production'
+
+# detect: mastodon
+t_stat '/home/mastodon/mastodon/.env.production'
 
 # detect: prosody
 t_stat '/etc/prosody/prosody.cfg.lua'
@@ -916,6 +934,207 @@ t_tree '/etc/nginx'
 # logrotate: whether nginx is installed
 t_stat '/usr/sbin/nginx'
 
+# mastodon: where Mastodon is installed
+t_list '/etc/systemd/system'
+for p1 in "$R"'/etc/systemd/system'/mastodon-*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# mastodon: where Mastodon is installed
+t_list '/lib/systemd/system'
+for p1 in "$R"'/lib/systemd/system'/mastodon-*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# mastodon: where Mastodon is installed
+t_list '/usr/lib/systemd/system'
+for p1 in "$R"'/usr/lib/systemd/system'/mastodon-*.service; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# mastodon: Mastodon's configuration (secrets reduced to length and hash at once)
+t_read '/home/mastodon/live/.env.production'
+
+# mastodon: Mastodon's version
+t_read '/home/mastodon/live/lib/mastodon/version.rb'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/live/docker-compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/live/docker-compose.yaml'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/live/compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/live/compose.yaml'
+
+# mastodon: Mastodon's configuration (secrets reduced to length and hash at once)
+t_read '/home/mastodon/mastodon/.env.production'
+
+# mastodon: Mastodon's version
+t_read '/home/mastodon/mastodon/lib/mastodon/version.rb'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/mastodon/docker-compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/mastodon/docker-compose.yaml'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/mastodon/compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/home/mastodon/mastodon/compose.yaml'
+
+# mastodon: Mastodon's configuration (secrets reduced to length and hash at once)
+t_read '/opt/mastodon/.env.production'
+
+# mastodon: Mastodon's version
+t_read '/opt/mastodon/lib/mastodon/version.rb'
+
+# mastodon: where Mastodon is installed
+t_read '/opt/mastodon/docker-compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/opt/mastodon/docker-compose.yaml'
+
+# mastodon: where Mastodon is installed
+t_read '/opt/mastodon/compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/opt/mastodon/compose.yaml'
+
+# mastodon: Mastodon's configuration (secrets reduced to length and hash at once)
+t_read '/srv/mastodon/.env.production'
+
+# mastodon: Mastodon's version
+t_read '/srv/mastodon/lib/mastodon/version.rb'
+
+# mastodon: where Mastodon is installed
+t_read '/srv/mastodon/docker-compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/srv/mastodon/docker-compose.yaml'
+
+# mastodon: where Mastodon is installed
+t_read '/srv/mastodon/compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/srv/mastodon/compose.yaml'
+
+# mastodon: Mastodon's configuration (secrets reduced to length and hash at once)
+t_read '/var/lib/mastodon/.env.production'
+
+# mastodon: Mastodon's version
+t_read '/var/lib/mastodon/lib/mastodon/version.rb'
+
+# mastodon: where Mastodon is installed
+t_read '/var/lib/mastodon/docker-compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/var/lib/mastodon/docker-compose.yaml'
+
+# mastodon: where Mastodon is installed
+t_read '/var/lib/mastodon/compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/var/lib/mastodon/compose.yaml'
+
+# mastodon: Mastodon's configuration (secrets reduced to length and hash at once)
+t_read '/root/mastodon/.env.production'
+
+# mastodon: Mastodon's version
+t_read '/root/mastodon/lib/mastodon/version.rb'
+
+# mastodon: where Mastodon is installed
+t_read '/root/mastodon/docker-compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/root/mastodon/docker-compose.yaml'
+
+# mastodon: where Mastodon is installed
+t_read '/root/mastodon/compose.yml'
+
+# mastodon: where Mastodon is installed
+t_read '/root/mastodon/compose.yaml'
+
+# mastodon: Mastodon's configuration in the mastodon user's home (or the EnvironmentFile of its systemd units)
+t_list '/home'
+for p1 in "$R"'/home'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/live/.env.production'
+done
+
+# mastodon: Mastodon's version
+t_list '/home'
+for p1 in "$R"'/home'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"'/live/lib/mastodon/version.rb'
+done
+
+# mastodon: running processes (names and arguments)
+t_run processes 'ps' '-e' '-o' 'user=,comm=,args='
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/systemd/system/timers.target.wants/certbot.timer'
+
+# mastodon: automatic certificate renewal
+t_stat '/lib/systemd/system/certbot.timer'
+
+# mastodon: automatic certificate renewal
+t_stat '/usr/lib/systemd/system/certbot.timer'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/systemd/system/certbot.timer'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/systemd/system/snap.certbot.renew.timer'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/cron.d/certbot'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/cron.daily/certbot'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/cron.d/dehydrated'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/cron.d/acme-sh'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/cron.d/lego'
+
+# mastodon: automatic certificate renewal
+t_stat '/etc/cron.weekly/certbot'
+
+# mastodon: certificate renewal cron job
+t_read '/var/spool/cron/crontabs/root'
+
+# mastodon: members of sudo/admin/wheel (counted, not listed)
+t_read '/etc/group'
+
+# mastodon: sudo rules (service accounts with sudo)
+t_read '/etc/sudoers'
+
+# mastodon: sudo rules (service accounts with sudo)
+t_list '/etc/sudoers.d'
+for p1 in "$R"'/etc/sudoers.d'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
 # postgres: PostgreSQL cluster configuration (Debian layout)
 t_list '/etc/postgresql'
 for p1 in "$R"'/etc/postgresql'/*; do
@@ -1006,9 +1225,6 @@ for p1 in "$R"'/usr/lib/postgresql'/*; do
     p1=${p1#"$R"}
     t_stat "$p1"'/bin/postgres'
 done
-
-# processes: running processes (names and arguments)
-t_run processes 'ps' '-e' '-o' 'user=,comm=,args='
 
 # processes: process ids, only where ps is not installed
 t_list '/proc'

@@ -1,5 +1,6 @@
 package de.tomaudit.audit;
 
+import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.policy.PolicyClaims;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.rules.Rule;
@@ -18,10 +19,12 @@ import java.util.Set;
  * @param policy the privacy-notice claims of {@code --policy FILE}; when present, the policy.* rules
  *               are evaluated for every target
  * @param probes the network probes: extra endpoints, timeouts, concurrency, budget, or off
+ * @param mastodonDb how the Mastodon database is reached for verification ({@code --mastodon-db},
+ *               {@code --mastodon-db-user}, the password's source)
  */
 public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang,
                            int parallel, Limits limits, SshOptions ssh, Optional<PolicyClaims> policy,
-                           ProbeSettings probes) {
+                           ProbeSettings probes, MastodonDbSettings mastodonDb) {
 
     public AuditOptions {
         kinds = Set.copyOf(kinds);
@@ -30,6 +33,13 @@ public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> wai
         Objects.requireNonNull(ssh, "ssh");
         policy = policy == null ? Optional.empty() : policy;
         Objects.requireNonNull(probes, "probes");
+        mastodonDb = mastodonDb == null ? MastodonDbSettings.NONE : mastodonDb;
+    }
+
+    /** Without Mastodon database access. */
+    public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits,
+                        SshOptions ssh, Optional<PolicyClaims> policy, ProbeSettings probes) {
+        this(kinds, rules, waivers, lang, parallel, limits, ssh, policy, probes, MastodonDbSettings.NONE);
     }
 
     /** With the default probe settings. */

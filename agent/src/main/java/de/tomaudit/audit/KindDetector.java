@@ -17,7 +17,10 @@ public final class KindDetector {
     public static final List<String> KINDS = List.of("host", "mastodon", "prosody", "ejabberd", "bbb");
 
     private static final Map<String, List<String>> MARKERS = Map.of(
-            "mastodon", List.of("/home/mastodon/live/.env.production", "/home/mastodon/live/config/application.rb"),
+            "mastodon", List.of("/home/mastodon/live/.env.production", "/home/mastodon/live/config/application.rb",
+                    "/etc/systemd/system/mastodon-web.service", "/lib/systemd/system/mastodon-web.service",
+                    "/etc/systemd/system/mastodon-sidekiq.service", "/opt/mastodon/.env.production",
+                    "/srv/mastodon/.env.production", "/home/mastodon/mastodon/.env.production"),
             "prosody", List.of("/etc/prosody/prosody.cfg.lua"),
             "ejabberd", List.of("/etc/ejabberd/ejabberd.yml", "/opt/ejabberd/conf/ejabberd.yml"),
             "bbb", List.of("/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties", "/etc/bigbluebutton/bbb-web.properties"));

@@ -2,6 +2,7 @@ package de.tomaudit.audit;
 
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
+import de.tomaudit.collect.mastodon.MastodonLivePhase;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
 import de.tomaudit.probe.ProbePhase;
@@ -61,10 +62,16 @@ public final class TargetAuditor {
     static final String ORG_PACK = "org";
     private final List<Collector> collectors;
     private final ProbePhase probes;
+    private final MastodonLivePhase mastodonLive;
 
-    public TargetAuditor(List<Collector> collectors, ProbePhase probes) {
+    public TargetAuditor(List<Collector> collectors, ProbePhase probes, MastodonLivePhase mastodonLive) {
         this.collectors = List.copyOf(collectors);
         this.probes = probes;
+        this.mastodonLive = mastodonLive;
+    }
+
+    public TargetAuditor(List<Collector> collectors, ProbePhase probes) {
+        this(collectors, probes, new MastodonLivePhase("tomaudit"));
     }
 
     public TargetAuditor(List<Collector> collectors) {
@@ -170,7 +177,9 @@ public final class TargetAuditor {
         long start = System.nanoTime();
         FactSet probed = probes.run(target, kinds, collected, options.probes());
         LOG.debug("probes took {} ms", (System.nanoTime() - start) / 1_000_000);
-        return FactSet.builder().addAll(collected).addAll(probed).build();
+        FactSet mastodon = options.probes().only() ? FactSet.builder().build()
+                : mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb());
+        return FactSet.builder().addAll(collected).addAll(probed).addAll(mastodon).build();
     }
 
     private static List<Finding> evaluate(Target target, Set<String> kinds, FactSet facts, AuditOptions options) {

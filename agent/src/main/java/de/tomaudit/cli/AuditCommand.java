@@ -1,6 +1,7 @@
 package de.tomaudit.cli;
 
 import de.tomaudit.audit.AuditOptions;
+import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetAuditor;
@@ -200,6 +201,15 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Total time for all probes of one target; what is left undone is an error (default 60)")
     double probeBudget;
 
+    @Option(names = "--mastodon-db", paramLabel = "JDBC_URL",
+            description = "The Mastodon database to verify retention on (jdbc:postgresql://host:port/name); needed for dir: "
+                    + "and bundle: targets, else taken from .env.production (through the SSH connection for SSH targets)")
+    String mastodonDb;
+
+    @Option(names = "--mastodon-db-user", paramLabel = "NAME", defaultValue = MastodonDbSettings.DEFAULT_USER,
+            description = "The read-only role (default tomaudit_ro); its password only from TOMAUDIT_MASTODON_DB_PASSWORD or ~/.pgpass")
+    String mastodonDbUser;
+
     @Option(names = {"-v", "--verbose"}, description = "More log output on stderr (-vv for debug)")
     boolean[] verbose = new boolean[0];
 
@@ -238,7 +248,8 @@ public final class AuditCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
-        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes);
+        AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes,
+                mastodonDbSettings());
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
@@ -329,6 +340,24 @@ public final class AuditCommand implements Callable<Integer> {
      */
     static Duration backstop(int targetTimeoutSeconds) {
         return Duration.ofSeconds(targetTimeoutSeconds + Math.max(5, targetTimeoutSeconds / 10));
+    }
+
+    /** --mastodon-db and --mastodon-db-user; a password in the URL is refused (passwords never go on the command line). */
+    private MastodonDbSettings mastodonDbSettings() {
+        if (mastodonDb != null) {
+            String lower = mastodonDb.toLowerCase(java.util.Locale.ROOT);
+            if (!lower.startsWith("jdbc:postgresql://")) {
+                throw new UsageException("--mastodon-db must be a jdbc:postgresql://host:port/name URL");
+            }
+            if (lower.contains("password=") || mastodonDb.substring(18).matches("[^/]*:[^/]*@.*")) {
+                throw new UsageException("--mastodon-db must not carry a password: use " + MastodonDbSettings.PASSWORD_ENV
+                        + " or ~/.pgpass");
+            }
+        }
+        if (mastodonDbUser == null || !mastodonDbUser.matches("[A-Za-z_][A-Za-z0-9_$.-]{0,62}")) {
+            throw new UsageException("--mastodon-db-user must be a PostgreSQL role name");
+        }
+        return MastodonDbSettings.of(mastodonDb, mastodonDbUser);
     }
 
     /** {@code --dry-run --format sh}: the plan as the offline collection script (scripts/collect.sh). */

@@ -20,6 +20,7 @@ public final class CollectorRegistry {
                 new de.tomaudit.collect.host.HostInfoCollector(),
                 new de.tomaudit.collect.host.JournaldCollector(),
                 new de.tomaudit.collect.host.LogrotateCollector(),
+                new de.tomaudit.collect.mastodon.MastodonCollector(),
                 new de.tomaudit.collect.host.NginxCollector(),
                 new de.tomaudit.collect.host.PostgresCollector(),
                 new de.tomaudit.collect.host.ProcessesCollector(),

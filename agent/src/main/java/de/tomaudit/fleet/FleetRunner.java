@@ -123,7 +123,7 @@ public final class FleetRunner {
     private TargetResult auditOne(FleetTarget t, AuditOptions options, AtomicReference<Target> opened) {
         AuditOptions o = t.kinds().isEmpty() ? options
                 : new AuditOptions(t.kinds(), options.rules(), options.waivers(), options.lang(), options.parallel(),
-                        options.limits(), options.ssh(), options.policy());
+                        options.limits(), options.ssh(), options.policy(), options.probes(), options.mastodonDb());
         MDC.put("target", t.name());
         long start = System.nanoTime();
         Target target = null;

@@ -56,6 +56,15 @@ public interface Target extends AutoCloseable {
         return stat(path).isPresent();
     }
 
+    /**
+     * A local TCP port on the agent's side that leads to {@code host:port} as seen from the target
+     * (an SSH port forward on the existing connection), or empty where the target has no such
+     * tunnel (local, {@code dir:}, bundle). Closing the forward removes it.
+     */
+    default Optional<PortForward> forward(String host, int port) throws TargetException {
+        return Optional.empty();
+    }
+
     /** What went wrong beyond single reads and commands (sudo refused, connection lost); none by default. */
     default List<AccessProblem> accessProblems() {
         return List.of();

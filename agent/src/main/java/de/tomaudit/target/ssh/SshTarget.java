@@ -198,6 +198,33 @@ public final class SshTarget implements Target {
         });
     }
 
+    /** A JSch local port forward on this connection (127.0.0.1:0 -> host:port as the target sees it). */
+    @Override
+    public Optional<de.tomaudit.target.PortForward> forward(String host, int port) throws TargetException {
+        try {
+            com.jcraft.jsch.Session session = connection.session();
+            int local = session.setPortForwardingL("127.0.0.1", 0, host, port);
+            return Optional.of(new de.tomaudit.target.PortForward() {
+                @Override
+                public int localPort() {
+                    return local;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        session.delPortForwardingL("127.0.0.1", local);
+                    } catch (com.jcraft.jsch.JSchException e) {
+                        LOG.debug("removing the port forward {} failed: {}", local, e.getMessage());
+                    }
+                }
+            });
+        } catch (com.jcraft.jsch.JSchException e) {
+            throw new TargetException(TargetException.Reason.IO, host + ":" + port,
+                    "SSH port forward to " + host + ":" + port + " refused: " + e.getMessage());
+        }
+    }
+
     /** sudo refusals and a lost connection, for the target's errors (stage {@code sudo} / {@code ssh}). */
     @Override
     public List<AccessProblem> accessProblems() {

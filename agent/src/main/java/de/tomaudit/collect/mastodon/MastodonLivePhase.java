@@ -1,0 +1,299 @@
+package de.tomaudit.collect.mastodon;
+
+import de.tomaudit.facts.Evidence;
+import de.tomaudit.facts.Fact;
+import de.tomaudit.facts.FactSet;
+import de.tomaudit.facts.Retention;
+import de.tomaudit.mastodondb.MastodonDbCheck;
+import de.tomaudit.mastodondb.MastodonDbConnector;
+import de.tomaudit.mastodondb.MastodonDbException;
+import de.tomaudit.mastodondb.MastodonDbSettings;
+import de.tomaudit.probe.ProbeSettings;
+import de.tomaudit.probe.mastodon.MastodonApiClient;
+import de.tomaudit.probe.mastodon.MastodonApiException;
+import de.tomaudit.probe.mastodon.MastodonApiFacts;
+import de.tomaudit.target.PortForward;
+import de.tomaudit.target.Target;
+import de.tomaudit.target.TargetException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the collectors, for a target running Mastodon: the live API (at the target's probe
+ * address, the instance's domain as Host and SNI) into {@code mastodon.api.*}, the database
+ * through the read-only role into {@code mastodon.db.*}, and the retention table (IP and session
+ * retention verified on the data, content/media/backup retention from the settings; the nginx logs
+ * are the host pack's). Reads the collected facts, never changes anything. Never throws.
+ */
+public final class MastodonLivePhase {
+    private static final Logger LOG = LoggerFactory.getLogger(MastodonLivePhase.class);
+    public static final String DB = "mastodon.db";
+    private final String scheme;
+    private final int port;
+    private final String userAgent;
+
+    /** {@code scheme}/{@code port} of the API: https and 443 in production; the test replay uses http. */
+    public MastodonLivePhase(String scheme, int port, String userAgent) {
+        this.scheme = scheme;
+        this.port = port;
+        this.userAgent = userAgent;
+    }
+
+    public MastodonLivePhase(String userAgent) {
+        this("https", 443, userAgent);
+    }
+
+    public FactSet run(Target target, Set<String> kinds, FactSet collected, ProbeSettings probes, MastodonDbSettings db) {
+        FactSet.Builder facts = FactSet.builder();
+        if (!kinds.contains("mastodon") || !collected.get("mastodon.installed").map(f -> Boolean.TRUE.equals(f.value())).orElse(false)) {
+            return facts.build();
+        }
+        try {
+            api(target, collected, probes, facts);
+        } catch (RuntimeException e) {
+            LOG.warn("Mastodon API check failed: {}", e.toString());
+            facts.error(MastodonApiFacts.PREFIX, "http", "Mastodon API check failed: " + e);
+        }
+        Optional<MastodonDbCheck.Report> report = Optional.empty();
+        try {
+            report = database(target, collected, db, facts);
+        } catch (RuntimeException e) {
+            LOG.warn("Mastodon database check failed: {}", e.toString());
+            facts.error(DB, "db-query", "Mastodon database check failed: " + e);
+        }
+        retentions(collected, report, facts);
+        return facts.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> map(FactSet f, String key) {
+        return f.get(key).map(Fact::value).filter(v -> v instanceof Map).map(v -> (Map<String, Object>) v);
+    }
+
+    private static String domain(FactSet collected) {
+        return map(collected, MastodonEnvFacts.PREFIX + ".domain").map(m -> String.valueOf(m.getOrDefault("web", ""))).orElse("");
+    }
+
+    private void api(Target target, FactSet collected, ProbeSettings probes, FactSet.Builder facts) {
+        String p = MastodonApiFacts.PREFIX;
+        if (!probes.enabled()) {
+            facts.notApplicable(p, "network probes are switched off (--no-probe)");
+            return;
+        }
+        Optional<String> host = target.probeHost();
+        if (host.isEmpty()) {
+            facts.notApplicable(p, "the live API needs a reachable host; " + target.address() + " has no network address");
+            return;
+        }
+        String domain = domain(collected);
+        if (domain.isBlank()) {
+            collected.whyMissing(MastodonEnvFacts.PREFIX + ".domain").ifPresentOrElse(
+                    u -> facts.unavailable(new de.tomaudit.facts.Unavailable(p, u.kind(), u.stage(),
+                            "the instance's domain is unknown: " + u.reason())),
+                    () -> facts.error(p, "parse", "LOCAL_DOMAIN is not set in .env.production"));
+            return;
+        }
+        try (MastodonApiClient client = new MastodonApiClient(scheme, domain, port, host.get(), probes.connectTimeout(),
+                probes.readTimeout(), userAgent)) {
+            MastodonApiFacts.collect(client, facts);
+        } catch (MastodonApiException e) {
+            facts.error(p, "http", e.getMessage());
+        }
+    }
+
+    private static Optional<MastodonDbCheck.Report> database(Target target, FactSet collected, MastodonDbSettings s,
+                                                             FactSet.Builder facts) {
+        if (!s.credentials()) {
+            facts.notApplicable(DB, "database verification not configured: no " + MastodonDbSettings.PASSWORD_ENV
+                    + " and no ~/.pgpass for the read-only role " + s.user() + " (README: Mastodon database role)");
+            return Optional.empty();
+        }
+        Map<String, Object> envDb = map(collected, MastodonEnvFacts.PREFIX + ".db").orElse(Map.of());
+        String where;
+        String url;
+        PortForward forward = null;
+        try {
+            if (s.jdbcUrl().isPresent()) {
+                url = s.jdbcUrl().get();
+                where = MastodonDbConnector.redact(url) + " (--mastodon-db)";
+            } else if (envDb.isEmpty()) {
+                Optional<de.tomaudit.facts.Unavailable> why = collected.whyMissing(MastodonEnvFacts.PREFIX + ".db");
+                if (why.isPresent()) {
+                    facts.unavailable(new de.tomaudit.facts.Unavailable(DB, why.get().kind(), why.get().stage(),
+                            "database location unknown: " + why.get().reason()));
+                } else {
+                    facts.error(DB, "db-connect", "database location unknown");
+                }
+                return Optional.empty();
+            } else {
+                String host = String.valueOf(envDb.get("host"));
+                // a socket directory is reached over TCP on this host: PgJDBC speaks no Unix sockets
+                String tcpHost = host.startsWith("/") ? "localhost" : host;
+                int dbPort = parsePort(String.valueOf(envDb.get("port")));
+                String name = String.valueOf(envDb.get("name"));
+                Optional<PortForward> fw = target.forward(tcpHost, dbPort);
+                if (fw.isPresent()) {
+                    forward = fw.get();
+                    url = MastodonDbConnector.url("127.0.0.1", forward.localPort(), name);
+                    where = tcpHost + ":" + dbPort + "/" + name + " through the SSH connection";
+                } else if (target.address().equals("local")) {
+                    url = MastodonDbConnector.url(tcpHost, dbPort, name);
+                    where = tcpHost + ":" + dbPort + "/" + name;
+                } else {
+                    facts.notApplicable(DB, target.address() + " cannot reach the database itself: name it with --mastodon-db JDBC_URL");
+                    return Optional.empty();
+                }
+            }
+            long ipSeconds = seconds(collected, "ip_retention");
+            long sessionSeconds = seconds(collected, "session_retention");
+            try (Connection c = MastodonDbConnector.open(url, s)) {
+                MastodonDbCheck.Report r = MastodonDbCheck.run(c, ipSeconds, sessionSeconds, s.statementTimeout());
+                put(r, s.user() + "@" + where, facts);
+                LOG.debug("Mastodon database: {} queries in {} ms", r.queries(), r.millis());
+                return Optional.of(r);
+            } catch (SQLException e) {
+                facts.error(DB, "db-connect", e.getMessage());
+            }
+        } catch (MastodonDbException e) {
+            facts.error(DB, e.stage(), e.getMessage());
+        } catch (TargetException e) {
+            facts.error(DB, "db-connect", e.getMessage());
+        } finally {
+            if (forward != null) {
+                forward.close();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int parsePort(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 5432;
+        }
+    }
+
+    private static long seconds(FactSet collected, String which) {
+        return map(collected, MastodonEnvFacts.PREFIX + "." + which)
+                .map(m -> m.get("seconds")).filter(v -> v instanceof Long).map(v -> (Long) v)
+                .orElse(MastodonEnvFacts.ONE_YEAR);
+    }
+
+    private static void put(MastodonDbCheck.Report r, String where, FactSet.Builder facts) {
+        Evidence src = new Evidence("database: " + where, r.queries() + " read-only queries in " + r.millis() + " ms");
+        List<Map<String, Object>> ip = new ArrayList<>();
+        List<Evidence> ipEvidence = new ArrayList<>();
+        ipEvidence.add(src);
+        for (MastodonDbCheck.IpTable t : r.ip()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", t.table());
+            m.put("column", t.column());
+            m.put("by", t.by());
+            m.put("overdue", t.overdue());
+            m.put("forever", t.forever());
+            m.put("oldest_days", t.oldestDays());
+            ip.add(m);
+            ipEvidence.add(new Evidence("database: " + t.table() + "." + t.column(), t.overdue() + " past the cutoff by "
+                    + t.by() + (t.forever() > 0 ? ", " + t.forever() + " never cleaned (current_sign_in_at NULL)" : "")
+                    + ", oldest " + t.oldestDays() + " days"));
+        }
+        facts.put(DB + ".ip", ip, ipEvidence);
+        MastodonDbCheck.Sessions s = r.sessions();
+        facts.put(DB + ".sessions", Map.of("count", s.count(), "overdue", s.overdue(), "oldest_days", s.oldestDays()),
+                src, new Evidence("database: session_activations.updated_at", s.count() + " sessions, " + s.overdue()
+                        + " past the cutoff, oldest " + s.oldestDays() + " days"));
+        MastodonDbCheck.Admins a = r.admins();
+        facts.put(DB + ".admins", Map.of("privileged", a.privileged(), "without_2fa", a.withoutTwoFactor(),
+                "inactive_without_2fa", a.inactiveWithoutTwoFactor()), src,
+                new Evidence("database: users, user_roles, webauthn_credentials", a.privileged()
+                        + " accounts with admin or moderation rights, " + a.withoutTwoFactor() + " active without 2FA, "
+                        + a.inactiveWithoutTwoFactor() + " suspended or disabled without 2FA"));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String k : List.of("media_cache_retention_period", "content_cache_retention_period", "backups_retention_period",
+                "authorized_fetch", "site_terms")) {
+            settings.put(k, r.settings().getOrDefault(k, ""));
+        }
+        settings.put("rows", new ArrayList<>(r.settings().keySet()));
+        facts.put(DB + ".settings", settings, src, new Evidence("database: settings", r.settings().keySet().isEmpty()
+                ? "no rows: the defaults of config/settings.yml" : "rows " + String.join(", ", r.settings().keySet())));
+        facts.put(DB + ".backups", Map.of("count", r.backups().count(), "oldest_days", r.backups().oldestDays()), src,
+                new Evidence("database: backups.created_at", r.backups().count() + " user archives, oldest "
+                        + r.backups().oldestDays() + " days"));
+    }
+
+    /** The retention table: configured periods, verified against the data where it was read. */
+    @SuppressWarnings("unchecked")
+    private static void retentions(FactSet collected, Optional<MastodonDbCheck.Report> report, FactSet.Builder facts) {
+        Map<String, Object> sched = map(collected, MastodonCollector.SCHEDULER).orElse(Map.of());
+        boolean schedulerRuns = Boolean.TRUE.equals(sched.get("scheduler_configured")) && !"no".equals(sched.get("sidekiq_running"));
+        for (String[] r : new String[][] {
+                {"ip_retention", "IP addresses of logins, sessions, app tokens and sign-ups (IP_RETENTION_PERIOD)"},
+                {"session_retention", "browser sessions (SESSION_RETENTION_PERIOD)"}}) {
+            Optional<Map<String, Object>> conf = map(collected, MastodonEnvFacts.PREFIX + "." + r[0]);
+            if (conf.isEmpty()) {
+                continue;
+            }
+            Retention ret;
+            String source = String.valueOf(conf.get().get("source"));
+            if (!schedulerRuns) {
+                ret = Retention.forever(r[1] + ": never applied, no Sidekiq process runs the scheduler queue", source, false);
+            } else {
+                long secs = (Long) conf.get().get("seconds");
+                ret = Retention.of(r[1], Duration.ofSeconds(Math.max(0, secs)), source, Boolean.TRUE.equals(conf.get().get("default")));
+            }
+            if (report.isPresent()) {
+                if (r[0].equals("ip_retention")) {
+                    long oldest = report.get().ip().stream().mapToLong(MastodonDbCheck.IpTable::oldestDays).max().orElse(0);
+                    boolean holds = report.get().ip().stream().allMatch(t -> t.overdue() == 0 && t.forever() == 0);
+                    ret = ret.withVerified(new Retention.Verified("P" + oldest + "D",
+                            "database: session_activations, login_activities, oauth_access_tokens, users", holds && schedulerRuns));
+                } else {
+                    MastodonDbCheck.Sessions s = report.get().sessions();
+                    ret = ret.withVerified(new Retention.Verified("P" + s.oldestDays() + "D",
+                            "database: session_activations.updated_at", s.overdue() == 0 && schedulerRuns));
+                }
+            }
+            facts.retention(ret);
+        }
+        report.ifPresent(rep -> {
+            content(facts, rep, "media_cache_retention_period", "cached media of remote accounts", -1);
+            content(facts, rep, "content_cache_retention_period", "cached posts of remote accounts", -1);
+            content(facts, rep, "backups_retention_period", "user archives (exports)", 7);
+        });
+    }
+
+    private static void content(FactSet.Builder facts, MastodonDbCheck.Report rep, String key, String subject, long defaultDays) {
+        String raw = rep.settings().get(key);
+        String source = "database: settings." + key;
+        boolean isDefault = raw == null;
+        long days = isDefault ? defaultDays : parseDays(raw);
+        if (isDefault) {
+            source = "default: config/settings.yml (" + key + (defaultDays > 0 ? " " + defaultDays + ")" : " unset)");
+        }
+        Retention r = days > 0 ? Retention.of(subject, Duration.ofDays(days), source, isDefault)
+                : Retention.forever(subject + " (not purged)", source, isDefault);
+        if (key.equals("backups_retention_period") && days > 0) {
+            r = r.withVerified(new Retention.Verified("P" + rep.backups().oldestDays() + "D", "database: backups.created_at",
+                    rep.backups().oldestDays() <= days + 1));
+        }
+        facts.retention(r);
+    }
+
+    private static long parseDays(String raw) {
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package de.tomaudit.parse.env;
+
+import de.tomaudit.facts.Secret;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+/**
+ * Reads a {@code .env} file the way Ruby's dotenv 3 (Mastodon's Gemfile) does: optional
+ * {@code export}, {@code KEY=value} or {@code KEY: value}, {@code #} comments on their own line or
+ * after a value (an unquoted value ends at the first {@code #}), surrounding whitespace of
+ * unquoted values stripped, single quotes literal, double quotes with {@code \n} and backslash
+ * escapes, quoted values spanning lines, {@code $VAR} and {@code ${VAR}} references (not in single
+ * quotes, {@code \$} escapes) resolved against assignments earlier in the file, and the last
+ * assignment of a key winning. Command substitution {@code $(…)} is never run: the text stays
+ * and a problem is recorded. Never throws on content; values of keys {@code secret} accepts
+ * become {@link Secret}s before anything leaves this class.
+ */
+public final class DotenvParser {
+    private final BiFunction<String, String, Object> reduce;
+
+    /** Values of keys {@code secret} accepts become {@link Secret}s, the rest stay text. */
+    public DotenvParser(Predicate<String> secret) {
+        this((key, value) -> secret.test(key) ? Secret.of(value) : value);
+    }
+
+    /**
+     * {@code reduce} turns each raw value into what may be kept: the text, a {@link Secret}, or a
+     * redacted text (a URL without its password); it must return a String or a Secret.
+     */
+    public DotenvParser(BiFunction<String, String, Object> reduce) {
+        this.reduce = reduce;
+    }
+
+    public DotenvFile parse(String path, String text) {
+        Scanner s = new Scanner(text.replace("\r\n", "\n"));
+        Map<String, String> raw = new HashMap<>();
+        List<DotenvEntry> assignments = new ArrayList<>();
+        Map<String, DotenvEntry> effective = new LinkedHashMap<>();
+        List<DotenvProblem> problems = new ArrayList<>();
+        while (!s.atEnd()) {
+            s.skipBlanks();
+            if (s.atEnd()) {
+                break;
+            }
+            if (s.peek() == '\n') {
+                s.next();
+                continue;
+            }
+            if (s.peek() == '#') {
+                s.skipLine();
+                continue;
+            }
+            int line = s.line();
+            boolean exported = false;
+            if (s.startsWith("export") && s.isBlankAt(6)) {
+                s.advance(6);
+                s.skipBlanks();
+                exported = true;
+            }
+            String key = s.key();
+            if (key.isEmpty()) {
+                problems.add(new DotenvProblem(line, "not an assignment (ignored): " + preview(s.restOfLine())));
+                continue;
+            }
+            s.skipBlanks();
+            if (s.peek() == '=') {
+                s.next();
+            } else if (s.peek() == ':' && s.isBlankAt(1)) {
+                s.next();
+            } else {
+                String rest = s.restOfLine().strip();
+                problems.add(new DotenvProblem(line, rest.isEmpty() || rest.startsWith("#")
+                        ? key + " has no value (ignored)" : "not an assignment (ignored): " + preview(key + rest)));
+                continue;
+            }
+            s.skipBlanks();
+            String value;
+            DotenvEntry.Quote quote = DotenvEntry.Quote.NONE;
+            char c = s.peek();
+            if ((c == '\'' || c == '"') && s.closingQuote(c) >= 0) {
+                int end = s.closingQuote(c);
+                String inner = s.text.substring(s.pos + 1, end);
+                s.advanceTo(end + 1);
+                String after = s.restOfLine().strip();
+                if (!after.isEmpty() && !after.startsWith("#")) {
+                    problems.add(new DotenvProblem(line, key + ": text after the closing quote ignored"));
+                }
+                if (c == '\'') {
+                    quote = DotenvEntry.Quote.SINGLE;
+                    value = inner.replace("\\'", "'");
+                } else {
+                    quote = DotenvEntry.Quote.DOUBLE;
+                    value = unescapeDouble(substitute(inner, raw, key, line, problems));
+                }
+            } else {
+                if (c == '\'' || c == '"') {
+                    problems.add(new DotenvProblem(line, key + ": quote not closed, read as unquoted text"));
+                }
+                String unquoted = s.untilCommentOrEol().strip();
+                s.restOfLine();
+                value = substitute(unquoted, raw, key, line, problems).replace("\\$", "$");
+            }
+            raw.put(key, value);
+            Object v = reduce.apply(key, value);
+            DotenvEntry entry = new DotenvEntry(key, v, line, exported, quote);
+            assignments.add(entry);
+            effective.put(key, entry);
+        }
+        return new DotenvFile(path, effective, assignments, problems);
+    }
+
+    private static String preview(String s) {
+        String t = s.strip();
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    }
+
+    /** {@code $VAR}, {@code ${VAR}} from earlier assignments; {@code \$} stays for the caller to unescape. */
+    private static String substitute(String v, Map<String, String> raw, String key, int line, List<DotenvProblem> problems) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < v.length()) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                out.append(c).append(v.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            if (c != '$' || i + 1 >= v.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            char n = v.charAt(i + 1);
+            if (n == '(') {
+                problems.add(new DotenvProblem(line, key + ": command substitution $(…) is not run by the audit"));
+                out.append(c);
+                i++;
+                continue;
+            }
+            int start;
+            int end;
+            int resume;
+            if (n == '{') {
+                start = i + 2;
+                end = v.indexOf('}', start);
+                if (end < 0) {
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                resume = end + 1;
+            } else {
+                start = i + 1;
+                end = start;
+                while (end < v.length() && (Character.isLetterOrDigit(v.charAt(end)) || v.charAt(end) == '_')) {
+                    end++;
+                }
+                if (end == start) {
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                resume = end;
+            }
+            String name = v.substring(start, end);
+            String ref = raw.get(name);
+            if (ref == null) {
+                problems.add(new DotenvProblem(line, key + " refers to " + name
+                        + ", which is not set earlier in the file (the process environment is not known): read as empty"));
+                ref = "";
+            }
+            out.append(ref);
+            i = resume;
+        }
+        return out.toString();
+    }
+
+    private static String unescapeDouble(String v) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                char n = v.charAt(++i);
+                out.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final class Scanner {
+        final String text;
+        int pos;
+        int line = 1;
+
+        Scanner(String text) {
+            this.text = text;
+        }
+
+        boolean atEnd() {
+            return pos >= text.length();
+        }
+
+        char peek() {
+            return atEnd() ? '\n' : text.charAt(pos);
+        }
+
+        char next() {
+            char c = text.charAt(pos++);
+            if (c == '\n') {
+                line++;
+            }
+            return c;
+        }
+
+        int line() {
+            return line;
+        }
+
+        void advance(int n) {
+            for (int i = 0; i < n && !atEnd(); i++) {
+                next();
+            }
+        }
+
+        void advanceTo(int p) {
+            while (pos < p && !atEnd()) {
+                next();
+            }
+        }
+
+        boolean startsWith(String s) {
+            return text.startsWith(s, pos);
+        }
+
+        boolean isBlankAt(int offset) {
+            int p = pos + offset;
+            return p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t');
+        }
+
+        void skipBlanks() {
+            while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
+                next();
+            }
+        }
+
+        void skipLine() {
+            restOfLine();
+        }
+
+        /** The rest of the line without its newline; consumes the newline. */
+        String restOfLine() {
+            int start = pos;
+            while (!atEnd() && peek() != '\n') {
+                next();
+            }
+            String out = text.substring(start, pos);
+            if (!atEnd()) {
+                next();
+            }
+            return out;
+        }
+
+        String untilCommentOrEol() {
+            int start = pos;
+            while (!atEnd() && peek() != '\n' && peek() != '#') {
+                next();
+            }
+            return text.substring(start, pos);
+        }
+
+        String key() {
+            int start = pos;
+            while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '.')) {
+                next();
+            }
+            return text.substring(start, pos);
+        }
+
+        /** Index of the quote closing the one at pos (a backslash escapes it), or -1. */
+        int closingQuote(char q) {
+            for (int i = pos + 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == q) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package de.tomaudit.collect.mastodon;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import de.tomaudit.collect.host.LogrotateCollector;
+import de.tomaudit.collect.host.NginxCollector;
+import de.tomaudit.facts.FactSet;
+import de.tomaudit.mastodondb.MastodonDbSettings;
+import de.tomaudit.probe.ProbeSettings;
+import de.tomaudit.result.Status;
+import de.tomaudit.rules.Evaluation;
+import de.tomaudit.rules.Rule;
+import de.tomaudit.rules.RuleEvaluator;
+import de.tomaudit.rules.RuleLoader;
+import de.tomaudit.target.Command;
+import de.tomaudit.target.CommandResult;
+import de.tomaudit.target.DirEntry;
+import de.tomaudit.target.DirTarget;
+import de.tomaudit.target.FileContent;
+import de.tomaudit.target.FileStat;
+import de.tomaudit.target.Limits;
+import de.tomaudit.target.Target;
+import de.tomaudit.target.TargetException;
+import de.tomaudit.testsupport.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upstream files as they are (env.production.sample of the 4.x layout, dist/nginx.conf, the
+ * documentation's API examples replayed by WireMock on 127.0.0.1), collected and judged by the
+ * mastodon rules; the live phase takes the instance's domain from .env.production.
+ */
+class MastodonRulesOnFixtureTest {
+    private static List<Rule> rules;
+    private WireMockServer api;
+
+    @BeforeAll
+    static void load() throws Exception {
+        rules = RuleLoader.loadDirectory(TestPaths.repo().resolve("rules/mastodon"));
+        assertEquals(20, rules.size());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Path f = TestPaths.sharedFixture("mastodon");
+        api = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        api.start();
+        for (String[] s : new String[][] {{"/api/v2/instance", "api_v2_instance.mastodon.social.json"},
+                {"/api/v1/instance/privacy_policy", "api_v1_instance_privacy_policy.json"},
+                {"/api/v1/instance/rules", "api_v1_instance_rules.json"},
+                {"/api/v1/instance/extended_description", "api_v1_instance_extended_description.json"},
+                {"/.well-known/nodeinfo", "well-known-nodeinfo.json"}, {"/nodeinfo/2.0", "nodeinfo-2.0.mastodon.json"}}) {
+            api.stubFor(get(urlEqualTo(s[0])).willReturn(okForContentType("application/json", Files.readString(f.resolve(s[1])))));
+        }
+        api.stubFor(get(urlEqualTo("/api/v1/instance/terms_of_service")).willReturn(aResponse().withStatus(404)));
+    }
+
+    @AfterEach
+    void stop() {
+        api.stop();
+    }
+
+    static Path root(Path tmp, boolean rotated) throws Exception {
+        Path f = TestPaths.sharedFixture("mastodon");
+        Path live = tmp.resolve("home/mastodon/live");
+        Files.createDirectories(live.resolve("lib/mastodon"));
+        Files.copy(f.resolve("env.production.sample.v4-layout"), live.resolve(".env.production"));
+        Files.writeString(live.resolve("lib/mastodon/version.rb"), MastodonCollectorTest.VERSION_RB);
+        Files.createDirectories(tmp.resolve("etc/systemd/system"));
+        Files.writeString(tmp.resolve("etc/systemd/system/mastodon-sidekiq.service"), MastodonCollectorTest.SIDEKIQ_UNIT.formatted(""));
+        Files.createDirectories(tmp.resolve("etc/nginx/sites-enabled"));
+        Files.copy(f.resolve("dist-nginx.conf"), tmp.resolve("etc/nginx/sites-enabled/mastodon"));
+        Files.writeString(tmp.resolve("etc/nginx/nginx.conf"), "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n");
+        Files.createDirectories(tmp.resolve("etc/logrotate.d"));
+        Files.writeString(tmp.resolve("etc/logrotate.conf"), "weekly\nrotate 4\ninclude /etc/logrotate.d\n");
+        if (rotated) {
+            Files.writeString(tmp.resolve("etc/logrotate.d/nginx"), "/var/log/nginx/*.log {\n  daily\n  rotate 14\n}\n");
+        }
+        return tmp;
+    }
+
+    private Map<String, Status> audit(Path root) {
+        Target t = new Loopback(new DirTarget(root, Limits.DEFAULT));
+        FactSet.Builder b = FactSet.builder();
+        new MastodonCollector().collect(t, b);
+        new NginxCollector().collect(t, b);
+        new LogrotateCollector().collect(t, b);
+        FactSet collected = b.build();
+        ProbeSettings probes = new ProbeSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(10), 1, 1,
+                Duration.ofSeconds(30), List.of());
+        FactSet live = new MastodonLivePhase("http", api.port(), "tomaudit-test")
+                .run(t, Set.of("host", "mastodon"), collected, probes, MastodonDbSettings.NONE);
+        FactSet facts = FactSet.builder().addAll(collected).addAll(live).build();
+        Map<String, Status> out = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            Evaluation e = RuleEvaluator.evaluate(r, facts);
+            out.put(r.id().substring("mastodon.".length()), e.status());
+        }
+        return out;
+    }
+
+    @Test
+    void upstreamFilesAndDocumentationExamples(@TempDir Path tmp) throws Exception {
+        Map<String, Status> s = audit(root(tmp, true));
+        api.verify(getRequestedFor(urlEqualTo("/api/v2/instance")).withHeader("Host", equalTo("example.com:" + api.port())));
+        assertEquals(Status.FAIL, s.get("registrations"), s.toString());
+        assertEquals(Status.PASS, s.get("contact"));
+        assertEquals(Status.FAIL, s.get("privacy-policy"), "the documentation's example is the built-in template");
+        assertEquals(Status.PASS, s.get("policy-template-logs"), "nginx logs 14 days < 90");
+        assertEquals(Status.NOT_APPLICABLE, s.get("policy-template-ips"), "holds on the configuration, unproven without the database");
+        assertEquals(Status.PASS, s.get("server-rules"));
+        assertEquals(Status.PASS, s.get("terms"), "no terms endpoint (404), the extended description has content");
+        assertEquals(Status.FAIL, s.get("secrets-strength"), "the sample leaves every secret blank");
+        assertEquals(Status.PASS, s.get("db-tls"), "DB_HOST is the local socket");
+        assertEquals(Status.PASS, s.get("scheduler"));
+        assertEquals(Status.PASS, s.get("nginx-tls"), "dist/nginx.conf: TLS 1.2/1.3, HSTS one year, port 80 redirects");
+        assertEquals(Status.PASS, s.get("processors"));
+        assertEquals(Status.NOT_APPLICABLE, s.get("ip-retention"));
+        assertEquals(Status.NOT_APPLICABLE, s.get("admin-2fa"));
+        assertEquals(Status.FAIL, s.get("cert-renewal"));
+    }
+
+    @Test
+    void unrotatedAccessLogFailsTheVhostAndTheTemplatesLogPromise(@TempDir Path tmp) throws Exception {
+        Map<String, Status> s = audit(root(tmp, false));
+        assertEquals(Status.FAIL, s.get("nginx-tls"), s.toString());
+        assertEquals(Status.FAIL, s.get("policy-template-logs"));
+    }
+
+    /** The fixture root as a live host at 127.0.0.1, where the WireMock replay listens. */
+    private record Loopback(DirTarget files) implements Target {
+        @Override public String name() { return "fixture"; }
+        @Override public String address() { return "fixture"; }
+        @Override public boolean canRunCommands() { return false; }
+        @Override public FileContent read(String path) throws TargetException { return files.read(path); }
+        @Override public Optional<FileStat> stat(String path) throws TargetException { return files.stat(path); }
+        @Override public List<DirEntry> list(String dir) throws TargetException { return files.list(dir); }
+        @Override public CommandResult run(Command command) throws TargetException { return files.run(command); }
+        @Override public Optional<String> probeHost() { return Optional.of("127.0.0.1"); }
+    }
+}
