@@ -196,6 +196,8 @@ final class RecordingStore {
         Item oldest = null;
         Item oldestKept = null;
         long oldestKeptDays = -1;
+        boolean anyUncovered = false;
+        boolean oldestCovered = true;
         for (Item it : raw.items()) {
             OptionalLong days = generic;
             if (norecord.contains(it.id()) && unrecordedJob.isPresent()) {
@@ -206,7 +208,9 @@ final class RecordingStore {
             }
             if (oldest == null || it.time().isBefore(oldest.time())) {
                 oldest = it;
+                oldestCovered = days.isPresent();
             }
+            anyUncovered |= days.isEmpty();
             boolean exceeds = days.isEmpty() || ageSeconds(it.time()) > (days.getAsLong() + 1) * DAY;
             if (exceeds && (oldestKept == null || it.time().isBefore(oldestKept.time()))) {
                 oldestKept = it;
@@ -220,7 +224,7 @@ final class RecordingStore {
             why = "every raw recording: " + sourceOf(cleanups, c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(rawDir, sample));
         } else if (unrecordedJob.isPresent() && publishedJob.isPresent()) {
             long d = Math.max(unrecordedJob.get().days().orElse(0), publishedJob.get().days().orElse(0));
-            retention = oldestKept == null ? d * DAY : -1;
+            retention = anyUncovered ? -1 : d * DAY;
             why = "unrecorded meetings after " + unrecordedJob.get().days().orElse(-1) + " days ("
                     + unrecordedJob.get().source() + "), recordings published as presentation after "
                     + publishedJob.get().days().orElse(-1) + " days (" + publishedJob.get().source()
@@ -233,7 +237,7 @@ final class RecordingStore {
                     + inactive(cleanups, CleanupScript.Kind.RAW_PUBLISHED) : "");
         }
         Map<String, Object> m = kind("raw", rawDir, raw.items().size(), oldest, retention, possible, why);
-        m.put("deleted_by_cleanup", oldest == null || oldestKept == null || !oldestKept.id().equals(oldest.id()));
+        m.put("deleted_by_cleanup", oldestCovered);
         m.put("unrecorded_marked", (long) norecord.size());
         m.put("published_as_presentation", (long) presentationDone.size());
         evidence.add(new Evidence(oldest == null ? rawDir : oldest.path(), describe("raw", m, oldest)));
