@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:35fcdf57d2bd3fff)'
+TOOL='tomaudit collect.sh (plan sha256:cac461fc1a371d12)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -600,6 +600,101 @@ done
 
 # backup: borgmatic repositories of root
 t_read '/root/.config/borgmatic/config.yaml'
+
+# bbb: bbb-web's default settings
+t_read '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
+
+# bbb: bbb-web's settings that override the defaults (shared secret: hashed)
+t_read '/etc/bigbluebutton/bbb-web.properties'
+
+# bbb: BigBlueButton's release
+t_read '/etc/bigbluebutton/bigbluebutton-release'
+
+# bbb: akka-apps' settings (HOCON; shared secret: hashed)
+t_read '/etc/bigbluebutton/bbb-apps-akka.conf'
+
+# bbb: akka-apps' defaults, included by bbb-apps-akka.conf
+t_read '/usr/share/bbb-apps-akka/conf/application.conf'
+
+# bbb: recording scripts' settings (directories)
+t_read '/usr/local/bigbluebutton/core/scripts/bigbluebutton.yml'
+
+# bbb: recording scripts' overrides
+t_read '/etc/bigbluebutton/recording/recording.yml'
+
+# bbb: BigBlueButton's daily cleanup (read, never run)
+t_read '/etc/cron.daily/bigbluebutton'
+
+# bbb: its variables (shell assignments, never run)
+t_read '/etc/default/bigbluebutton-cron-config'
+
+# bbb: FreeSWITCH event socket (listen address; password: hashed)
+t_read '/opt/freeswitch/etc/freeswitch/autoload_configs/event_socket.conf.xml'
+
+# bbb: FreeSWITCH external SIP profile
+t_read '/opt/freeswitch/etc/freeswitch/sip_profiles/external.xml'
+
+# bbb: FreeSWITCH variables used by both
+t_read '/opt/freeswitch/etc/freeswitch/vars.xml'
+
+# bbb: FreeSWITCH event socket (listen address; password: hashed)
+t_read '/opt/freeswitch/conf/autoload_configs/event_socket.conf.xml'
+
+# bbb: FreeSWITCH external SIP profile
+t_read '/opt/freeswitch/conf/sip_profiles/external.xml'
+
+# bbb: FreeSWITCH variables used by both
+t_read '/opt/freeswitch/conf/vars.xml'
+
+# bbb: coturn (TLS, authentication, peer restrictions)
+t_read '/etc/turnserver.conf'
+
+# bbb: STUN/TURN servers given to clients (processors)
+t_read '/etc/bigbluebutton/turn-stun-servers.xml'
+
+# bbb: STUN/TURN servers given to clients (processors)
+t_read '/usr/share/bbb-web/WEB-INF/classes/spring/turn-stun-servers.xml'
+
+# bbb: raw recordings (names only: id and time)
+t_list '/var/bigbluebutton/recording/raw'
+
+# bbb: recording status marks (.norecord, -presentation.done)
+t_list '/var/bigbluebutton/recording/status'
+for p1 in "$R"'/var/bigbluebutton/recording/status'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# bbb: published recordings per format (names only)
+t_list '/var/bigbluebutton/published'
+for p1 in "$R"'/var/bigbluebutton/published'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# bbb: unpublished recordings per format (names only)
+t_list '/var/bigbluebutton/unpublished'
+for p1 in "$R"'/var/bigbluebutton/unpublished'/*; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_list "$p1"
+done
+
+# bbb: events.xml kept for meetings (names only)
+t_list '/var/bigbluebutton/events'
+
+# bbb: uploaded presentations per meeting (names only)
+t_list '/var/bigbluebutton'
+
+# bbb: signed API call: meetings running and recording (counts only)
+# known only from the target's data: <bigbluebutton.web.serverURL at the probe address>/bigbluebutton/api/getMeetings; not collected beyond the entries here
+# (each stat also records the directories above its path)
+
+# bbb: signed API call: number and age of recordings (counts only)
+# known only from the target's data: <bigbluebutton.web.serverURL at the probe address>/bigbluebutton/api/getRecordings; not collected beyond the entries here
+# (each stat also records the directories above its path)
 
 # bruteforce: fail2ban present (where dpkg cannot tell)
 t_stat '/usr/bin/fail2ban-server'
@@ -1337,9 +1432,6 @@ t_read '/etc/redis/users.acl'
 
 # redis: whether the Redis server is installed
 t_stat '/usr/bin/redis-server'
-
-# secrets: whether the default properties carry a non-default securitySalt
-t_read '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
 
 # secrets: TLS private keys
 t_list '/etc/ssl/private'

@@ -13,6 +13,7 @@ public final class CollectorRegistry {
                 // one line per collector, alphabetical by class name
                 new de.tomaudit.collect.host.AptCollector(),
                 new de.tomaudit.collect.host.BackupCollector(),
+                new de.tomaudit.collect.bbb.BbbCollector(),
                 new de.tomaudit.collect.host.BruteforceCollector(),
                 new de.tomaudit.collect.host.DiskCollector(),
                 new de.tomaudit.collect.ejabberd.EjabberdCollector(),

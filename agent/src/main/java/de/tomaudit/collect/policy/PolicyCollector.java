@@ -166,14 +166,10 @@ public final class PolicyCollector implements Collector {
         facts.put("policy.push", m, evidence);
     }
 
-    /** Claims no rule of this version checks: recordings (BigBlueButton) and free-text promises. */
+    /** Claims no rule of this version checks: free-text promises (recordings are checked by policy.recording-retention). */
     private void putUnverifiable(FactSet.Builder facts) {
         List<Map<String, Object>> values = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
-        claims.recordings().ifPresent(c -> {
-            values.add(Map.of("claim", "recordings.retention", "text", c.text(), "source", c.source()));
-            evidence.add(evidenceOf(c));
-        });
         for (Claim<String> c : claims.other()) {
             values.add(Map.of("claim", "other", "text", c.text(), "source", c.source()));
             evidence.add(evidenceOf(c));

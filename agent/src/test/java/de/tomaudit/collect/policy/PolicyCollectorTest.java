@@ -58,11 +58,12 @@ class PolicyCollectorTest {
     }
 
     @Test
-    void recordingsAndFreeTextAreListedAsUnverifiable() throws Exception {
+    void freeTextIsListedAsUnverifiableAndRecordingsAreChecked() throws Exception {
         FactSet f = facts("claims:\n  recordings:\n    retention: 14 days\n  other:\n    - Offline messages until delivered\n");
         List<?> u = (List<?>) f.get("policy.unverifiable").orElseThrow().value();
-        assertEquals(2, u.size());
-        assertEquals("recordings.retention", ((Map<?, ?>) u.get(0)).get("claim"));
-        assertEquals("notice.yaml:5", ((Map<?, ?>) u.get(1)).get("source"));
+        assertEquals(1, u.size());
+        assertEquals("other", ((Map<?, ?>) u.get(0)).get("claim"));
+        assertEquals("notice.yaml:5", ((Map<?, ?>) u.get(0)).get("source"));
+        assertEquals(1209600L, ((Map<?, ?>) f.get("policy.recording_retention").orElseThrow().value()).get("seconds"));
     }
 }

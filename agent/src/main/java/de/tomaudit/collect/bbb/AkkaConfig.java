@@ -1,0 +1,121 @@
+package de.tomaudit.collect.bbb;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigIncludeContext;
+import com.typesafe.config.ConfigIncluder;
+import com.typesafe.config.ConfigIncluderFile;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import de.tomaudit.facts.Evidence;
+import de.tomaudit.facts.FactSet;
+import de.tomaudit.facts.Secret;
+import de.tomaudit.target.Target;
+import de.tomaudit.target.TargetException;
+import java.io.File;
+
+/**
+ * {@code /etc/bigbluebutton/bbb-apps-akka.conf}, HOCON read with Typesafe Config as akka-apps reads it,
+ * including the packaged {@code application.conf} it includes. Includes are read through the target
+ * (never from the auditor's disk), at most {@link #MAX_INCLUDES}; substitutions resolve without the
+ * auditor's environment or system properties.
+ */
+final class AkkaConfig {
+    static final int MAX_INCLUDES = 16;
+
+    private AkkaConfig() { }
+
+    static void read(Target target, FactSet.Builder facts) {
+        String text;
+        try {
+            text = target.read(BbbPaths.AKKA).text();
+        } catch (TargetException e) {
+            if (e.isAbsence()) {
+                facts.notApplicable("bbb.akka", BbbPaths.AKKA + " does not exist");
+            } else {
+                facts.error("bbb.akka", "read", e.getMessage());
+            }
+            return;
+        }
+        try {
+            Includer includer = new Includer(target);
+            Config c = ConfigFactory.parseString(text, options(BbbPaths.AKKA, includer))
+                    .resolve(ConfigResolveOptions.noSystem().setAllowUnresolved(true));
+            facts.put("bbb.akka.file", BbbPaths.AKKA, Evidence.file(BbbPaths.AKKA, "read"));
+            if (c.hasPath("services.sharedSecret")) {
+                ConfigValue v = c.getValue("services.sharedSecret");
+                Secret s = Secret.of(String.valueOf(v.unwrapped()).strip());
+                facts.put("bbb.akka_shared_secret", s, Evidence.at(origin(v), v.origin().lineNumber(), "services.sharedSecret=" + s));
+            } else {
+                facts.notApplicable("bbb.akka_shared_secret", "services.sharedSecret is not set in " + BbbPaths.AKKA
+                        + " or the files it includes");
+            }
+        } catch (ConfigException e) {
+            String where = e.origin() == null ? BbbPaths.AKKA : origin(e.origin()) + (e.origin().lineNumber() > 0
+                    ? ":" + e.origin().lineNumber() : "");
+            facts.error("bbb.akka", "parse", where + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String origin(ConfigValue v) {
+        return origin(v.origin());
+    }
+
+    private static String origin(com.typesafe.config.ConfigOrigin o) {
+        String d = o.description();
+        int colon = d.indexOf(": ");
+        d = colon > 0 && d.startsWith("/") ? d.substring(0, colon) : d;
+        return d.replaceAll(" @ .*$", "").replaceAll(":\\d+$", "");
+    }
+
+    private static String firstLine(String m) {
+        String s = m == null ? "" : m.lines().findFirst().orElse("");
+        return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+    }
+
+    static ConfigParseOptions options(String file, ConfigIncluder includer) {
+        return ConfigParseOptions.defaults().setOriginDescription(file).setSyntax(ConfigSyntax.CONF)
+                .setAllowMissing(true).setIncluder(includer).setClassLoader(new ClassLoader(null) { });
+    }
+
+    /** Reads included files through the target; classpath and URL includes are not followed. */
+    private static final class Includer implements ConfigIncluder, ConfigIncluderFile {
+        private final Target target;
+        private int count;
+
+        Includer(Target target) {
+            this.target = target;
+        }
+
+        @Override
+        public ConfigIncluder withFallback(ConfigIncluder fallback) {
+            return this;
+        }
+
+        @Override
+        public ConfigObject include(ConfigIncludeContext context, String what) {
+            return read(what.startsWith("/") ? what : "/etc/bigbluebutton/" + what);
+        }
+
+        @Override
+        public ConfigObject includeFile(ConfigIncludeContext context, File what) {
+            return read(what.getPath());
+        }
+
+        private ConfigObject read(String path) {
+            if (++count > MAX_INCLUDES) {
+                throw new ConfigException.BadValue(path, "more than " + MAX_INCLUDES + " includes: not followed");
+            }
+            try {
+                String text = target.read(path).text();
+                return ConfigFactory.parseString(text, options(path, this)).root();
+            } catch (TargetException e) {
+                return ConfigFactory.empty(path).root();
+            }
+        }
+    }
+}
