@@ -83,9 +83,18 @@ public final class TestPaths {
         return p;
     }
 
-    /** The work dir of {@code scripts/testbed} (configs, keys, logs of the loopback servers). */
+    /**
+     * The work dir of {@code scripts/testbed} (configs, keys, logs of the loopback servers), as the
+     * real path the servers were given: when the clone is closed to other users the bed lives in
+     * /var/lib/tomaudit-testbed/ and {@code .testbed} links there.
+     */
     public static Path testbed() {
-        return Path.of(System.getProperty("tomaudit.testbed", "../.testbed")).toAbsolutePath().normalize();
+        Path p = Path.of(System.getProperty("tomaudit.testbed", "../.testbed")).toAbsolutePath().normalize();
+        try {
+            return Files.exists(p) ? p.toRealPath() : p;
+        } catch (java.io.IOException e) {
+            return p;
+        }
     }
 
     /** A path inside the test bed that must exist, with a clear message when the bed is not running. */

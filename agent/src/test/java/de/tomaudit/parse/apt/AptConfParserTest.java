@@ -11,15 +11,22 @@ import org.junit.jupiter.api.Test;
 
 class AptConfParserTest {
 
+    /** A test resource of collect/host/apt/ (outputs captured on a Debian 12 machine, crafted cases). */
+    static String resource(String name) throws IOException {
+        try (java.io.InputStream in = AptConfParserTest.class.getResourceAsStream("/collect/host/apt/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** A file of Debian 12's unattended-upgrades package (20auto-upgrades is what its postinst installs). */
-    static String resource(String name) {
+    static String debian(String name) {
         return TestPaths.debianText("unattended-upgrades", "usr/share/unattended-upgrades/" + name);
     }
 
     @Test
     void readsDebiansRealUnattendedUpgradesFiles() throws IOException {
-        AptConfFile auto = AptConfParser.parse("/etc/apt/apt.conf.d/20auto-upgrades", resource("20auto-upgrades"));
-        AptConfFile uu = AptConfParser.parse("/etc/apt/apt.conf.d/50unattended-upgrades", resource("50unattended-upgrades"));
+        AptConfFile auto = AptConfParser.parse("/etc/apt/apt.conf.d/20auto-upgrades", debian("20auto-upgrades"));
+        AptConfFile uu = AptConfParser.parse("/etc/apt/apt.conf.d/50unattended-upgrades", debian("50unattended-upgrades"));
         assertEquals(List.of(), auto.problems());
         assertEquals(List.of(), uu.problems());
         AptConfig c = AptConfig.of(List.of(auto, uu));
