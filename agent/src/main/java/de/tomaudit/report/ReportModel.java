@@ -49,7 +49,8 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
     public record TargetView(String name, String address, String kinds, String status, String statusLabel,
                              List<ErrorView> errors, List<SeverityGroup> failed, List<FindingView> errored,
                              List<FindingView> waived, List<FindingView> manual, List<FindingView> notApplicable,
-                             List<FindingView> passed, List<StatusCount> counts) {
+                             List<FindingView> passed, List<StatusCount> counts, List<RetentionView> retentions,
+                             List<ProcessorView> processors) {
         public boolean hasFindings() {
             return counts.stream().anyMatch(c -> c.count() > 0);
         }
@@ -67,6 +68,12 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
                               List<String> tom, List<String> references) { }
 
     public record EvidenceView(String kind, String source, String value) { }
+
+    /** A retention period read: the period (ISO 8601, or kept forever), where, configured or default, what the data showed. */
+    public record RetentionView(String subject, String period, String source, String origin, String verified) { }
+
+    /** An external service personal data is sent to (Art. 28/44). */
+    public record ProcessorView(String service, String host, String source, String jurisdiction, String transfer) { }
 
     public static ReportModel of(AuditResult result, RenderOptions options) {
         ReportTexts t = ReportTexts.of(options.lang());
@@ -153,7 +160,23 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
                 VisibleText.oneLine(String.join(", ", tr.kinds())), tr.status().json(),
                 t.get("target.status." + tr.status().json()), errors, failed,
                 of(sorted, Status.ERROR, t), of(sorted, Status.WAIVED, t), of(sorted, Status.MANUAL, t),
-                of(sorted, Status.NOT_APPLICABLE, t), of(sorted, Status.PASS, t), counts);
+                of(sorted, Status.NOT_APPLICABLE, t), of(sorted, Status.PASS, t), counts,
+                tr.retentions().stream().map(r -> retention(r, t)).toList(),
+                tr.processors().stream().map(p -> new ProcessorView(VisibleText.oneLine(p.service()), VisibleText.oneLine(p.host()),
+                        VisibleText.oneLine(p.source()), VisibleText.oneLine(p.jurisdiction()), VisibleText.oneLine(p.transfer())))
+                        .toList());
+    }
+
+    private static RetentionView retention(de.tomaudit.result.RetentionEntry r, ReportTexts t) {
+        String period = r.period() == null ? t.get("retention.forever") : VisibleText.oneLine(r.period());
+        String verified = "";
+        if (r.verified() != null) {
+            verified = t.format("retention.oldest", VisibleText.oneLine(r.verified().oldest()),
+                    VisibleText.oneLine(r.verified().source()))
+                    + " – " + t.get(r.verified().holds() ? "retention.holds" : "retention.violated");
+        }
+        return new RetentionView(VisibleText.oneLine(r.subject()), period, VisibleText.oneLine(r.source()),
+                t.get(r.isDefault() ? "retention.default" : "retention.configured"), verified);
     }
 
     private static ErrorView error(TargetError e) {

@@ -86,6 +86,13 @@ class RendererContractTest {
                 assertTrue(squeezed.contains(f.ruleId()), f.ruleId() + " missing in " + format);
             }
         }
+        if (List.of("html", "md", "pdf").contains(format)) {
+            for (TargetResult t : result.targets()) {
+                t.retentions().forEach(r -> assertTrue(squeezed.contains(r.source().replaceAll("\\s+", "")),
+                        "retention " + r.subject() + " in " + format));
+                t.processors().forEach(p -> assertTrue(squeezed.contains(p.host()), "processor " + p.host() + " in " + format));
+            }
+        }
         assertFalse(text.contains(GoldenResults.HUGE), "a huge value went in whole");
         if (name.equals("hostile-values")) {
             String shortened = "de".equals(lang) ? "gekürzt" : "shortened";
