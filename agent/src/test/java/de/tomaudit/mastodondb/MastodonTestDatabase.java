@@ -23,6 +23,14 @@ public final class MastodonTestDatabase implements AutoCloseable {
     final String host;
     final int port;
     final String name;
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
     final String role;
     final String rolePassword;
     private final String superPassword;
