@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:cac461fc1a371d12)'
+TOOL='tomaudit collect.sh (plan sha256:e80585e4cfe8c358)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -604,7 +604,7 @@ t_read '/root/.config/borgmatic/config.yaml'
 # bbb: bbb-web's default settings
 t_read '/usr/share/bbb-web/WEB-INF/classes/bigbluebutton.properties'
 
-# bbb: bbb-web's settings that override the defaults (shared secret: hashed)
+# bbb: bbb-web's settings that override the defaults (shared secret: hashed; where the target has a network address it signs getMeetings and getRecordings, counts only)
 t_read '/etc/bigbluebutton/bbb-web.properties'
 
 # bbb: BigBlueButton's release
@@ -687,14 +687,6 @@ t_list '/var/bigbluebutton/events'
 
 # bbb: uploaded presentations per meeting (names only)
 t_list '/var/bigbluebutton'
-
-# bbb: signed API call: meetings running and recording (counts only)
-# known only from the target's data: <bigbluebutton.web.serverURL at the probe address>/bigbluebutton/api/getMeetings; not collected beyond the entries here
-# (each stat also records the directories above its path)
-
-# bbb: signed API call: number and age of recordings (counts only)
-# known only from the target's data: <bigbluebutton.web.serverURL at the probe address>/bigbluebutton/api/getRecordings; not collected beyond the entries here
-# (each stat also records the directories above its path)
 
 # bruteforce: fail2ban present (where dpkg cannot tell)
 t_stat '/usr/bin/fail2ban-server'

@@ -38,6 +38,7 @@ final class AkkaConfig {
                 facts.notApplicable("bbb.akka", BbbPaths.AKKA + " does not exist");
             } else {
                 facts.error("bbb.akka", "read", e.getMessage());
+                facts.error("bbb.akka_shared_secret", "read", e.getMessage());
             }
             return;
         }
@@ -58,6 +59,7 @@ final class AkkaConfig {
             String where = e.origin() == null ? BbbPaths.AKKA : origin(e.origin()) + (e.origin().lineNumber() > 0
                     ? ":" + e.origin().lineNumber() : "");
             facts.error("bbb.akka", "parse", where + ": " + firstLine(e.getMessage()));
+            facts.error("bbb.akka_shared_secret", "parse", where + ": " + firstLine(e.getMessage()));
         }
     }
 
@@ -72,8 +74,10 @@ final class AkkaConfig {
         return d.replaceAll(" @ .*$", "").replaceAll(":\\d+$", "");
     }
 
+    /** The parser's first line, without quoted text: a malformed line may hold the shared secret. */
     private static String firstLine(String m) {
         String s = m == null ? "" : m.lines().findFirst().orElse("");
+        s = s.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
         return s.length() > 200 ? s.substring(0, 197) + "..." : s;
     }
 

@@ -68,7 +68,8 @@ public final class BbbCollector implements Collector {
     public List<PlannedAccess> plan() {
         List<PlannedAccess> out = new ArrayList<>();
         out.add(PlannedAccess.read(BbbPaths.WEB_DEFAULTS, "bbb-web's default settings"));
-        out.add(PlannedAccess.read(BbbPaths.WEB_OVERRIDE, "bbb-web's settings that override the defaults (shared secret: hashed)"));
+        out.add(PlannedAccess.read(BbbPaths.WEB_OVERRIDE, "bbb-web's settings that override the defaults (shared secret: hashed;"
+                + " where the target has a network address it signs getMeetings and getRecordings, counts only)"));
         out.add(PlannedAccess.read(BbbPaths.RELEASE, "BigBlueButton's release"));
         out.add(PlannedAccess.read(BbbPaths.AKKA, "akka-apps' settings (HOCON; shared secret: hashed)"));
         out.add(PlannedAccess.read("/usr/share/bbb-apps-akka/conf/application.conf", "akka-apps' defaults, included by bbb-apps-akka.conf"));
@@ -91,10 +92,8 @@ public final class BbbCollector implements Collector {
         out.add(PlannedAccess.list(BbbPaths.UNPUBLISHED_DIR + "/*", "unpublished recordings per format (names only)"));
         out.add(PlannedAccess.list(BbbPaths.EVENTS_DIR, "events.xml kept for meetings (names only)"));
         out.add(PlannedAccess.list("/var/bigbluebutton", "uploaded presentations per meeting (names only)"));
-        out.add(PlannedAccess.connect("<bigbluebutton.web.serverURL at the probe address>/bigbluebutton/api/getMeetings",
-                "signed API call: meetings running and recording (counts only)"));
-        out.add(PlannedAccess.connect("<bigbluebutton.web.serverURL at the probe address>/bigbluebutton/api/getRecordings",
-                "signed API call: number and age of recordings (counts only)"));
+        // The signed API calls (getMeetings, getRecordings) go to the web port of the probe address, which the
+        // probes' own plan lists (connect PROBE-ADDRESS:443) where the target has a network address.
         return out;
     }
 
@@ -192,7 +191,11 @@ public final class BbbCollector implements Collector {
             m.put("override_exists", override.isPresent());
             List<Map<String, Object>> calls = new ArrayList<>();
             for (CleanupScript.Call c : s.calls()) {
-                calls.add(Map.of("function", c.function(), "active", c.active(), "source", c.source()));
+                Map<String, Object> call = new LinkedHashMap<>();
+                call.put("function", c.function());
+                call.put("active", c.active());
+                call.put("source", c.source());
+                calls.add(call);
             }
             m.put("calls", calls);
             Map<String, Object> vars = new LinkedHashMap<>();

@@ -66,7 +66,7 @@ class BbbApiTest {
     }
 
     private BbbApi api(String algorithm) {
-        return new BbbApi(serverUrl(), "127.0.0.1", new ApiSigner(SALT), algorithm, Duration.ofSeconds(3));
+        return new BbbApi(serverUrl(), "127.0.0.1", new ApiSigner(SALT), algorithm, Duration.ofSeconds(20));
     }
 
     private void stub(String call, String checksum, String body) {

@@ -72,7 +72,7 @@ final class BbbRoot {
 
     static FactSet collect(Target target) {
         FactSet.Builder b = FactSet.builder();
-        new BbbCollector(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(3)).collect(target, b);
+        new BbbCollector(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(20)).collect(target, b);
         return b.build();
     }
 }
