@@ -104,9 +104,12 @@ final class BbbWebSettings {
             facts.put("bbb.web.config_ok", false, Evidence.at(p.file(), p.line(), p.message()));
             facts.error("bbb.web", "parse", p.toString());
         }
-        if (properties.fileProblems().isEmpty()) {
-            facts.put("bbb.web.config_ok", true, files.stream().map(f -> Evidence.file(f, "read")).toList());
+        if (!properties.fileProblems().isEmpty()) {
+            // a later line of the broken file may set any setting: none is known (bbb-web would not start)
+            facts.error("bbb.shared_secret", "parse", properties.fileProblems().get(0).toString());
+            return;
         }
+        facts.put("bbb.web.config_ok", true, files.stream().map(f -> Evidence.file(f, "read")).toList());
         for (String property : DEFAULTS.keySet()) {
             putSetting(property, facts);
         }

@@ -88,8 +88,11 @@ public final class LayeredProperties {
                     more = reader.nextProperty();
                 } catch (RuntimeException e) {
                     int line = firstPropertyLine(lines, before, Math.max(reader.getLineNumber(), before + 1));
+                    // the reader's message quotes the characters after the escape: part of a value, maybe a secret
+                    String what = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unicode")
+                            ? "a broken \\uXXXX escape" : e.getClass().getSimpleName();
                     problems.add(new PropertiesProblem(layer.file(), line, "", "cannot be read past this line ("
-                            + describe(e) + "); bbb-web would not start with it"));
+                            + what + "); bbb-web would not start with it"));
                     return;
                 }
                 if (!more) {

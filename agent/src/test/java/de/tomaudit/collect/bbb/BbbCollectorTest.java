@@ -208,11 +208,14 @@ class BbbCollectorTest {
 
     @Test
     void brokenPropertiesAreAnErrorWithFileAndLine(@TempDir Path root) throws Exception {
-        BbbRoot r = BbbRoot.upstream(root).write(BbbPaths.WEB_OVERRIDE, "a=1\nsecuritySalt=\\u12G4abc\n");
+        BbbRoot r = BbbRoot.upstream(root).write(BbbPaths.WEB_OVERRIDE, "a=1\nsecuritySalt=\\uQ7xZsecretrest\n");
         FactSet f = r.collect();
         Unavailable u = f.whyMissing("bbb.web.defaultguestpolicy").orElseThrow();
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().startsWith(BbbPaths.WEB_OVERRIDE + ":2"), u.reason());
+        assertEquals(Unavailable.Kind.ERROR, f.whyMissing("bbb.shared_secret").orElseThrow().kind(), "not the defaults' salt");
+        assertTrue(f.get("bbb.web.disablerecordingdefault").isEmpty(), "no setting is known past a broken file");
+        assertFalse(everything(f).contains("Q7xZ"), "no part of the value in the error");
         r.write(BbbPaths.WEB_OVERRIDE, "disableRecordingDefault=${x}\nx=${disableRecordingDefault}\n");
         FactSet g = r.collect();
         Unavailable cycle = g.whyMissing("bbb.web.disablerecordingdefault").orElseThrow();
