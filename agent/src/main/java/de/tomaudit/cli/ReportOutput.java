@@ -26,7 +26,6 @@ import java.util.List;
  * exception.
  */
 final class ReportOutput {
-    static final String FILE_STEM = "tomaudit-report.";
     private final Path output;
     private final boolean directory;
 
@@ -68,9 +67,9 @@ final class ReportOutput {
         }
     }
 
-    /** The file a renderer writes: {@code --output} itself, or {@code DIR/tomaudit-report.<extension>}. */
+    /** The file a renderer writes: {@code --output} itself, or {@code DIR/}{@link Renderer#fileName()}. */
     Path file(Renderer r) {
-        return directory ? output.resolve(FILE_STEM + r.extension()) : output;
+        return directory ? output.resolve(r.fileName()) : output;
     }
 
     void write(AuditResult result, List<Renderer> renderers, RenderOptions options) {

@@ -17,6 +17,14 @@ public interface Renderer {
      */
     String extension();
 
+    /**
+     * The file this format writes under {@code --output DIR}: {@code tomaudit-report.<extension>};
+     * the TOM annex formats write {@code tomaudit-annex.<ext>}, the document a DPO files.
+     */
+    default String fileName() {
+        return "tomaudit-report." + extension();
+    }
+
     void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException;
 
     /**

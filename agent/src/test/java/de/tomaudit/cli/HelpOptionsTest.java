@@ -75,7 +75,7 @@ class HelpOptionsTest {
                     wrong.add(c.qualifiedName() + " " + name + ": not named in README.md or docs/");
                 }
                 // where a document shows the parameter in capitals (`--probe NAME:PORT[/MODE]`), it is --help's
-                Matcher m = Pattern.compile(Pattern.quote(name) + "[ =]([A-Z](?:[A-Z_:\\[\\]/.]*[A-Z\\]])?)(?![\\w|])").matcher(docs);
+                Matcher m = Pattern.compile(Pattern.quote(name) + "[ =]([A-Z](?:[A-Z_:\\[\\]/.]*[A-Z\\]])?(?:\\.[a-z]+)?)(?![\\w|])").matcher(docs);
                 while (m.find()) {
                     String shown = balanced(m.group(1));
                     if (o.arity().max() > 0 && !shown.equals(o.paramLabel())) {
@@ -134,13 +134,17 @@ class HelpOptionsTest {
         Path empty = Files.writeString(tmp.resolve("empty"), "");
         Path repo = TestPaths.repo();
         // a cheap value for each parameter, by the option's name first, then by its parameter label
-        Map<String, String> byName = Map.of(
-                "--inventory", repo.resolve("examples/inventory/tomaudit.yaml").toString(),
-                "--policy", repo.resolve("examples/policy/001-5222.de.yaml").toString(),
-                "--waivers", repo.resolve("examples/waivers.yaml").toString(),
-                "--rules", repo.resolve("rules/host").toString(),
-                "--output", tmp.resolve("out.txt").toString(),
-                "--format", "json");
+        Map<String, String> byName = Map.ofEntries(
+                Map.entry("--tom-group", "gdpr"),
+                Map.entry("--org", "Beispielverein e.V."),
+                Map.entry("--mastodon-db", "jdbc:postgresql://127.0.0.1:5432/mastodon"),
+                Map.entry("--mastodon-db-user", "tomaudit_ro"),
+                Map.entry("--inventory", repo.resolve("examples/inventory/tomaudit.yaml").toString()),
+                Map.entry("--policy", repo.resolve("examples/policy/001-5222.de.yaml").toString()),
+                Map.entry("--waivers", repo.resolve("examples/waivers.yaml").toString()),
+                Map.entry("--rules", repo.resolve("rules/host").toString()),
+                Map.entry("--output", tmp.resolve("out.txt").toString()),
+                Map.entry("--format", "json"));
         Map<String, String> byLabel = Map.of("SECONDS", "5", "N", "2", "BYTES", "65536", "SEVERITY", "critical",
                 "LANG", "de", "KIND", "host", "FILE", empty.toString(), "NAME:PORT[/MODE]", "localhost:8443/https");
         List<String> unknown = new ArrayList<>();

@@ -32,6 +32,14 @@ class SecretLeakTest {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
     }
 
+    private static String docxText(Path docx) throws Exception {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                java.nio.file.Files.newInputStream(docx));
+             org.apache.poi.xwpf.extractor.XWPFWordExtractor x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d)) {
+            return x.getText();
+        }
+    }
+
     private static String pdfText(Path pdf) throws Exception {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
@@ -71,7 +79,8 @@ class SecretLeakTest {
         StringBuilder all = new StringBuilder(log.toString(java.nio.charset.StandardCharsets.UTF_8) + json.out() + json.err() + console.out() + console.err() + plain.out() + plain.err());
         try (var files = Files.list(out)) {
             for (Path f : files.toList()) {
-                all.append(f.toString().endsWith(".pdf") ? pdfText(f) : Files.readString(f));
+                all.append(f.toString().endsWith(".pdf") ? pdfText(f)
+                        : f.toString().endsWith(".docx") ? docxText(f) : Files.readString(f));
             }
         }
         assertTrue(all.length() > 500, "the audit produced output: " + all);

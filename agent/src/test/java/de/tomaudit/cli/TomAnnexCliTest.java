@@ -53,14 +53,14 @@ class TomAnnexCliTest {
                 out.toString(), "--lang", "de", "--tom-group", "gdpr", "--org", "Beratungsstelle Süd gGmbH", "dir:" + root);
         assertTrue(r.code() != 2, r.err());
 
-        String html = Files.readString(out.resolve("tomaudit.tom.html"));
-        String md = Files.readString(out.resolve("tomaudit.tom.md"));
+        String html = Files.readString(out.resolve("tomaudit-annex.html"));
+        String md = Files.readString(out.resolve("tomaudit-annex.md"));
         String pdf;
-        try (PDDocument d = Loader.loadPDF(Files.readAllBytes(out.resolve("tomaudit.tom.pdf")))) {
+        try (PDDocument d = Loader.loadPDF(Files.readAllBytes(out.resolve("tomaudit-annex.pdf")))) {
             pdf = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
         }
         String docx;
-        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(Files.readAllBytes(out.resolve("tomaudit.tom.docx"))));
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(Files.readAllBytes(out.resolve("tomaudit-annex.docx"))));
              XWPFWordExtractor x = new XWPFWordExtractor(d)) {
             docx = x.getText();
         }

@@ -45,6 +45,7 @@ public final class TomDocxRenderer implements Renderer {
 
     @Override public String format() { return "tom-docx"; }
     @Override public String extension() { return "tom.docx"; }
+    @Override public String fileName() { return "tomaudit-annex.docx"; }
 
     @Override
     public void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException {

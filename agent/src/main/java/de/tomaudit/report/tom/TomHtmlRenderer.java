@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class TomHtmlRenderer implements Renderer {
     @Override public String format() { return "tom"; }
     @Override public String extension() { return "tom.html"; }
+    @Override public String fileName() { return "tomaudit-annex.html"; }
 
     @Override
     public void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException {

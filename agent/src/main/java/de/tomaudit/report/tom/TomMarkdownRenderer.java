@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class TomMarkdownRenderer implements Renderer {
     @Override public String format() { return "tom-md"; }
     @Override public String extension() { return "tom.md"; }
+    @Override public String fileName() { return "tomaudit-annex.md"; }
 
     @Override
     public void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException {

@@ -35,6 +35,7 @@ public final class TomPdfRenderer implements Renderer {
 
     @Override public String format() { return "tom-pdf"; }
     @Override public String extension() { return "tom.pdf"; }
+    @Override public String fileName() { return "tomaudit-annex.pdf"; }
 
     @Override
     public void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException {
