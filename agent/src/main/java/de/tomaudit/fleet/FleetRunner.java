@@ -121,17 +121,14 @@ public final class FleetRunner {
     }
 
     private TargetResult auditOne(FleetTarget t, AuditOptions options, AtomicReference<Target> opened) {
-        AuditOptions o = t.kinds().isEmpty() ? options
-                : new AuditOptions(t.kinds(), options.rules(), options.waivers(), options.lang(), options.parallel(),
-                        options.limits(), options.ssh(), options.policy());
+        AuditOptions o = t.kinds().isEmpty() ? options : options.withKinds(t.kinds());
         MDC.put("target", t.name());
         long start = System.nanoTime();
         Target target = null;
         try {
             target = factory.open(t);
             opened.set(target);
-            Target named = t.source().equals("command line") ? target : new NamedTarget(target, t.name());
-            TargetResult r = auditor.audit(named, o);
+            TargetResult r = auditor.audit(t.reportName(target), target, o);
             MDC.put("target", t.name());
             LOG.info("{}: {} ({} findings) in {} ms", t.name(), r.status().toString().toLowerCase(java.util.Locale.ROOT),
                     r.findings().size(), (System.nanoTime() - start) / 1_000_000);

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.tomaudit.audit.AuditOptions;
-import de.tomaudit.audit.AuditRunner;
 import de.tomaudit.audit.TargetAuditor;
+import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.fleet.FleetRunner;
+import de.tomaudit.fleet.FleetTarget;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.collect.Reads;
@@ -170,10 +172,12 @@ class SshTargetMinaTest {
             Path kh = Files.writeString(dir.resolve("kh"), dropping.knownHostsLine() + "\n" + healthy.knownHostsLine() + "\n");
             SshOptions o = options(healthy, key).withKnownHosts(kh);
             AuditOptions ao = new AuditOptions(Set.of("host"), List.of(), List.of(), "en", 4, FAST, o);
-            AuditResult r = new AuditRunner(new TargetAuditor(List.of(new TwoCommands())), "test").run(List.of(
-                    TargetSpec.parse("ssh://audit@127.0.0.1:" + dropping.port()),
-                    TargetSpec.parse("ssh://audit@127.0.0.1:" + healthy.port()),
-                    TargetSpec.parse("ssh://audit@127.0.0.1:" + freePort())), ao);
+            AuditResult r = new FleetRunner(new TargetAuditor(List.of(new TwoCommands())),
+                    t -> TargetOpener.open(t.spec(), ao), "test").run(List.of(
+                    FleetTarget.of(TargetSpec.parse("ssh://audit@127.0.0.1:" + dropping.port())),
+                    FleetTarget.of(TargetSpec.parse("ssh://audit@127.0.0.1:" + healthy.port())),
+                    FleetTarget.of(TargetSpec.parse("ssh://audit@127.0.0.1:" + freePort()))), ao,
+                    new FleetRunner.Settings(4, Duration.ofSeconds(60)));
             List<TargetResult> t = r.targets();
             assertEquals(TargetStatus.PARTIAL, t.get(0).status(), t.get(0).toString());
             assertTrue(t.get(0).errors().stream().anyMatch(e -> e.stage().equals("ssh") && e.message().contains("was lost")),
