@@ -78,11 +78,24 @@ final class ExecFiles {
         return Optional.of(StatLine.parse(path, new String(o.stdout(), StandardCharsets.UTF_8)));
     }
 
+    /** Whether any of these paths exists (one request for all; a failure of the request counts as yes). */
+    boolean anyExists(List<String> paths) {
+        try {
+            ExecChannels.Outcome o = exec.run(RemoteCommand.existing(paths), "stat", timeouts.next(), 64 * 1024, false);
+            return o.stdout().length > 0 || !o.stderrText().contains("No such file or directory");
+        } catch (TargetException e) {
+            return true;
+        }
+    }
+
     List<DirEntry> list(String dir, boolean useSudo) throws TargetException {
         absolute(dir);
         ExecChannels.Outcome o = exec.run(RemoteCommand.list(dir, useSudo), dir, timeouts.next(), limits.maxOutputBytes(), false);
         checkSudo(o, useSudo, "listing " + dir);
-        if (o.exitCode() != 0) {
+        boolean listed = new String(o.stdout(), 0, Math.min(6, o.stdout().length), StandardCharsets.UTF_8).equals("total ");
+        // exit 1 with a listing: some entries could not be stat'ed (a directory readable but not
+        // searchable); LsListing drops those, as OpenSSH's sftp-server does
+        if (o.exitCode() != 0 && !(o.exitCode() == 1 && listed)) {
             throw failure(dir, o, useSudo);
         }
         if (o.truncated()) {

@@ -60,6 +60,11 @@ public final class RemoteCommand {
         return line(sudo, List.of("stat", "-L", "-c", STAT_FORMAT, "--"), List.of(path));
     }
 
+    /** {@code stat -L -c %n -- 'A' 'B' …}: which of these paths exist (one line each), in one request. */
+    static String existing(List<String> paths) {
+        return line(false, List.of("stat", "-L", "-c", "%n", "--"), paths);
+    }
+
     private static String line(boolean sudo, List<String> words, List<String> paths) {
         List<String> prefix = new ArrayList<>(ENV);
         if (sudo) {

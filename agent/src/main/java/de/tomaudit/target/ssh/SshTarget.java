@@ -212,24 +212,29 @@ public final class SshTarget implements Target {
 
     /**
      * Looks for the program in the fixed PATH the command runs with, by SFTP stat: an exec channel
-     * costs the server a login shell, a stat costs nothing. When a directory cannot be looked
-     * into, the command is run and the shell decides.
+     * costs the server a login shell, a stat costs nothing (without SFTP: one {@code stat} of all
+     * the candidates on an exec channel). When a directory cannot be looked into, the command is
+     * run and the shell decides. Never {@code sudo -n} for a program that is not there: sudo
+     * answers that with "a password is required" as if it were refused.
      */
     private boolean installed(String exe) {
-        if (files.missing().isPresent()) {
-            return true;
-        }
         return installed.computeIfAbsent(exe, name -> {
-            for (String dir : RemoteCommand.PATH.split(":")) {
+            List<String> candidates = java.util.Arrays.stream(RemoteCommand.PATH.split(":")).map(d -> d + "/" + name).toList();
+            if (files.missing().isEmpty()) {
                 try {
-                    if (files.stat(dir + "/" + name, opTimeout()).isPresent()) {
+                    for (String p : candidates) {
+                        if (files.stat(p, opTimeout()).isPresent()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                } catch (TargetException e) {
+                    if (files.missing().isEmpty()) {
                         return true;
                     }
-                } catch (TargetException e) {
-                    return true;
                 }
             }
-            return false;
+            return execFiles.anyExists(candidates);
         });
     }
 
