@@ -58,7 +58,13 @@ public final class FleetRunner {
     }
 
     public AuditResult run(List<FleetTarget> targets, AuditOptions options, Settings settings) {
+        return run(targets, options, settings, FleetProgress.NONE);
+    }
+
+    /** As {@link #run(List, AuditOptions, Settings)}, telling {@code progress} of each target as it ends. */
+    public AuditResult run(List<FleetTarget> targets, AuditOptions options, Settings settings, FleetProgress progress) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        progress.started(targets.size());
         Semaphore slots = new Semaphore(settings.parallel());
         ExecutorService workers = Executors.newCachedThreadPool(daemons("audit"));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemons("audit-timeout"));
@@ -66,7 +72,9 @@ public final class FleetRunner {
         try {
             for (FleetTarget t : targets) {
                 slots.acquireUninterruptibly();
-                results.add(start(t, options, settings, slots, workers, watchdog));
+                CompletableFuture<TargetResult> r = start(t, options, settings, slots, workers, watchdog);
+                r.thenAccept(progress::finished);
+                results.add(r);
             }
             List<TargetResult> out = new ArrayList<>();
             for (CompletableFuture<TargetResult> f : results) {
@@ -75,6 +83,7 @@ public final class FleetRunner {
             Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             return AuditResult.of(version, started.toString(), finished.toString(), out);
         } finally {
+            progress.ended();
             watchdog.shutdownNow();
             workers.shutdownNow();
         }

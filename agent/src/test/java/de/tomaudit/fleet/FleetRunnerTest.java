@@ -93,7 +93,7 @@ class FleetRunnerTest {
                 target("b", "dir:" + FIXTURE));
         long start = System.nanoTime();
         AuditResult r = new FleetRunner(new TargetAuditor(), factory, "test").run(fleet, options(),
-                new FleetRunner.Settings(2, Duration.ofMillis(400)));
+                new FleetRunner.Settings(2, Duration.ofSeconds(5)));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "the run is bounded");
         TargetResult slow = r.targets().get(1);
         assertEquals(TargetStatus.UNREACHABLE, slow.status());
@@ -112,7 +112,7 @@ class FleetRunnerTest {
             List<FleetTarget> fleet = List.of(target("stuck", "ssh://x@stuck.example"), target("a", "dir:" + FIXTURE),
                     target("b", "dir:" + FIXTURE));
             AuditResult r = new FleetRunner(new TargetAuditor(), factory, "test").run(fleet, options(),
-                    new FleetRunner.Settings(1, Duration.ofMillis(300)));
+                    new FleetRunner.Settings(1, Duration.ofSeconds(4)));
             assertEquals("timeout", r.targets().get(0).errors().get(0).stage());
             assertAudited(r.targets().get(1));
             assertAudited(r.targets().get(2));

@@ -78,6 +78,9 @@ final class ExecChannels {
         for (int attempt = 0; ; attempt++) {
             gate.acquire(deadline, subject);
             try {
+                if (giveUp) {
+                    throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText);
+                }
                 BoundedSink out = new BoundedSink(maxStdout);
                 BoundedSink err = new BoundedSink(MAX_STDERR);
                 ChannelExec ch = open(line, subject, deadline, out, err);
@@ -102,6 +105,9 @@ final class ExecChannels {
             ch = (ChannelExec) session.openChannel("exec");
         } catch (JSchException e) {
             throw lost(subject, e);
+        }
+        if (ch == null) { // JSch's answer while the session is going down
+            throw lost(subject, null);
         }
         ch.setCommand(line.getBytes(StandardCharsets.UTF_8));
         ch.setInputStream(null);

@@ -208,6 +208,10 @@ final class SftpFiles {
             ChannelSftp ch = null;
             try {
                 ch = (ChannelSftp) session.openChannel("sftp");
+                if (ch == null) { // JSch's answer while the session is going down
+                    gate.release();
+                    throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+                }
                 ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
                 channel = ch;
                 return ch;

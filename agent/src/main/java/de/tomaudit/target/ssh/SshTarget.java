@@ -306,7 +306,7 @@ public final class SshTarget implements Target {
         try {
             return io.get();
         } catch (TargetException e) {
-            if (budget.fired()) {
+            if (budget.fired() || !Instant.now().isBefore(deadline)) {
                 throw budgetOver(subject);
             }
             if (!connection.alive() && !closed) {

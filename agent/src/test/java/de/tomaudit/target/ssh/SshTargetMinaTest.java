@@ -61,6 +61,15 @@ class SshTargetMinaTest {
         return SshTarget.open(SshDestination.of("audit", "127.0.0.1", server.port()), o, limits);
     }
 
+    /** The one request that tells whether a program is installed on a server without SFTP. */
+    private static String lookup(String program) {
+        StringBuilder b = new StringBuilder("stat -L -c %n --");
+        for (String dir : RemoteCommand.PATH.split(":")) {
+            b.append(" '").append(dir).append('/').append(program).append('\'');
+        }
+        return b.toString();
+    }
+
     private static void answer(String command, MinaServer.Exec exec) throws Exception {
         exec.print("out:" + command.length() + "\n", "", 0);
     }
@@ -77,7 +86,9 @@ class SshTargetMinaTest {
                 assertEquals("ssh://audit@127.0.0.1:" + server.port(), t.address());
                 assertEquals("127.0.0.1", t.name());
             }
-            assertEquals(List.of(ENV + " uname -r", ENV + " sudo -n -- sshd -T -C 'user=a,host=b,addr=127.0.0.1'"), server.commands);
+            assertEquals(List.of(ENV + " " + lookup("uname"), ENV + " uname -r", ENV + " " + lookup("sshd"),
+                    ENV + " sudo -n -- sshd -T -C 'user=a,host=b,addr=127.0.0.1'"), server.commands,
+                    "without SFTP, each program is looked up once (one stat of the PATH candidates) before it runs");
         }
     }
 
@@ -305,7 +316,7 @@ class SshTargetMinaTest {
                 assertEquals("behind", t.name());
                 assertEquals("ssh://audit@127.0.0.1:" + target.port(), t.address());
             }
-            assertEquals(1, target.commands.size());
+            assertEquals(List.of(ENV + " " + lookup("uname"), ENV + " uname -r"), target.commands);
             assertEquals(List.of(), jump.commands, "the jump host only forwards");
 
             Path onlyJump = Files.writeString(dir.resolve("kh2"), jump.knownHostsLine() + "\n");
