@@ -1,7 +1,9 @@
 # shellcheck shell=bash
-# Test-bed module: two real OpenSSH daemons on loopback (see docs of scripts/testbed).
+# Test-bed module: three real OpenSSH daemons on loopback (see docs of scripts/testbed).
 #   hardened  127.0.0.1:2222  $TESTBED_DIR/sshd/hardened/sshd_config
 #   weak      127.0.0.1:2223  $TESTBED_DIR/sshd/weak/sshd_config
+#   nosftp    127.0.0.1:2225  $TESTBED_DIR/sshd/nosftp/sshd_config: the hardened config without its
+#             Subsystem line (no SFTP, as hardened hosts often run), same host keys and users
 # Each config starts with an Include of its sshd_config.d/*.conf and has a Match block, so the
 # Include and Match handling is exercised by the real daemon. Never uses systemd or the
 # packaged service; everything lives under $TESTBED_DIR/sshd/.
@@ -14,11 +16,13 @@
 #              id_ed25519_passphrase with its passphrase in ./passphrase (authorised too),
 #              id_ed25519_unauthorized (authorised for nobody), known_hosts with the bed's host keys
 # The ports can be moved for a second bed on the same machine (TESTBED_SSHD_PORT_HARDENED,
-# TESTBED_SSHD_PORT_WEAK); the tests read the port from the hardened sshd_config.
+# TESTBED_SSHD_PORT_WEAK, TESTBED_SSHD_PORT_NOSFTP); the tests read the ports from the configs.
 
 SSHD_BIN=/usr/sbin/sshd
 SSHD_PORT_HARDENED=${TESTBED_SSHD_PORT_HARDENED:-2222}
 SSHD_PORT_WEAK=${TESTBED_SSHD_PORT_WEAK:-2223}
+SSHD_PORT_NOSFTP=${TESTBED_SSHD_PORT_NOSFTP:-2225}
+SSHD_VARIANTS=("hardened:$SSHD_PORT_HARDENED" "weak:$SSHD_PORT_WEAK" "nosftp:$SSHD_PORT_NOSFTP")
 SSHD_USERS=(tomaudit-sudo tomaudit-nosudo)
 SSHD_SUDOERS=/etc/sudoers.d/tomaudit-testbed
 # The root-only commands of the agent's allow-list (target/CommandCatalog.java, needsRoot), as
@@ -104,6 +108,12 @@ CFG
 PasswordAuthentication no
 CFG
 
+    # the hardened daemon without SFTP: its config with the Subsystem line dropped, its own port and pid
+    mkdir -p "$d/nosftp"
+    sed -e '/^Subsystem /d' -e "s/^Port .*/Port $SSHD_PORT_NOSFTP/" -e "s|^PidFile .*|PidFile $d/nosftp/sshd.pid|" \
+        -e "s|^# tomaudit test bed: hardened sshd .*|# tomaudit test bed: hardened sshd without SFTP (127.0.0.1:$SSHD_PORT_NOSFTP)|" \
+        "$d/hardened/sshd_config" >"$d/nosftp/sshd_config"
+
     cat >"$d/weak/sshd_config" <<CFG
 # tomaudit test bed: deliberately weak sshd (127.0.0.1:$SSHD_PORT_WEAK)
 Include $d/weak/sshd_config.d/*.conf
@@ -174,7 +184,7 @@ _sshd_client_files() {
     [ -f "$client/id_ed25519_passphrase" ] ||
         ssh-keygen -q -t ed25519 -N "$(cat "$client/passphrase")" -C tomaudit-testbed-passphrase -f "$client/id_ed25519_passphrase"
     {
-        for port in "$SSHD_PORT_HARDENED" "$SSHD_PORT_WEAK"; do
+        for port in "$SSHD_PORT_HARDENED" "$SSHD_PORT_WEAK" "$SSHD_PORT_NOSFTP"; do
             for k in "$d"/keys/ssh_host_*_key.pub; do
                 printf '[127.0.0.1]:%s %s\n' "$port" "$(cut -d' ' -f1,2 "$k")"
             done
@@ -238,12 +248,13 @@ sshd_start() {
     _sshd_client_files
     _sshd_users
     _sshd_sudoers
-    _sshd_start_one hardened "$SSHD_PORT_HARDENED" && _sshd_start_one weak "$SSHD_PORT_WEAK"
+    _sshd_start_one hardened "$SSHD_PORT_HARDENED" && _sshd_start_one weak "$SSHD_PORT_WEAK" &&
+        _sshd_start_one nosftp "$SSHD_PORT_NOSFTP"
 }
 
 sshd_stop() {
     local variant pid
-    for variant in hardened weak; do
+    for variant in hardened weak nosftp; do
         if pid="$(_sshd_pid "$variant")"; then
             kill "$pid"
             for _ in $(seq 1 50); do
@@ -257,7 +268,7 @@ sshd_stop() {
 
 sshd_status() {
     local up=() down=() variant port
-    for variant in "hardened:$SSHD_PORT_HARDENED" "weak:$SSHD_PORT_WEAK"; do
+    for variant in "${SSHD_VARIANTS[@]}"; do
         port=${variant#*:}
         variant=${variant%%:*}
         if _sshd_pid "$variant" >/dev/null && testbed_port_open "$port"; then

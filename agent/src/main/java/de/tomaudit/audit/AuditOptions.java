@@ -42,6 +42,11 @@ public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> wai
         this(kinds, rules, waivers, lang, parallel, limits, ssh, policy, probes, MastodonDbSettings.NONE);
     }
 
+    /** The same options with these products instead of detection (a fleet target's own kinds); nothing else changes. */
+    public AuditOptions withKinds(Set<String> newKinds) {
+        return new AuditOptions(newKinds, rules, waivers, lang, parallel, limits, ssh, policy, probes, mastodonDb);
+    }
+
     /** With the default probe settings. */
     public AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> waivers, String lang, int parallel, Limits limits,
                         SshOptions ssh, Optional<PolicyClaims> policy) {

@@ -82,19 +82,29 @@ public final class TargetAuditor {
         this(CollectorRegistry.all());
     }
 
+    /** Audits the target under its own name ({@link Target#name()}). */
     public TargetResult audit(Target target, AuditOptions options) {
-        MDC.put("target", target.name());
+        return audit(target.name(), target, options);
+    }
+
+    /**
+     * Audits the target under the name the audit plan gives it (an inventory's name for it): the
+     * name is the result's and the one waivers match; the target itself is used as it is, so a
+     * name can never change what is read, probed or reported as a problem.
+     */
+    public TargetResult audit(String name, Target target, AuditOptions options) {
+        MDC.put("target", name);
         try {
             boolean probeOnly = options.probes().only();
             Set<String> kinds = probeOnly ? Set.of() : options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
-            FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, kinds);
+            FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, name, kinds);
             FactSet facts = probe(target, kinds, collected, options);
-            List<Finding> findings = evaluate(target, kinds, facts, options);
-            List<TargetError> errors = errors(facts, findings);
+            List<Finding> findings = evaluate(name, target.address(), kinds, facts, options);
+            List<TargetError> errors = errors(facts, findings, new AccessProblemErrors(target.accessProblems()));
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
             List<RetentionEntry> retentions = facts.retentions().stream().map(RetentionEntry::of).toList();
             List<ProcessorEntry> processors = facts.processors().stream().map(ProcessorEntry::of).toList();
-            return new TargetResult(target.name(), target.address(), List.copyOf(kinds), status, errors, findings,
+            return new TargetResult(name, target.address(), List.copyOf(kinds), status, errors, findings,
                     retentions, processors);
         } finally {
             MDC.remove("target");
@@ -113,10 +123,9 @@ public final class TargetAuditor {
      * overlaps with the rest; over SSH every round trip does), each into its own builder, merged
      * in registry order so the result does not depend on timing.
      */
-    FactSet collect(Target target, Set<String> kinds) {
+    FactSet collect(Target target, String targetName, Set<String> kinds) {
         List<Collector> selected = collectors.stream()
                 .filter(c -> c.kinds().stream().anyMatch(kinds::contains)).toList();
-        String targetName = target.name();
         List<CompletableFuture<FactSet>> parts = new ArrayList<>();
         for (Collector c : selected) {
             parts.add(CompletableFuture.supplyAsync(() -> collectOne(c, target, targetName), COLLECTOR_POOL));
@@ -182,7 +191,7 @@ public final class TargetAuditor {
         return FactSet.builder().addAll(collected).addAll(probed).addAll(mastodon).build();
     }
 
-    private static List<Finding> evaluate(Target target, Set<String> kinds, FactSet facts, AuditOptions options) {
+    private static List<Finding> evaluate(String name, String address, Set<String> kinds, FactSet facts, AuditOptions options) {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
@@ -192,25 +201,28 @@ public final class TargetAuditor {
                 continue;
             }
             var evaluation = RuleEvaluator.evaluate(rule, facts);
-            var waiver = FindingFactory.waiverFor(options.waivers(), rule.id(), target.name(), target.address());
+            var waiver = FindingFactory.waiverFor(options.waivers(), rule.id(), name, address);
             out.add(FindingFactory.finding(evaluation, options.lang(), waiver, today));
         }
         out.sort(Comparator.comparing(Finding::ruleId));
         return out;
     }
 
-    /** Collection errors, then rules that could not be evaluated for another reason: either makes the target partial. */
-    private static List<TargetError> errors(FactSet facts, List<Finding> findings) {
-        Set<TargetError> out = new LinkedHashSet<>();
+    /**
+     * The target's access problems (each once, with what it affected), collection errors, then
+     * rules that could not be evaluated for another reason: any makes the target partial.
+     */
+    private static List<TargetError> errors(FactSet facts, List<Finding> findings, AccessProblemErrors access) {
+        Set<TargetError> out = new LinkedHashSet<>(access.errors(facts, findings));
         for (Unavailable u : facts.unavailable()) {
-            if (u.kind() == Unavailable.Kind.ERROR) {
+            if (u.kind() == Unavailable.Kind.ERROR && !access.covers(u.reason())) {
                 out.add(new TargetError(u.stage(), u.key() + ": " + u.reason()));
             }
         }
         Set<String> collectReasons = new java.util.HashSet<>();
         out.forEach(e -> collectReasons.add(e.message()));
         for (Finding f : findings) {
-            if (f.status() == de.tomaudit.result.Status.ERROR
+            if (f.status() == de.tomaudit.result.Status.ERROR && !access.covers(f.reason())
                     && collectReasons.stream().noneMatch(r -> f.reason().contains(r.substring(r.indexOf(": ") + 2)))) {
                 out.add(new TargetError("rule", f.ruleId() + ": " + f.reason()));
             }

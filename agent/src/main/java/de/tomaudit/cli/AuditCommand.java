@@ -6,8 +6,10 @@ import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetAuditor;
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.fleet.FleetProgress;
 import de.tomaudit.fleet.FleetRunner;
 import de.tomaudit.fleet.FleetTarget;
+import de.tomaudit.fleet.SameTargets;
 import de.tomaudit.fleet.InventoryException;
 import de.tomaudit.fleet.InventoryLoader;
 import de.tomaudit.collect.Collector;
@@ -213,6 +215,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "More log output on stderr (-vv for debug)")
     boolean[] verbose = new boolean[0];
 
+    /** Where fleet progress goes (stderr, when it is a terminal); none otherwise. */
+    private PrintStream progress;
+
+    void progressTo(PrintStream err) {
+        this.progress = err;
+    }
+
     @Override
     public Integer call() throws IOException {
         Logging.verbosity(verbose.length);
@@ -225,6 +234,7 @@ public final class AuditCommand implements Callable<Integer> {
         String tomGrouping = OutputFormats.tomGroup(tomGroup);
         List<FleetTarget> fleet = targets();
         String organisation = organisation(org, fleet);
+        SameTargets.warnings(fleet).forEach(w -> spec.commandLine().getErr().println("tomaudit: warning: " + w));
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
         Optional<ReportOutput> reportOutput = Optional.ofNullable(output).map(o -> new ReportOutput(o, renderers.size()));
@@ -252,7 +262,8 @@ public final class AuditCommand implements Callable<Integer> {
                 mastodonDbSettings());
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
-        AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)));
+        FleetProgress shown = progress != null && fleet.size() > 1 ? TerminalProgress.ticking(progress) : FleetProgress.NONE;
+        AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)), shown);
         RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation);
         if (reportOutput.isPresent()) {
             reportOutput.get().write(result, renderers, render);

@@ -32,6 +32,9 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (Terminal.stderrIsTerminal(err)) {
+            ((AuditCommand) cl.getSubcommands().get("audit").getCommand()).progressTo(err);
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("tomaudit: " + ex.getMessage());

@@ -15,4 +15,24 @@ final class Terminal {
         }
         return System.console() != null;
     }
+
+    /**
+     * Whether this stream is the process's stderr and that is a terminal (not a file, pipe or
+     * cron's mail): {@code /proc/self/fd/2} links to a tty. False wherever that cannot be told.
+     */
+    static boolean stderrIsTerminal(java.io.PrintStream err) {
+        if (err != System.err) {
+            return false;
+        }
+        String term = System.getenv("TERM");
+        if (term == null || term.equals("dumb")) {
+            return false;
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
 }

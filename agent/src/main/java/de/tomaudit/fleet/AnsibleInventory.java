@@ -20,13 +20,15 @@ import java.util.Set;
  * innermost (same depth: by name), then the host's own. Of the connection variables,
  * {@code ansible_host}, {@code ansible_port}, {@code ansible_user},
  * {@code ansible_ssh_private_key_file}, {@code ansible_connection=local} and
- * {@code ansible_become} are used; {@code tomaudit_kinds} names the products. The groups a
+ * {@code ansible_become} are used; {@code tomaudit_kinds} names the products, and
+ * {@code tomaudit_address} any tomaudit target instead ({@code dir:/srv/image},
+ * {@code bundle:/srv/host.tar.gz}, {@code local}, {@code ssh://…}). The groups a
  * host is in become its tags; the remaining variables are kept as the target's variables.
  */
 final class AnsibleInventory {
     private static final Set<String> CONNECTION = Set.of("ansible_host", "ansible_ssh_host", "ansible_port", "ansible_ssh_port",
             "ansible_user", "ansible_ssh_user", "ansible_ssh_private_key_file", "ansible_private_key_file",
-            "ansible_connection", "ansible_become", "tomaudit_kinds");
+            "ansible_connection", "ansible_become", "tomaudit_kinds", "tomaudit_address");
 
     private record Group(String name, int line, Map<String, String> vars, Set<String> children, Set<String> parents) { }
 
@@ -111,7 +113,9 @@ final class AnsibleInventory {
         String connection = vars.getOrDefault("ansible_connection", "ssh");
         TargetSpec spec;
         try {
-            if (connection.equals("local")) {
+            if (vars.containsKey("tomaudit_address")) {
+                spec = TargetSpec.parse(vars.get("tomaudit_address"));
+            } else if (connection.equals("local")) {
                 spec = TargetSpec.parse("local");
             } else if (connection.equals("ssh") || connection.equals("paramiko") || connection.equals("smart")) {
                 String host = first(vars, "ansible_host", "ansible_ssh_host").orElse(h.name());

@@ -58,7 +58,13 @@ public final class FleetRunner {
     }
 
     public AuditResult run(List<FleetTarget> targets, AuditOptions options, Settings settings) {
+        return run(targets, options, settings, FleetProgress.NONE);
+    }
+
+    /** As {@link #run(List, AuditOptions, Settings)}, telling {@code progress} of each target as it ends. */
+    public AuditResult run(List<FleetTarget> targets, AuditOptions options, Settings settings, FleetProgress progress) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        progress.started(targets.size());
         Semaphore slots = new Semaphore(settings.parallel());
         ExecutorService workers = Executors.newCachedThreadPool(daemons("audit"));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemons("audit-timeout"));
@@ -66,7 +72,9 @@ public final class FleetRunner {
         try {
             for (FleetTarget t : targets) {
                 slots.acquireUninterruptibly();
-                results.add(start(t, options, settings, slots, workers, watchdog));
+                CompletableFuture<TargetResult> r = start(t, options, settings, slots, workers, watchdog);
+                r.thenAccept(progress::finished);
+                results.add(r);
             }
             List<TargetResult> out = new ArrayList<>();
             for (CompletableFuture<TargetResult> f : results) {
@@ -75,6 +83,7 @@ public final class FleetRunner {
             Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             return AuditResult.of(version, started.toString(), finished.toString(), out);
         } finally {
+            progress.ended();
             watchdog.shutdownNow();
             workers.shutdownNow();
         }
@@ -121,17 +130,14 @@ public final class FleetRunner {
     }
 
     private TargetResult auditOne(FleetTarget t, AuditOptions options, AtomicReference<Target> opened) {
-        AuditOptions o = t.kinds().isEmpty() ? options
-                : new AuditOptions(t.kinds(), options.rules(), options.waivers(), options.lang(), options.parallel(),
-                        options.limits(), options.ssh(), options.policy(), options.probes(), options.mastodonDb());
+        AuditOptions o = t.kinds().isEmpty() ? options : options.withKinds(t.kinds());
         MDC.put("target", t.name());
         long start = System.nanoTime();
         Target target = null;
         try {
             target = factory.open(t);
             opened.set(target);
-            Target named = t.source().equals("command line") ? target : new NamedTarget(target, t.name());
-            TargetResult r = auditor.audit(named, o);
+            TargetResult r = auditor.audit(t.reportName(target), target, o);
             MDC.put("target", t.name());
             LOG.info("{}: {} ({} findings) in {} ms", t.name(), r.status().toString().toLowerCase(java.util.Locale.ROOT),
                     r.findings().size(), (System.nanoTime() - start) / 1_000_000);

@@ -1,6 +1,7 @@
 package de.tomaudit.fleet;
 
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.target.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.Set;
  */
 public record FleetTarget(String name, TargetSpec spec, Set<String> kinds, Optional<Boolean> sudo,
                           Optional<String> identity, List<String> tags, Map<String, String> variables, String source) {
+    /** The {@code source} of a target named on the command line. */
+    public static final String COMMAND_LINE = "command line";
 
     public FleetTarget {
         kinds = Set.copyOf(kinds);
@@ -35,6 +38,21 @@ public record FleetTarget(String name, TargetSpec spec, Set<String> kinds, Optio
 
     /** A target named on the command line: no per-target settings. */
     public static FleetTarget of(TargetSpec spec) {
-        return new FleetTarget(spec.text(), spec, Set.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), "command line");
+        return new FleetTarget(spec.text(), spec, Set.of(), Optional.empty(), Optional.empty(), List.of(), Map.of(), COMMAND_LINE);
+    }
+
+    /** Whether an inventory named it (else the command line did). */
+    public boolean fromInventory() {
+        return !source.equals(COMMAND_LINE);
+    }
+
+    /**
+     * The name its result is reported under once it is open: the inventory's name for it; for a
+     * target named on the command line, what the target calls itself (the host name of
+     * {@code local}, the host of an SSH address, the directory of {@code dir:}, the host a bundle
+     * was collected on).
+     */
+    public String reportName(Target opened) {
+        return fromInventory() ? name : opened.name();
     }
 }

@@ -43,7 +43,13 @@ class FleetRunnerTest {
     @TempDir Path tmp;
 
     private static List<Rule> rules;
-    private static final Path FIXTURE = TestPaths.debianRoot();
+    // set before each test: a missing Debian root skips the tests (an assumption), never fails the class
+    private static Path FIXTURE;
+
+    @org.junit.jupiter.api.BeforeEach
+    void debianRoot() {
+        FIXTURE = TestPaths.debianRoot();
+    }
 
     @BeforeAll
     static void rules() throws Exception {
@@ -93,7 +99,7 @@ class FleetRunnerTest {
                 target("b", "dir:" + FIXTURE));
         long start = System.nanoTime();
         AuditResult r = new FleetRunner(new TargetAuditor(), factory, "test").run(fleet, options(),
-                new FleetRunner.Settings(2, Duration.ofMillis(400)));
+                new FleetRunner.Settings(2, Duration.ofSeconds(5)));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "the run is bounded");
         TargetResult slow = r.targets().get(1);
         assertEquals(TargetStatus.UNREACHABLE, slow.status());

@@ -34,7 +34,10 @@ class FleetSshIT {
     private static Run audit(String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("audit", "--format", "json", "--known-hosts", FleetBed.knownHosts().toString()));
+        // without probes: the minimal host's copy of this machine's nginx config declares listeners nothing
+        // answers on 127.0.0.N, which (now that inventory targets are probed) makes them partial
+        List<String> all = new ArrayList<>(List.of("audit", "--format", "json", "--no-probe",
+                "--known-hosts", FleetBed.knownHosts().toString()));
         all.addAll(List.of(args));
         int code = Main.execute(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -41,11 +41,12 @@ public final class RebootCollector implements Collector {
 
     @Override
     public void collect(Target target, FactSet.Builder facts) {
-        Optional<Boolean> flag = flag(target, facts);
+        List<String> flagProblem = new ArrayList<>(1);
+        Optional<Boolean> flag = flag(target, facts, flagProblem);
         KernelCheck check = kernel(target, facts);
         Optional<Boolean> kernel = check.pending();
         if (flag.isEmpty()) {
-            facts.error("reboot.pending", "read", "the reboot flag file could not be checked");
+            facts.error("reboot.pending", "read", "the reboot flag file could not be checked: " + String.join("; ", flagProblem));
         } else if (flag.get() || kernel.orElse(false)) {
             List<Evidence> ev = new ArrayList<>();
             if (flag.get()) {
@@ -65,7 +66,8 @@ public final class RebootCollector implements Collector {
         }
     }
 
-    private Optional<Boolean> flag(Target target, FactSet.Builder facts) {
+    /** Present, absent, or empty after recording why it could not be told (also into {@code problem}). */
+    private Optional<Boolean> flag(Target target, FactSet.Builder facts, List<String> problem) {
         for (String path : FLAG_FILES) {
             try {
                 if (target.exists(path)) {
@@ -75,6 +77,7 @@ public final class RebootCollector implements Collector {
                 }
             } catch (TargetException e) {
                 facts.error("reboot.required_file", "read", e.getMessage());
+                problem.add(e.getMessage());
                 return Optional.empty();
             }
         }

@@ -7,6 +7,9 @@ import de.tomaudit.target.TargetException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +32,36 @@ final class ExecChannels {
         }
     }
 
+    /** Refusals (or channels closed unrun) without any command having run, after which the server is taken to run none. */
+    static final int REFUSALS_BEFORE_GIVING_UP = 2;
+
     private final Session session;
     private final String where;
     private final ChannelGate gate;
+    /** In the message of every failure of this kind, and so the marker of the access problem. */
+    private final String refusedText;
+    private final AtomicBoolean ran = new AtomicBoolean();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile boolean giveUp;
 
     ExecChannels(Session session, String where, ChannelGate gate) {
         this.session = session;
         this.where = where;
         this.gate = gate;
+        this.refusedText = "the SSH server at " + where + " closes exec channels without running the command";
+    }
+
+    /** JSch's words for a channel request (exec, subsystem) the server answered with failure. */
+    static boolean requestRefused(Exception e) {
+        return e instanceof JSchException && "failed to send channel request".equals(e.getMessage());
+    }
+
+    /**
+     * The text every failure from a server that runs no command contains, once it has refused
+     * {@link #REFUSALS_BEFORE_GIVING_UP} exec channels and run none; empty while commands run.
+     */
+    Optional<String> refusingAll() {
+        return giveUp ? Optional.of(refusedText) : Optional.empty();
     }
 
     /**
@@ -46,10 +71,16 @@ final class ExecChannels {
      *                     draining until the command ends
      */
     Outcome run(String line, String subject, Duration timeout, int maxStdout, boolean stopWhenFull) throws TargetException {
+        if (giveUp) {
+            throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 0; ; attempt++) {
             gate.acquire(deadline, subject);
             try {
+                if (giveUp) {
+                    throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText);
+                }
                 BoundedSink out = new BoundedSink(maxStdout);
                 BoundedSink err = new BoundedSink(MAX_STDERR);
                 ChannelExec ch = open(line, subject, deadline, out, err);
@@ -75,6 +106,9 @@ final class ExecChannels {
         } catch (JSchException e) {
             throw lost(subject, e);
         }
+        if (ch == null) { // JSch's answer while the session is going down
+            throw lost(subject, null);
+        }
         ch.setCommand(line.getBytes(StandardCharsets.UTF_8));
         ch.setInputStream(null);
         ch.setOutputStream(out, true);
@@ -90,13 +124,12 @@ final class ExecChannels {
             if (!session.isConnected()) {
                 throw lost(subject, e);
             }
-            if (gate.refusedWhileBusy()) {
+            if (!requestRefused(e) && gate.refusedWhileBusy()) {
                 LOG.debug("{}: the server refused a channel while others were open; at most {} at once from now on",
                         where, gate.limit());
                 return null;
             }
-            throw new TargetException(TargetException.Reason.IO, subject, subject + ": the server refused the exec channel ("
-                    + e.getMessage() + ")");
+            throw refused(subject, requestRefused(e) ? "it refused the exec request" : "it refused the channel: " + e.getMessage());
         }
     }
 
@@ -128,9 +161,13 @@ final class ExecChannels {
             if (!session.isConnected()) {
                 throw lost(subject, null);
             }
+            if (!ran.get() && out.bytes().length == 0 && err.bytes().length == 0) {
+                throw refused(subject, "the channel was closed without output or exit status");
+            }
             throw new TargetException(TargetException.Reason.IO, subject, subject + " ended without an exit status on " + where
                     + " (killed by a signal?)");
         }
+        ran.set(true);
         return new Outcome(exit, out.bytes(), err.bytes(), out.overflowed());
     }
 
@@ -141,6 +178,15 @@ final class ExecChannels {
             // not every server supports signals; closing the channel is what counts
         }
         ch.disconnect();
+    }
+
+    /** A channel the server did not run; after a few of them and no command run at all, none is tried again. */
+    private TargetException refused(String subject, String detail) {
+        if (!ran.get() && refusals.incrementAndGet() >= REFUSALS_BEFORE_GIVING_UP && !giveUp) {
+            giveUp = true;
+            LOG.warn("{}: {}; no further command is sent", where, refusedText);
+        }
+        return new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText + " (" + detail + ")");
     }
 
     private TargetException lost(String subject, Exception e) {

@@ -28,6 +28,9 @@ final class LsListing {
             if (line.isEmpty() || line.startsWith("total ")) {
                 continue;
             }
+            if (line.length() > 1 && line.charAt(1) == '?') {
+                continue; // ls could not stat it (no search permission): sftp-server leaves such entries out too
+            }
             int q = line.indexOf('"');
             if (q < 0) {
                 throw garbage(dir, line);

@@ -8,9 +8,10 @@ import java.util.List;
  * The exact text sent on an exec channel. Every command runs under {@code env} with the C locale
  * and a fixed PATH (so output is parseable and sbin tools are found whatever the login shell
  * sets); root-only commands get {@code sudo -n --} when {@code --sudo} is on, so sudo never
- * prompts. Besides the allow-listed commands there are exactly three file primitives, used only
- * with {@code --sudo} for paths SFTP may not read: {@code cat}, {@code stat} and {@code ls} of
- * one path, which is always single-quoted.
+ * prompts. Besides the allow-listed commands there are exactly three file primitives: {@code cat},
+ * {@code stat} and {@code ls} of one path, which is always single-quoted. They are used for paths
+ * SFTP may not read (then with {@code sudo -n}, only with {@code --sudo}), and for every file on a
+ * server without an SFTP subsystem (first without sudo, as SFTP would read them).
  */
 public final class RemoteCommand {
     static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -28,17 +29,40 @@ public final class RemoteCommand {
 
     /** {@code sudo -n cat -- 'PATH'}: a file SFTP may not read. */
     public static String sudoCat(String path) {
-        return line(true, List.of("cat", "--"), List.of(path));
+        return cat(path, true);
     }
 
-    /** {@code sudo -n ls -l -A -n … -- 'DIR'}: a directory SFTP may not list (names C-quoted). */
+    /** {@code sudo -n ls -l -A -n -H … -- 'DIR'}: a directory SFTP may not list (names C-quoted). */
     public static String sudoList(String dir) {
-        return line(true, List.of("ls", "-l", "-A", "-n", "--time-style=+%s", "--quoting-style=c", "--"), List.of(dir));
+        return list(dir, true);
     }
 
     /** {@code sudo -n stat -L -c FORMAT -- 'PATH'}: metadata SFTP may not read. */
     public static String sudoStat(String path) {
-        return line(true, List.of("stat", "-L", "-c", STAT_FORMAT, "--"), List.of(path));
+        return stat(path, true);
+    }
+
+    /** {@code cat -- 'PATH'}, with {@code sudo -n} when asked. */
+    public static String cat(String path, boolean sudo) {
+        return line(sudo, List.of("cat", "--"), List.of(path));
+    }
+
+    /**
+     * {@code ls -l -A -n -H --time-style=+%s --quoting-style=c -- 'DIR'}: entries as they are
+     * (links as links), the directory itself followed when it is a link ({@code -H}), as SFTP lists.
+     */
+    public static String list(String dir, boolean sudo) {
+        return line(sudo, List.of("ls", "-l", "-A", "-n", "-H", "--time-style=+%s", "--quoting-style=c", "--"), List.of(dir));
+    }
+
+    /** {@code stat -L -c FORMAT -- 'PATH'} (links followed, as SFTP's stat). */
+    public static String stat(String path, boolean sudo) {
+        return line(sudo, List.of("stat", "-L", "-c", STAT_FORMAT, "--"), List.of(path));
+    }
+
+    /** {@code stat -L -c %n -- 'A' 'B' …}: which of these paths exist (one line each), in one request. */
+    static String existing(List<String> paths) {
+        return line(false, List.of("stat", "-L", "-c", "%n", "--"), paths);
     }
 
     private static String line(boolean sudo, List<String> words, List<String> paths) {

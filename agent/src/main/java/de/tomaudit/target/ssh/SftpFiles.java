@@ -33,6 +33,8 @@ final class SftpFiles {
     private final ChannelGate gate;
     private ChannelSftp channel;
     private OwnerNames names;
+    /** Set once the server refused the SFTP subsystem: then every request fails at once, without asking again. */
+    private volatile String missing;
 
     @FunctionalInterface
     private interface Op<T> {
@@ -197,18 +199,30 @@ final class SftpFiles {
             return channel;
         }
         dropChannel();
+        if (missing != null) {
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, "sftp", missing);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 0; ; attempt++) {
             gate.acquire(deadline, "sftp");
             ChannelSftp ch = null;
             try {
                 ch = (ChannelSftp) session.openChannel("sftp");
+                if (ch == null) { // JSch's answer while the session is going down
+                    gate.release();
+                    throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+                }
                 ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
                 channel = ch;
                 return ch;
             } catch (JSchException e) {
                 if (ch != null) {
                     ch.disconnect();
+                }
+                if (session.isConnected() && ExecChannels.requestRefused(e)) {
+                    gate.release();
+                    missing = "the SSH server at " + where + " has no SFTP subsystem (no 'Subsystem sftp' in its sshd_config)";
+                    throw new TargetException(TargetException.Reason.NOT_SUPPORTED, "sftp", missing);
                 }
                 boolean busy = session.isConnected() && gate.refusedWhileBusy();
                 gate.release();
@@ -231,6 +245,11 @@ final class SftpFiles {
             channel = null;
             gate.release();
         }
+    }
+
+    /** Why SFTP cannot be used on this connection, once the server has refused it. */
+    Optional<String> missing() {
+        return Optional.ofNullable(missing);
     }
 
     synchronized void close() {

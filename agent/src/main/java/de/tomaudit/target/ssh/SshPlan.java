@@ -50,6 +50,8 @@ public final class SshPlan {
                 ? "; where SFTP is denied: " + RemoteCommand.sudoCat("PATH") + ", " + RemoteCommand.sudoStat("PATH") + ", "
                         + RemoteCommand.sudoList("DIR")
                 : ""));
+        out.add("without an SFTP subsystem: " + RemoteCommand.cat("PATH", false) + ", " + RemoteCommand.stat("PATH", false)
+                + ", " + RemoteCommand.list("DIR", false) + (sudo.enabled() ? " (then with sudo -n where denied)" : ""));
         return out;
     }
 

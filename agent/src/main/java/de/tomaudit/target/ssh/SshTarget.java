@@ -43,7 +43,11 @@ public final class SshTarget implements Target {
     private final Limits limits;
     private final SftpFiles files;
     private final ExecChannels exec;
+    private final ExecFiles execFiles;
     private final SudoPolicy sudo;
+    private final java.util.concurrent.atomic.AtomicBoolean sftpMissingSaid = new java.util.concurrent.atomic.AtomicBoolean();
+    /** In every failure a lost connection causes (the marker of that access problem). */
+    private final String lostText;
     private final Instant deadline;
     private final Duration targetTimeout;
     private final Watchdog.Alarm budget;
@@ -61,6 +65,8 @@ public final class SshTarget implements Target {
         this.files = new SftpFiles(connection.session(), limits, where, gate);
         this.exec = new ExecChannels(connection.session(), where, gate);
         this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), connection.host().hostPort());
+        this.execFiles = new ExecFiles(exec, limits, sudo, this::opTimeout);
+        this.lostText = "the SSH connection to " + where + " was lost";
         this.targetTimeout = options.targetTimeout();
         this.deadline = started.plus(options.targetTimeout());
         Duration left = Duration.between(Instant.now(), deadline);
@@ -103,44 +109,70 @@ public final class SshTarget implements Target {
 
     @Override
     public FileContent readBytes(String path) throws TargetException {
-        return guarded(path, () -> {
-            try {
-                return files.read(path, opTimeout());
-            } catch (TargetException e) {
-                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
-                    throw e;
-                }
-                return sudoRead(path, e);
-            }
-        });
+        return file(path, "reading " + path, t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo));
     }
 
     @Override
     public Optional<FileStat> stat(String path) throws TargetException {
-        return guarded(path, () -> {
-            try {
-                return files.stat(path, opTimeout());
-            } catch (TargetException e) {
-                if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
-                    throw e;
-                }
-                return sudoStat(path, e);
-            }
-        });
+        return file(path, "stat of " + path, t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo));
     }
 
     @Override
     public List<DirEntry> list(String dir) throws TargetException {
-        return guarded(dir, () -> {
+        return file(dir, "listing " + dir, t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo));
+    }
+
+    @FunctionalInterface
+    private interface SftpOp<T> {
+        T apply(Duration timeout) throws TargetException;
+    }
+
+    @FunctionalInterface
+    private interface ExecOp<T> {
+        T apply(boolean useSudo) throws TargetException;
+    }
+
+    /**
+     * One file request: over SFTP; where the server has no SFTP subsystem (found out once per
+     * connection, said once), with {@code cat}/{@code stat}/{@code ls} on exec channels; where
+     * either is denied, with {@code sudo -n} (only with {@code --sudo}).
+     */
+    private <T> T file(String path, String what, SftpOp<T> sftp, ExecOp<T> exec) throws TargetException {
+        return guarded(path, () -> {
+            TargetException denied;
             try {
-                return files.list(dir, opTimeout());
+                if (files.missing().isEmpty()) {
+                    try {
+                        return sftp.apply(opTimeout());
+                    } catch (TargetException e) {
+                        if (files.missing().isEmpty()) {
+                            throw e;
+                        }
+                        noteNoSftp();
+                    }
+                }
+                return exec.apply(false);
             } catch (TargetException e) {
                 if (e.reason() != TargetException.Reason.PERMISSION_DENIED) {
                     throw e;
                 }
-                return sudoList(dir, e);
+                denied = e;
             }
+            if (!sudo.enabled()) {
+                throw deniedWithHint(path, denied);
+            }
+            if (sudo.refusal().isPresent()) {
+                throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable(what));
+            }
+            return exec.apply(true);
         });
+    }
+
+    private void noteNoSftp() {
+        if (sftpMissingSaid.compareAndSet(false, true)) {
+            LOG.warn("{}: {}; files are read with cat, stat and ls on exec channels instead", connection.host().display(),
+                    files.missing().orElse("no SFTP"));
+        }
     }
 
     @Override
@@ -180,21 +212,29 @@ public final class SshTarget implements Target {
 
     /**
      * Looks for the program in the fixed PATH the command runs with, by SFTP stat: an exec channel
-     * costs the server a login shell, a stat costs nothing. When a directory cannot be looked
-     * into, the command is run and the shell decides.
+     * costs the server a login shell, a stat costs nothing (without SFTP: one {@code stat} of all
+     * the candidates on an exec channel). When a directory cannot be looked into, the command is
+     * run and the shell decides. Never {@code sudo -n} for a program that is not there: sudo
+     * answers that with "a password is required" as if it were refused.
      */
     private boolean installed(String exe) {
         return installed.computeIfAbsent(exe, name -> {
-            for (String dir : RemoteCommand.PATH.split(":")) {
+            List<String> candidates = java.util.Arrays.stream(RemoteCommand.PATH.split(":")).map(d -> d + "/" + name).toList();
+            if (files.missing().isEmpty()) {
                 try {
-                    if (files.stat(dir + "/" + name, opTimeout()).isPresent()) {
+                    for (String p : candidates) {
+                        if (files.stat(p, opTimeout()).isPresent()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                } catch (TargetException e) {
+                    if (files.missing().isEmpty()) {
                         return true;
                     }
-                } catch (TargetException e) {
-                    return true;
                 }
             }
-            return false;
+            return execFiles.anyExists(candidates);
         });
     }
 
@@ -235,6 +275,8 @@ public final class SshTarget implements Target {
         synchronized (problems) {
             out.addAll(problems);
         }
+        exec.refusingAll().ifPresent(marker -> out.add(new AccessProblem("ssh", marker + ": no command ran on this target"
+                + (files.missing().isPresent() ? ", and without an SFTP subsystem no file could be read either" : ""), marker)));
         return out;
     }
 
@@ -246,104 +288,9 @@ public final class SshTarget implements Target {
         connection.close();
     }
 
-    private FileContent sudoRead(String path, TargetException denied) throws TargetException {
-        if (!sudo.enabled()) {
-            throw deniedWithHint(path, denied);
-        }
-        if (sudo.refusal().isPresent()) {
-            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable("reading " + path));
-        }
-        Optional<FileStat> st = sudoStat(path, denied);
-        if (st.isEmpty()) {
-            throw new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
-        }
-        if (st.get().type() == FileStat.Type.DIRECTORY) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
-        }
-        if (st.get().type() != FileStat.Type.FILE) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
-        }
-        if (st.get().size() > limits.maxFileBytes()) {
-            throw files.tooLarge(path, st.get().size());
-        }
-        int cap = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes());
-        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoCat(path), path, opTimeout(), cap, true);
-        if (o.truncated()) {
-            throw files.tooLarge(path, Math.max(o.stdout().length, limits.maxFileBytes() + 1));
-        }
-        checkSudo(o, "reading " + path);
-        if (o.exitCode() != 0) {
-            throw fileFailure(path, o);
-        }
-        return new FileContent(path, o.stdout());
-    }
-
-    private List<DirEntry> sudoList(String dir, TargetException denied) throws TargetException {
-        if (!sudo.enabled()) {
-            throw deniedWithHint(dir, denied);
-        }
-        if (sudo.refusal().isPresent()) {
-            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, dir, sudo.notApplicable("listing " + dir));
-        }
-        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoList(dir), dir, opTimeout(), limits.maxOutputBytes(), false);
-        checkSudo(o, "listing " + dir);
-        if (o.exitCode() != 0) {
-            throw fileFailure(dir, o);
-        }
-        if (o.truncated()) {
-            throw new TargetException(TargetException.Reason.TOO_LARGE, dir, dir + ": the listing is over "
-                    + limits.maxOutputBytes() + " bytes");
-        }
-        return LsListing.parse(dir, new String(o.stdout(), StandardCharsets.UTF_8));
-    }
-
-    private Optional<FileStat> sudoStat(String path, TargetException denied) throws TargetException {
-        if (!sudo.enabled()) {
-            throw deniedWithHint(path, denied);
-        }
-        if (sudo.refusal().isPresent()) {
-            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable("stat of " + path));
-        }
-        ExecChannels.Outcome o = exec.run(RemoteCommand.sudoStat(path), path, opTimeout(), 4096, false);
-        checkSudo(o, "stat of " + path);
-        if (o.exitCode() != 0) {
-            TargetException e = fileFailure(path, o);
-            if (e.reason() == TargetException.Reason.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        return Optional.of(StatLine.parse(path, new String(o.stdout(), StandardCharsets.UTF_8)));
-    }
-
-    private void checkSudo(ExecChannels.Outcome o, String what) throws TargetException {
-        Optional<String> refused = sudo.refused(o, what);
-        if (refused.isPresent()) {
-            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, what, what + " needs root and " + refused.get());
-        }
-    }
-
     private TargetException deniedWithHint(String path, TargetException denied) {
         String hint = sudo.loggedInAsRoot() ? "" : " for " + connection.host().user() + " (--sudo reads it with sudo -n)";
         return new TargetException(denied.reason(), path, denied.getMessage() + hint);
-    }
-
-    private static TargetException fileFailure(String path, ExecChannels.Outcome o) {
-        String err = o.stderrText().strip();
-        String first = err.isEmpty() ? "exit code " + o.exitCode() : err.lines().findFirst().orElse(err);
-        if (err.contains("No such file or directory")) {
-            return new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
-        }
-        if (err.contains("Is a directory")) {
-            return new TargetException(TargetException.Reason.IO, path, path + " is a directory");
-        }
-        if (err.contains("Too many levels of symbolic links")) {
-            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": too many levels of symbolic links");
-        }
-        if (err.contains("Permission denied")) {
-            return new TargetException(TargetException.Reason.PERMISSION_DENIED, path, path + ": permission denied (also with sudo)");
-        }
-        return new TargetException(TargetException.Reason.IO, path, path + ": " + first);
     }
 
     private Duration opTimeout() throws TargetException {
@@ -379,14 +326,21 @@ public final class SshTarget implements Target {
         if (budget.fired()) {
             throw budgetOver(subject);
         }
+        if (!connection.alive()) {
+            noteLost();
+            throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + lostText);
+        }
         try {
             return io.get();
         } catch (TargetException e) {
-            if (budget.fired()) {
+            if (budget.fired() || !Instant.now().isBefore(deadline)) {
                 throw budgetOver(subject);
             }
             if (!connection.alive() && !closed) {
                 noteLost();
+                if (!e.getMessage().contains(lostText)) {
+                    throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + lostText + " (" + e.getMessage() + ")");
+                }
             }
             throw e;
         }
@@ -395,10 +349,9 @@ public final class SshTarget implements Target {
     private void noteLost() {
         synchronized (problems) {
             if (problems.stream().noneMatch(p -> p.stage().equals("ssh"))) {
-                String msg = "the SSH connection to " + connection.host().display()
-                        + " was lost during the audit; what was not read before is missing";
+                String msg = lostText + " during the audit; what was not read before is missing";
                 LOG.warn("{}", msg);
-                problems.add(new AccessProblem("ssh", msg));
+                problems.add(new AccessProblem("ssh", msg, lostText));
             }
         }
     }

@@ -40,6 +40,13 @@ class LsListingTest {
     }
 
     @Test
+    void entriesLsCouldNotStatAreLeftOutAsSftpServerDoes() throws Exception {
+        String readableNotSearchable = "total 0\nl????????? ? ? ? ?            ? \"localhost.cfg.lua\"\n"
+                + "-????????? ? ? ? ?            ? \"other.cfg.lua\"\n";
+        assertEquals(List.of(), LsListing.parse("/etc/prosody/conf.d", readableNotSearchable));
+    }
+
+    @Test
     void aFileOrGarbageIsAnError() {
         TargetException file = assertThrows(TargetException.class,
                 () -> LsListing.parse("/etc/passwd", "-rw-r--r-- 1 0 0 1 1795400990 \"/etc/passwd\"\n"));

@@ -64,6 +64,11 @@ final class MinaServer implements AutoCloseable {
             destroyed.await(60, TimeUnit.SECONDS);
         }
 
+        /** Closes the channel without running anything: no output, no exit status. */
+        void closeUnrun() throws IOException {
+            channel.close(false);
+        }
+
         /** Writes a little, then drops the whole connection without a reply. */
         void drop(String partial) throws IOException {
             out.write(partial.getBytes(StandardCharsets.UTF_8));

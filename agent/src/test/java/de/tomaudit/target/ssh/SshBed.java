@@ -30,16 +30,28 @@ final class SshBed {
 
     /** The hardened daemon's port, as its config says (2222 unless the bed was moved). */
     static int port() {
+        return port("hardened", 2222);
+    }
+
+    /** The hardened daemon without an SFTP subsystem (2225 unless the bed was moved). */
+    static int noSftpPort() {
+        return port("nosftp", 2225);
+    }
+
+    private static int port(String variant, int fallback) {
         try {
-            for (String line : Files.readAllLines(TestPaths.testbed("sshd/hardened/sshd_config"))) {
+            for (String line : Files.readAllLines(TestPaths.testbed("sshd/" + variant + "/sshd_config"))) {
                 if (line.startsWith("Port ")) {
                     return Integer.parseInt(line.substring(5).trim());
+                }
+                if (line.startsWith("Subsystem ") && variant.equals("nosftp")) {
+                    throw new IllegalStateException("the nosftp daemon of the bed has a Subsystem line: " + line);
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return 2222;
+        return fallback;
     }
 
     static String passphrase() throws IOException {
@@ -57,6 +69,11 @@ final class SshBed {
 
     static SshDestination as(String user) {
         return SshDestination.of(user, "127.0.0.1", port());
+    }
+
+    /** The same user on the daemon without SFTP. */
+    static SshDestination withoutSftp(String user) {
+        return SshDestination.of(user, "127.0.0.1", noSftpPort());
     }
 
     /** Runs a local program; returns its stdout (asserting exit 0 when asked). */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.tomaudit.audit.AuditOptions;
-import de.tomaudit.audit.AuditRunner;
 import de.tomaudit.audit.TargetAuditor;
+import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.TargetSpec;
+import de.tomaudit.fleet.FleetRunner;
+import de.tomaudit.fleet.FleetTarget;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.collect.Reads;
@@ -59,6 +61,15 @@ class SshTargetMinaTest {
         return SshTarget.open(SshDestination.of("audit", "127.0.0.1", server.port()), o, limits);
     }
 
+    /** The one request that tells whether a program is installed on a server without SFTP. */
+    private static String lookup(String program) {
+        StringBuilder b = new StringBuilder("stat -L -c %n --");
+        for (String dir : RemoteCommand.PATH.split(":")) {
+            b.append(" '").append(dir).append('/').append(program).append('\'');
+        }
+        return b.toString();
+    }
+
     private static void answer(String command, MinaServer.Exec exec) throws Exception {
         exec.print("out:" + command.length() + "\n", "", 0);
     }
@@ -75,7 +86,9 @@ class SshTargetMinaTest {
                 assertEquals("ssh://audit@127.0.0.1:" + server.port(), t.address());
                 assertEquals("127.0.0.1", t.name());
             }
-            assertEquals(List.of(ENV + " uname -r", ENV + " sudo -n -- sshd -T -C 'user=a,host=b,addr=127.0.0.1'"), server.commands);
+            assertEquals(List.of(ENV + " " + lookup("uname"), ENV + " uname -r", ENV + " " + lookup("sshd"),
+                    ENV + " sudo -n -- sshd -T -C 'user=a,host=b,addr=127.0.0.1'"), server.commands,
+                    "without SFTP, each program is looked up once (one stat of the PATH candidates) before it runs");
         }
     }
 
@@ -170,10 +183,12 @@ class SshTargetMinaTest {
             Path kh = Files.writeString(dir.resolve("kh"), dropping.knownHostsLine() + "\n" + healthy.knownHostsLine() + "\n");
             SshOptions o = options(healthy, key).withKnownHosts(kh);
             AuditOptions ao = new AuditOptions(Set.of("host"), List.of(), List.of(), "en", 4, FAST, o);
-            AuditResult r = new AuditRunner(new TargetAuditor(List.of(new TwoCommands())), "test").run(List.of(
-                    TargetSpec.parse("ssh://audit@127.0.0.1:" + dropping.port()),
-                    TargetSpec.parse("ssh://audit@127.0.0.1:" + healthy.port()),
-                    TargetSpec.parse("ssh://audit@127.0.0.1:" + freePort())), ao);
+            AuditResult r = new FleetRunner(new TargetAuditor(List.of(new TwoCommands())),
+                    t -> TargetOpener.open(t.spec(), ao), "test").run(List.of(
+                    FleetTarget.of(TargetSpec.parse("ssh://audit@127.0.0.1:" + dropping.port())),
+                    FleetTarget.of(TargetSpec.parse("ssh://audit@127.0.0.1:" + healthy.port())),
+                    FleetTarget.of(TargetSpec.parse("ssh://audit@127.0.0.1:" + freePort()))), ao,
+                    new FleetRunner.Settings(4, Duration.ofSeconds(60)));
             List<TargetResult> t = r.targets();
             assertEquals(TargetStatus.PARTIAL, t.get(0).status(), t.get(0).toString());
             assertTrue(t.get(0).errors().stream().anyMatch(e -> e.stage().equals("ssh") && e.message().contains("was lost")),
@@ -301,7 +316,7 @@ class SshTargetMinaTest {
                 assertEquals("behind", t.name());
                 assertEquals("ssh://audit@127.0.0.1:" + target.port(), t.address());
             }
-            assertEquals(1, target.commands.size());
+            assertEquals(List.of(ENV + " " + lookup("uname"), ENV + " uname -r"), target.commands);
             assertEquals(List.of(), jump.commands, "the jump host only forwards");
 
             Path onlyJump = Files.writeString(dir.resolve("kh2"), jump.knownHostsLine() + "\n");
