@@ -57,7 +57,7 @@ public final class RuleCaseRunner {
         }
         for (Rule r : byId.values()) {
             Set<Status> seen = covered.getOrDefault(r.id(), EnumSet.noneOf(Status.class));
-            Status failing = r.severity() == Severity.INFO ? Status.NOT_APPLICABLE : Status.FAIL;
+            Status failing = Status.FAIL;
             if (!seen.contains(Status.PASS) || !seen.contains(failing)) {
                 out.add(new Outcome(r.id(), "coverage", r.source(), false,
                         "needs at least one case that passes and one that gives " + failing.json()

@@ -52,7 +52,7 @@ public final class RuleEvaluator {
             if (!(result instanceof Boolean ok)) {
                 return error(rule, "condition must give true or false, gave " + result);
             }
-            if (ok || rule.severity() == Severity.INFO) {
+            if (ok) {
                 for (String key : rule.passRequires()) {
                     if (lookup(key, facts).isEmpty()) {
                         return missing(rule, facts.whyMissing(key).orElse(

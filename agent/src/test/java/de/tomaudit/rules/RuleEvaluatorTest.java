@@ -72,9 +72,12 @@ class RuleEvaluatorTest {
     }
 
     @Test
-    void infoRulesNeverFail() throws Exception {
+    void infoRulesFailWhenTheirConditionDoesNotHold() throws Exception {
         Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("severity: high", "severity: info"));
-        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build()).status());
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build());
+        assertEquals(Status.FAIL, e.status());
+        assertEquals(Severity.INFO, e.severity());
+        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "off").build()).status());
     }
 
     @Test
