@@ -11,12 +11,13 @@ import java.util.Optional;
  * @param passRequires facts without which the rule cannot pass (completeness of a probe): unknown,
  *                they are null for the condition; a failure on the data seen still fails, a pass
  *                becomes not-applicable or error with their reason
+ * @param why     sentences that say why a failure failed, the first whose {@code when} holds wins
  * @param source  file and line the rule was loaded from
  */
 public record Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
                    List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
                    Condition condition, List<String> evidence, List<Grade> grades, List<String> optional,
-                   List<String> passRequires, String source) {
+                   List<String> passRequires, List<Why> why, String source) {
 
     public Rule {
         refs = List.copyOf(refs);
@@ -24,5 +25,15 @@ public record Rule(String id, String pack, Severity severity, Text title, Text r
         grades = List.copyOf(grades);
         optional = List.copyOf(optional);
         passRequires = List.copyOf(passRequires);
+        why = List.copyOf(why);
+    }
+
+    /** A rule without why-lines (tests, generated rules). */
+    public Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
+                List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
+                Condition condition, List<String> evidence, List<Grade> grades, List<String> optional,
+                List<String> passRequires, String source) {
+        this(id, pack, severity, title, remediation, tom, refs, assumes, when, notApplicable, condition, evidence,
+                grades, optional, passRequires, List.of(), source);
     }
 }

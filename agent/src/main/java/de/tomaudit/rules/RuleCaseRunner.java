@@ -49,10 +49,13 @@ public final class RuleCaseRunner {
             }
             Evaluation e = RuleEvaluator.evaluate(rule, c.facts());
             covered.computeIfAbsent(rule.id(), k -> EnumSet.noneOf(Status.class)).add(e.status());
-            boolean ok = e.status() == c.expect() && c.severity().map(s -> s == e.severity()).orElse(true);
+            boolean ok = e.status() == c.expect() && c.severity().map(s -> s == e.severity()).orElse(true)
+                    && c.why().map(w -> e.why().en().contains(w)).orElse(true);
             String msg = ok ? "" : "expected " + c.expect().json() + c.severity().map(s -> " (" + s.json() + ")").orElse("")
+                    + c.why().map(w -> " with a why-line containing '" + w + "'").orElse("")
                     + ", got " + e.status().json() + (e.status() == Status.FAIL ? " (" + e.severity().json() + ")" : "")
-                    + (e.reason().isEmpty() ? "" : ": " + e.reason());
+                    + (e.reason().isEmpty() ? "" : ": " + e.reason())
+                    + (e.why().en().isEmpty() ? "" : " (why: " + e.why().en() + ")");
             out.add(new Outcome(c.ruleId(), c.name(), c.source(), ok, msg));
         }
         for (Rule r : byId.values()) {

@@ -61,12 +61,56 @@ public final class RuleEvaluator {
                 }
                 return new Evaluation(rule, Status.PASS, rule.severity(), "", evidence);
             }
-            return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence);
+            return failed(rule, facts, r.values());
         } catch (IllegalArgumentException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: " + e.getMessage());
         } catch (RuntimeException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + e);
         }
+    }
+
+    /**
+     * A failure: its why-line is the first of the rule's {@code why:} sentences whose {@code when}
+     * holds and that renders; the evidence of the facts that sentence names comes first. A rule
+     * without one says which fact it read and what that fact was.
+     */
+    private static Evaluation failed(Rule rule, FactSet facts, Map<String, Object> conditionValues) {
+        for (Why w : rule.why()) {
+            try {
+                List<String> refs = new ArrayList<>(w.en().references());
+                w.when().ifPresent(c -> refs.addAll(c.references()));
+                w.de().references().forEach(refs::add);
+                Map<String, Object> values = new HashMap<>(conditionValues);
+                for (String ref : refs) {
+                    lookup(ref, facts).ifPresent(f -> values.put(f.key(), toJexl(f.value())));
+                }
+                if (w.when().isPresent() && !Boolean.TRUE.equals(Conditions.evaluate(w.when().get(), values))) {
+                    continue;
+                }
+                Text why = new Text(w.en().render(values), w.de().render(values));
+                List<String> first = new ArrayList<>(w.en().references());
+                List<Evidence> evidence = evidence(rule, rule.condition(), facts, first);
+                return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, why);
+            } catch (IllegalArgumentException e) {
+                // a why that cannot be rendered on these facts: try the next, then the generic line
+            }
+        }
+        List<Evidence> evidence = evidence(rule, rule.condition(), facts);
+        return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, genericWhy(rule, facts));
+    }
+
+    /** "KEY is VALUE" for the first fact the rule names as evidence (or its condition reads). */
+    static Text genericWhy(Rule rule, FactSet facts) {
+        List<String> keys = rule.evidence().isEmpty() ? rule.condition().references() : rule.evidence();
+        for (String key : keys) {
+            Optional<Fact> f = lookup(key, facts);
+            if (f.isPresent()) {
+                String v = WhyTemplate.display(toJexl(f.get().value()));
+                return new Text(f.get().key() + " is " + v, f.get().key() + " ist " + v);
+            }
+        }
+        return new Text("the condition does not hold: " + rule.condition().text().strip(),
+                "die Bedingung gilt nicht: " + rule.condition().text().strip());
     }
 
     private static Severity grade(Rule rule, FactSet facts) {
@@ -131,7 +175,13 @@ public final class RuleEvaluator {
     }
 
     private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts) {
-        List<String> keys = rule.evidence().isEmpty() ? c.references() : rule.evidence();
+        return evidence(rule, c, facts, List.of());
+    }
+
+    /** The evidence of the rule's facts, that of the facts named in {@code first} before the rest. */
+    private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts, List<String> first) {
+        List<String> keys = new ArrayList<>(first);
+        keys.addAll(rule.evidence().isEmpty() ? c.references() : rule.evidence());
         Set<Evidence> out = new LinkedHashSet<>();
         for (String key : keys) {
             lookup(key, facts).ifPresent(f -> {

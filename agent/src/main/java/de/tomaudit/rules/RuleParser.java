@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class RuleParser {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
     private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
-            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires");
+            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires", "why");
 
     private RuleParser() { }
 
@@ -54,8 +54,9 @@ public final class RuleParser {
             }
             List<String> optional = root.get("optional").map(RuleParser::texts).orElse(List.of());
             List<String> passRequires = root.get("passRequires").map(RuleParser::texts).orElse(List.of());
+            List<Why> why = root.get("why").isPresent() ? why(root.require("why")) : List.of();
             return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
-                    when, notApplicable, condition, evidence, grades, optional, passRequires, file + ":" + idNode.line());
+                    when, notApplicable, condition, evidence, grades, optional, passRequires, why, file + ":" + idNode.line());
         } catch (YamlException e) {
             throw new RuleFileException(e.getMessage());
         } catch (UncheckedYaml e) {
@@ -80,6 +81,37 @@ public final class RuleParser {
             return Conditions.compile(expr);
         } catch (IllegalArgumentException e) {
             throw n.error("condition does not compile: " + e.getMessage());
+        }
+    }
+
+    /** {@code why:} is one {en, de} map or a list of them, each with an optional {@code when}. */
+    private static List<Why> why(YamlNode n) throws YamlException {
+        List<YamlNode> entries = n.isSequence() ? n.items() : List.of(n);
+        List<Why> out = new ArrayList<>();
+        for (YamlNode e : entries) {
+            Map<String, YamlNode> fields = e.entries();
+            Optional<Condition> when = Optional.empty();
+            for (String key : fields.keySet()) {
+                if (!Set.of("when", "en", "de").contains(key)) {
+                    throw fields.get(key).error("unknown key '" + key + "' in why (when, en, de)");
+                }
+            }
+            if (fields.containsKey("when")) {
+                when = Optional.of(condition(fields.get("when")));
+            }
+            if (!fields.containsKey("en") || !fields.containsKey("de")) {
+                throw e.error("a why needs both 'en' and 'de'");
+            }
+            out.add(new Why(when, template(fields.get("en")), template(fields.get("de"))));
+        }
+        return out;
+    }
+
+    private static WhyTemplate template(YamlNode n) throws YamlException {
+        try {
+            return WhyTemplate.compile(n.text().strip());
+        } catch (IllegalArgumentException e) {
+            throw n.error("why template: " + e.getMessage());
         }
     }
 
