@@ -183,22 +183,8 @@ public final class TargetAuditor {
         return out;
     }
 
-    /** Collection errors, then rules that could not be evaluated for another reason: either makes the target partial. */
+    /** One entry per root cause, with the facts and rules it left undecided: either makes the target partial. */
     private static List<TargetError> errors(FactSet facts, List<Finding> findings) {
-        Set<TargetError> out = new LinkedHashSet<>();
-        for (Unavailable u : facts.unavailable()) {
-            if (u.kind() == Unavailable.Kind.ERROR) {
-                out.add(new TargetError(u.stage(), u.key() + ": " + u.reason()));
-            }
-        }
-        Set<String> collectReasons = new java.util.HashSet<>();
-        out.forEach(e -> collectReasons.add(e.message()));
-        for (Finding f : findings) {
-            if (f.status() == de.tomaudit.result.Status.ERROR
-                    && collectReasons.stream().noneMatch(r -> f.reason().contains(r.substring(r.indexOf(": ") + 2)))) {
-                out.add(new TargetError("rule", f.ruleId() + ": " + f.reason()));
-            }
-        }
-        return List.copyOf(out);
+        return ErrorCauses.of(facts, findings);
     }
 }
