@@ -88,7 +88,10 @@ public final class RuleEvaluator {
                     continue;
                 }
                 Text why = new Text(w.en().render(values), w.de().render(values));
-                List<String> first = new ArrayList<>(w.en().references());
+                List<String> named = rule.evidence().isEmpty() ? rule.condition().references() : rule.evidence();
+                List<String> first = w.en().references().stream()
+                        .filter(ref -> named.stream().anyMatch(n -> ref.equals(n) || ref.startsWith(n + ".") || n.startsWith(ref + ".")))
+                        .toList();
                 List<Evidence> evidence = evidence(rule, rule.condition(), facts, first);
                 return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, why);
             } catch (IllegalArgumentException e) {
@@ -96,21 +99,62 @@ public final class RuleEvaluator {
             }
         }
         List<Evidence> evidence = evidence(rule, rule.condition(), facts);
-        return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, genericWhy(rule, facts));
+        return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, genericWhy(rule, facts, conditionValues));
     }
 
-    /** "KEY is VALUE" for the first fact the rule names as evidence (or its condition reads). */
-    static Text genericWhy(Rule rule, FactSet facts) {
-        List<String> keys = rule.evidence().isEmpty() ? rule.condition().references() : rule.evidence();
-        for (String key : keys) {
-            Optional<Fact> f = lookup(key, facts);
-            if (f.isPresent()) {
-                String v = WhyTemplate.display(toJexl(f.get().value()));
-                return new Text(f.get().key() + " is " + v, f.get().key() + " ist " + v);
+    /**
+     * Without a {@code why:} that applies: the first part of the condition (split at its top-level
+     * {@code &&}) that does not hold, said as "KEY is VALUE" for each plain value it reads, or as
+     * "KEY (N entries) does not meet: PART" for a list.
+     */
+    static Text genericWhy(Rule rule, FactSet facts, Map<String, Object> values) {
+        List<String> parts = ConditionParts.conjuncts(rule.condition().text());
+        for (String part : parts) {
+            Condition c;
+            try {
+                c = Conditions.compile(part);
+                if (!Boolean.FALSE.equals(Conditions.evaluate(c, values))) {
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                continue;
             }
+            List<String> en = new ArrayList<>();
+            List<String> de = new ArrayList<>();
+            boolean listSeen = false;
+            Set<String> seen = new LinkedHashSet<>();
+            for (String ref : c.references()) {
+                Optional<Fact> f = lookup(ref, facts);
+                if (f.isEmpty() || !seen.add(f.get().key())) {
+                    continue;
+                }
+                Object v = f.get().value();
+                if (v instanceof List<?> l) {
+                    listSeen = true;
+                    en.add(f.get().key() + " (" + l.size() + (l.size() == 1 ? " entry)" : " entries)"));
+                    de.add(f.get().key() + " (" + l.size() + (l.size() == 1 ? " Eintrag)" : " Einträge)"));
+                } else if (v instanceof Map<?, ?>) {
+                    listSeen = true;
+                    en.add(f.get().key());
+                    de.add(f.get().key());
+                } else {
+                    String shown = WhyTemplate.display(toJexl(v));
+                    en.add(f.get().key() + " is " + shown);
+                    de.add(f.get().key() + " ist " + shown);
+                }
+            }
+            if (en.isEmpty()) {
+                continue;
+            }
+            String p = part.strip().replaceAll("\\s+", " ");
+            if (listSeen) {
+                return new Text(String.join(", ", en) + " does not meet: " + p,
+                        String.join(", ", de) + " erfüllt nicht: " + p);
+            }
+            return new Text(String.join(", ", en), String.join(", ", de));
         }
-        return new Text("the condition does not hold: " + rule.condition().text().strip(),
-                "die Bedingung gilt nicht: " + rule.condition().text().strip());
+        return new Text("does not meet: " + rule.condition().text().strip().replaceAll("\\s+", " "),
+                "erfüllt nicht: " + rule.condition().text().strip().replaceAll("\\s+", " "));
     }
 
     private static Severity grade(Rule rule, FactSet facts) {

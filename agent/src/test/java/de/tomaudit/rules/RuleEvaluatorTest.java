@@ -167,7 +167,13 @@ class RuleEvaluatorTest {
     }
 
     @Test
-    void withoutAWhyTheFirstDecidingFactIsNamedAndErrorsSayTheirCause() throws Exception {
+    void withoutAWhyThePartOfTheConditionThatFailedIsNamedAndErrorsSayTheirCause() throws Exception {
+        Rule two = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "condition: \"demo.a == 'x && y' && (demo.b || demo.c) && size(demo.list) == 0\""));
+        assertEquals("demo.b is false, demo.c is false", RuleEvaluator.evaluate(two, FactSet.builder().put("demo.a", "x && y")
+                .put("demo.b", false).put("demo.c", false).put("demo.list", List.of()).build()).why().en());
+        assertEquals("demo.list (1 entry) does not meet: size(demo.list) == 0", RuleEvaluator.evaluate(two, FactSet.builder()
+                .put("demo.a", "x && y").put("demo.b", true).put("demo.c", false).put("demo.list", List.of("z")).build()).why().en());
         Rule r = rule("");
         Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build());
         assertEquals("demo.thing is on", e.why().en());
