@@ -58,6 +58,12 @@ final class ErrorCauses {
     }
 
     static List<TargetError> of(FactSet facts, List<Finding> findings) {
+        return of(facts, findings, "en");
+    }
+
+    /** The causes, product-level messages in the report's language. */
+    static List<TargetError> of(FactSet facts, List<Finding> findings, String lang) {
+        de.tomaudit.i18n.Texts texts = de.tomaudit.i18n.Texts.of(lang);
         // atomic reasons with their stage and the facts they left unknown, in first-seen order
         Map<String, String> stageOf = new LinkedHashMap<>();
         Map<String, Set<String>> factsOf = new LinkedHashMap<>();
@@ -77,11 +83,10 @@ final class ErrorCauses {
             String product = r.getKey();
             int declared = declaredEndpoints(facts, product);
             int n = r.getValue().size();
+            String list = String.join(", ", r.getValue());
             String message = declared > 0 && n < declared
-                    ? product + ": " + n + " of its " + declared + " endpoints refuse connections ("
-                            + String.join(", ", r.getValue()) + ")"
-                    : product + " is configured but not running: its " + (n == 1 ? "endpoint refuses" : n + " endpoints refuse")
-                            + " connections (" + String.join(", ", r.getValue()) + ")";
+                    ? texts.get("cause.some-refuse", product, n, declared, list)
+                    : texts.get("cause.not-running", product, n, list);
             Cause c = new Cause("probe", message);
             causes.put("refused:" + product, c);
         }

@@ -77,7 +77,7 @@ public final class TargetAuditor {
             FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, kinds);
             FactSet facts = probe(target, kinds, collected, options);
             List<Finding> findings = evaluate(target, kinds, facts, options);
-            List<TargetError> errors = errors(facts, findings);
+            List<TargetError> errors = ErrorCauses.of(facts, findings, options.lang());
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
             List<RetentionEntry> retentions = facts.retentions().stream().map(RetentionEntry::of).toList();
             List<ProcessorEntry> processors = facts.processors().stream().map(ProcessorEntry::of).toList();
@@ -181,10 +181,5 @@ public final class TargetAuditor {
         }
         out.sort(Comparator.comparing(Finding::ruleId));
         return out;
-    }
-
-    /** One entry per root cause, with the facts and rules it left undecided: either makes the target partial. */
-    private static List<TargetError> errors(FactSet facts, List<Finding> findings) {
-        return ErrorCauses.of(facts, findings);
     }
 }
