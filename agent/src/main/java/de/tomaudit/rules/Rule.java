@@ -12,12 +12,15 @@ import java.util.Optional;
  *                they are null for the condition; a failure on the data seen still fails, a pass
  *                becomes not-applicable or error with their reason
  * @param why     sentences that say why a failure failed, the first whose {@code when} holds wins
+ * @param evidenceWhere per list fact, {@code t:filter(FACT, x -> …)}: only the evidence lines of the
+ *                entries it keeps (matched by the entry's {@code source} or {@code label}) are shown
  * @param source  file and line the rule was loaded from
  */
 public record Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
                    List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
                    Condition condition, List<String> evidence, List<Grade> grades, List<String> optional,
-                   List<String> passRequires, List<Why> why, String source) {
+                   List<String> passRequires, List<Why> why, java.util.Map<String, Condition> evidenceWhere,
+                   String source) {
 
     public Rule {
         refs = List.copyOf(refs);
@@ -26,6 +29,16 @@ public record Rule(String id, String pack, Severity severity, Text title, Text r
         optional = List.copyOf(optional);
         passRequires = List.copyOf(passRequires);
         why = List.copyOf(why);
+        evidenceWhere = java.util.Map.copyOf(evidenceWhere);
+    }
+
+    /** A rule without an evidence filter. */
+    public Rule(String id, String pack, Severity severity, Text title, Text remediation, TomTags tom,
+                List<String> refs, String assumes, Optional<Condition> when, Text notApplicable,
+                Condition condition, List<String> evidence, List<Grade> grades, List<String> optional,
+                List<String> passRequires, List<Why> why, String source) {
+        this(id, pack, severity, title, remediation, tom, refs, assumes, when, notApplicable, condition, evidence,
+                grades, optional, passRequires, why, java.util.Map.of(), source);
     }
 
     /** A rule without why-lines (tests, generated rules). */

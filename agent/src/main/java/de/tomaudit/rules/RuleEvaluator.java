@@ -232,11 +232,44 @@ public final class RuleEvaluator {
                 if (f.evidence().isEmpty()) {
                     out.add(new Evidence("fact: " + f.key(), String.valueOf(f.value())));
                 } else {
-                    out.addAll(f.evidence());
+                    out.addAll(filtered(rule, f));
                 }
             });
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The fact's evidence, or with an {@code evidenceWhere} filter only the lines of the entries it
+     * keeps: a line belongs to an entry when its source is the entry's {@code source} or its value
+     * starts with the entry's {@code label}.
+     */
+    private static List<Evidence> filtered(Rule rule, Fact f) {
+        Condition filter = rule.evidenceWhere().get(f.key());
+        if (filter == null) {
+            return f.evidence();
+        }
+        Object kept;
+        try {
+            kept = Conditions.evaluate(filter, Map.of(f.key(), toJexl(f.value())));
+        } catch (IllegalArgumentException e) {
+            return f.evidence();
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        List<String> labels = new ArrayList<>();
+        if (kept instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m) {
+                    if (m.get("label") != null) {
+                        labels.add(String.valueOf(m.get("label")));
+                    } else if (m.get("source") != null) {
+                        sources.add(String.valueOf(m.get("source")));
+                    }
+                }
+            }
+        }
+        return f.evidence().stream().filter(e -> sources.contains(e.source())
+                || labels.stream().anyMatch(lb -> e.value().equals(lb) || e.value().startsWith(lb + " "))).toList();
     }
 
     /** Secrets become maps of what may be known about them; lists and maps are converted deeply. */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class RuleParser {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
     private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
-            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires", "why");
+            "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires", "why", "evidenceWhere");
 
     private RuleParser() { }
 
@@ -55,8 +55,23 @@ public final class RuleParser {
             List<String> optional = root.get("optional").map(RuleParser::texts).orElse(List.of());
             List<String> passRequires = root.get("passRequires").map(RuleParser::texts).orElse(List.of());
             List<Why> why = root.get("why").isPresent() ? why(root.require("why")) : List.of();
+            java.util.Map<String, Condition> evidenceWhere = new java.util.LinkedHashMap<>();
+            if (root.get("evidenceWhere").isPresent()) {
+                for (Map.Entry<String, YamlNode> e : root.require("evidenceWhere").entries().entrySet()) {
+                    String lambda = e.getValue().text().strip();
+                    if (!lambda.matches("(?s)[a-z_][a-z0-9_]*\\s*->.+")) {
+                        throw e.getValue().error("evidenceWhere needs a function 'x -> condition'");
+                    }
+                    try {
+                        evidenceWhere.put(e.getKey(), Conditions.compile("t:filter(" + e.getKey() + ", " + lambda + ")"));
+                    } catch (IllegalArgumentException ex) {
+                        throw e.getValue().error("evidenceWhere does not compile: " + ex.getMessage());
+                    }
+                }
+            }
             return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
-                    when, notApplicable, condition, evidence, grades, optional, passRequires, why, file + ":" + idNode.line());
+                    when, notApplicable, condition, evidence, grades, optional, passRequires, why, evidenceWhere,
+                    file + ":" + idNode.line());
         } catch (YamlException e) {
             throw new RuleFileException(e.getMessage());
         } catch (UncheckedYaml e) {
