@@ -18,6 +18,7 @@ final class FindingFactory {
         Rule r = e.rule();
         Status status = e.status();
         String reason = r.manual() ? r.question().orElseThrow().in(lang) : e.reason();
+        String why = status == Status.PASS ? "" : e.why().in(lang);
         if (status == Status.FAIL && waiver.isPresent()) {
             Waiver w = waiver.get();
             if (w.expiredOn(today)) {
@@ -28,7 +29,7 @@ final class FindingFactory {
             }
         }
         return new Finding(r.id(), status, e.severity().json(), r.title().in(lang), r.remediation().in(lang), reason,
-                e.evidence(), new Finding.Tom(r.tom().gdpr(), r.tom().sdm(), r.tom().kontrolle()), r.refs());
+                e.evidence(), new Finding.Tom(r.tom().gdpr(), r.tom().sdm(), r.tom().kontrolle()), r.refs(), why);
     }
 
     static Optional<Waiver> waiverFor(List<Waiver> waivers, String ruleId, String name, String address) {

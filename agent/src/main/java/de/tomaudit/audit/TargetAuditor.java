@@ -100,7 +100,8 @@ public final class TargetAuditor {
             FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, name, kinds);
             FactSet facts = probe(target, kinds, collected, options);
             List<Finding> findings = evaluate(name, target.address(), kinds, facts, options);
-            List<TargetError> errors = errors(facts, findings, new AccessProblemErrors(target.accessProblems()));
+            List<TargetError> errors = errors(facts, findings, new AccessProblemErrors(target.accessProblems()),
+                    options.lang());
             TargetStatus status = errors.isEmpty() ? TargetStatus.COMPLETE : TargetStatus.PARTIAL;
             List<RetentionEntry> retentions = facts.retentions().stream().map(RetentionEntry::of).toList();
             List<ProcessorEntry> processors = facts.processors().stream().map(ProcessorEntry::of).toList();
@@ -209,22 +210,16 @@ public final class TargetAuditor {
     }
 
     /**
-     * The target's access problems (each once, with what it affected), collection errors, then
-     * rules that could not be evaluated for another reason: any makes the target partial.
+     * The target's access problems first (each once, with what it affected: sudo refused, SFTP
+     * missing, a lost connection), then every other root cause once ({@link ErrorCauses}); a cause
+     * an access problem explains is not repeated. Any makes the target partial.
      */
-    private static List<TargetError> errors(FactSet facts, List<Finding> findings, AccessProblemErrors access) {
-        Set<TargetError> out = new LinkedHashSet<>(access.errors(facts, findings));
-        for (Unavailable u : facts.unavailable()) {
-            if (u.kind() == Unavailable.Kind.ERROR && !access.covers(u.reason())) {
-                out.add(new TargetError(u.stage(), u.key() + ": " + u.reason()));
-            }
-        }
-        Set<String> collectReasons = new java.util.HashSet<>();
-        out.forEach(e -> collectReasons.add(e.message()));
-        for (Finding f : findings) {
-            if (f.status() == de.tomaudit.result.Status.ERROR && !access.covers(f.reason())
-                    && collectReasons.stream().noneMatch(r -> f.reason().contains(r.substring(r.indexOf(": ") + 2)))) {
-                out.add(new TargetError("rule", f.ruleId() + ": " + f.reason()));
+    private static List<TargetError> errors(FactSet facts, List<Finding> findings, AccessProblemErrors access,
+                                            String lang) {
+        List<TargetError> out = new java.util.ArrayList<>(access.errors(facts, findings));
+        for (TargetError e : ErrorCauses.of(facts, findings, lang)) {
+            if (!access.covers(e.message())) {
+                out.add(e);
             }
         }
         return List.copyOf(out);

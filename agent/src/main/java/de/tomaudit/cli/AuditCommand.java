@@ -212,7 +212,8 @@ public final class AuditCommand implements Callable<Integer> {
             description = "The read-only role (default tomaudit_ro); its password only from TOMAUDIT_MASTODON_DB_PASSWORD or ~/.pgpass")
     String mastodonDbUser;
 
-    @Option(names = {"-v", "--verbose"}, description = "More log output on stderr (-vv for debug)")
+    @Option(names = {"-v", "--verbose"}, description = "The console shows all evidence and whole remediations;"
+            + " log output on stderr (-vv for debug)")
     boolean[] verbose = new boolean[0];
 
     /** Where fleet progress goes (stderr, when it is a terminal); none otherwise. */
@@ -253,6 +254,7 @@ public final class AuditCommand implements Callable<Integer> {
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
+        warnUnusableProbes(fleet, probes, language);
         if (dryRun) {
             DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, out);
             return ExitCodes.OK;
@@ -264,13 +266,16 @@ public final class AuditCommand implements Callable<Integer> {
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         FleetProgress shown = progress != null && fleet.size() > 1 ? TerminalProgress.ticking(progress) : FleetProgress.NONE;
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)), shown);
-        RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation);
+        boolean details = verbose.length > 0;
+        RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation,
+                RenderOptions.DEFAULT_WIDTH, details);
         if (reportOutput.isPresent()) {
             reportOutput.get().write(result, renderers, render);
         } else {
             Renderer r = renderers.get(0);
             boolean colour = r.format().equals("console") && Terminal.colours();
-            r.render(result, new RenderOptions(language, colour, render.failOn(), tomGrouping, organisation), out);
+            r.render(result, new RenderOptions(language, colour, render.failOn(), tomGrouping, organisation,
+                    Terminal.width(), details), out);
             out.flush();
         }
         return ExitCodes.of(result, threshold);
@@ -392,6 +397,23 @@ public final class AuditCommand implements Callable<Integer> {
     private void refuseNotYetAvailable() {
         if (history != null) {
             throw new UsageException("--history is not available in this version (runs are not stored yet)");
+        }
+    }
+
+    /**
+     * A --probe that cannot run on a target (dir: and bundle: have no network address) is one warning
+     * line naming the target and what to use instead, never only a silent not-applicable.
+     */
+    private void warnUnusableProbes(List<FleetTarget> fleet, ProbeSettings probes, String language) {
+        if (probes.extra().isEmpty()) {
+            return;
+        }
+        de.tomaudit.i18n.Texts texts = de.tomaudit.i18n.Texts.of(language);
+        for (FleetTarget t : fleet) {
+            TargetSpec.Type type = t.spec().type();
+            if (type == TargetSpec.Type.DIR || type == TargetSpec.Type.BUNDLE) {
+                spec.commandLine().getErr().println("tomaudit: " + texts.get("probe.unusable", t.spec().text()));
+            }
         }
     }
 

@@ -66,6 +66,18 @@ public final class ConditionFunctions {
         return out;
     }
 
+    /** Each item through the function (for why-lines: {@code t:map(list, a -> a.host)}); the result is distinct. */
+    public List<Object> map(Object items, JexlScript function) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : items(items)) {
+            Object v = function.execute(context, item);
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     public String lower(Object s) {
         return s == null ? "" : String.valueOf(s).toLowerCase(Locale.ROOT);
     }

@@ -61,7 +61,8 @@ public final class RuleCaseParser {
                         throw c.require("severity").error(e.getMessage());
                     }
                 }
-                out.add(new RuleCase(ruleId, name, facts.build(), expect, severity, c.location()));
+                Optional<String> why = c.get("why").isPresent() ? Optional.of(c.require("why").text()) : Optional.empty();
+                out.add(new RuleCase(ruleId, name, facts.build(), expect, severity, why, c.location()));
             }
             return out;
         } catch (YamlException e) {

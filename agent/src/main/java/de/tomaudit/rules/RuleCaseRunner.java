@@ -50,10 +50,13 @@ public final class RuleCaseRunner {
             }
             Evaluation e = RuleEvaluator.evaluate(rule, c.facts());
             covered.computeIfAbsent(rule.id(), k -> EnumSet.noneOf(Status.class)).add(e.status());
-            boolean ok = e.status() == c.expect() && c.severity().map(s -> s == e.severity()).orElse(true);
+            boolean ok = e.status() == c.expect() && c.severity().map(s -> s == e.severity()).orElse(true)
+                    && c.why().map(w -> e.why().en().contains(w)).orElse(true);
             String msg = ok ? "" : "expected " + c.expect().json() + c.severity().map(s -> " (" + s.json() + ")").orElse("")
+                    + c.why().map(w -> " with a why-line containing '" + w + "'").orElse("")
                     + ", got " + e.status().json() + (e.status() == Status.FAIL ? " (" + e.severity().json() + ")" : "")
-                    + (e.reason().isEmpty() ? "" : ": " + e.reason());
+                    + (e.reason().isEmpty() ? "" : ": " + e.reason())
+                    + (e.why().en().isEmpty() ? "" : " (why: " + e.why().en() + ")");
             out.add(new Outcome(c.ruleId(), c.name(), c.source(), ok, msg));
         }
         for (Rule r : byId.values()) {
@@ -66,7 +69,7 @@ public final class RuleCaseRunner {
                 }
                 continue;
             }
-            Status failing = r.severity() == Severity.INFO ? Status.NOT_APPLICABLE : Status.FAIL;
+            Status failing = Status.FAIL;
             if (!seen.contains(Status.PASS) || !seen.contains(failing)) {
                 out.add(new Outcome(r.id(), "coverage", r.source(), false,
                         "needs at least one case that passes and one that gives " + failing.json()

@@ -55,7 +55,7 @@ public final class RuleEvaluator {
             if (!(result instanceof Boolean ok)) {
                 return error(rule, "condition must give true or false, gave " + result);
             }
-            if (ok || rule.severity() == Severity.INFO) {
+            if (ok) {
                 for (String key : rule.passRequires()) {
                     if (lookup(key, facts).isEmpty()) {
                         return missing(rule, facts.whyMissing(key).orElse(
@@ -64,12 +64,100 @@ public final class RuleEvaluator {
                 }
                 return new Evaluation(rule, Status.PASS, rule.severity(), "", evidence);
             }
-            return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence);
+            return failed(rule, facts, r.values());
         } catch (IllegalArgumentException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: " + e.getMessage());
         } catch (RuntimeException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + e);
         }
+    }
+
+    /**
+     * A failure: its why-line is the first of the rule's {@code why:} sentences whose {@code when}
+     * holds and that renders; the evidence of the facts that sentence names comes first. A rule
+     * without one says which fact it read and what that fact was.
+     */
+    private static Evaluation failed(Rule rule, FactSet facts, Map<String, Object> conditionValues) {
+        for (Why w : rule.why()) {
+            try {
+                List<String> refs = new ArrayList<>(w.en().references());
+                w.when().ifPresent(c -> refs.addAll(c.references()));
+                w.de().references().forEach(refs::add);
+                Map<String, Object> values = new HashMap<>(conditionValues);
+                for (String ref : refs) {
+                    lookup(ref, facts).ifPresent(f -> values.put(f.key(), toJexl(f.value())));
+                }
+                if (w.when().isPresent() && !Boolean.TRUE.equals(Conditions.evaluate(w.when().get(), values))) {
+                    continue;
+                }
+                Text why = new Text(w.en().render(values), w.de().render(values));
+                List<String> named = rule.evidence().isEmpty() ? rule.condition().references() : rule.evidence();
+                List<String> first = w.en().references().stream()
+                        .filter(ref -> named.stream().anyMatch(n -> ref.equals(n) || ref.startsWith(n + ".") || n.startsWith(ref + ".")))
+                        .toList();
+                List<Evidence> evidence = evidence(rule, rule.condition(), facts, first);
+                return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, why);
+            } catch (IllegalArgumentException e) {
+                // a why that cannot be rendered on these facts: try the next, then the generic line
+            }
+        }
+        List<Evidence> evidence = evidence(rule, rule.condition(), facts);
+        return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, genericWhy(rule, facts, conditionValues));
+    }
+
+    /**
+     * Without a {@code why:} that applies: the first part of the condition (split at its top-level
+     * {@code &&}) that does not hold, said as "KEY is VALUE" for each plain value it reads, or as
+     * "KEY (N entries) does not meet: PART" for a list.
+     */
+    static Text genericWhy(Rule rule, FactSet facts, Map<String, Object> values) {
+        List<String> parts = ConditionParts.conjuncts(rule.condition().text());
+        for (String part : parts) {
+            Condition c;
+            try {
+                c = Conditions.compile(part);
+                if (!Boolean.FALSE.equals(Conditions.evaluate(c, values))) {
+                    continue;
+                }
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            List<String> en = new ArrayList<>();
+            List<String> de = new ArrayList<>();
+            boolean listSeen = false;
+            Set<String> seen = new LinkedHashSet<>();
+            for (String ref : c.references()) {
+                Optional<Fact> f = lookup(ref, facts);
+                if (f.isEmpty() || !seen.add(f.get().key())) {
+                    continue;
+                }
+                Object v = f.get().value();
+                if (v instanceof List<?> l) {
+                    listSeen = true;
+                    en.add(f.get().key() + " (" + l.size() + (l.size() == 1 ? " entry)" : " entries)"));
+                    de.add(f.get().key() + " (" + l.size() + (l.size() == 1 ? " Eintrag)" : " Einträge)"));
+                } else if (v instanceof Map<?, ?>) {
+                    listSeen = true;
+                    en.add(f.get().key());
+                    de.add(f.get().key());
+                } else {
+                    String shown = WhyTemplate.display(toJexl(v));
+                    en.add(f.get().key() + " is " + shown);
+                    de.add(f.get().key() + " ist " + shown);
+                }
+            }
+            if (en.isEmpty()) {
+                continue;
+            }
+            String p = part.strip().replaceAll("\\s+", " ");
+            if (listSeen) {
+                return new Text(String.join(", ", en) + " does not meet: " + p,
+                        String.join(", ", de) + " erfüllt nicht: " + p);
+            }
+            return new Text(String.join(", ", en), String.join(", ", de));
+        }
+        return new Text("does not meet: " + rule.condition().text().strip().replaceAll("\\s+", " "),
+                "erfüllt nicht: " + rule.condition().text().strip().replaceAll("\\s+", " "));
     }
 
     private static Severity grade(Rule rule, FactSet facts) {
@@ -134,18 +222,57 @@ public final class RuleEvaluator {
     }
 
     private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts) {
-        List<String> keys = rule.evidence().isEmpty() ? c.references() : rule.evidence();
+        return evidence(rule, c, facts, List.of());
+    }
+
+    /** The evidence of the rule's facts, that of the facts named in {@code first} before the rest. */
+    private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts, List<String> first) {
+        List<String> keys = new ArrayList<>(first);
+        keys.addAll(rule.evidence().isEmpty() ? c.references() : rule.evidence());
         Set<Evidence> out = new LinkedHashSet<>();
         for (String key : keys) {
             lookup(key, facts).ifPresent(f -> {
                 if (f.evidence().isEmpty()) {
                     out.add(new Evidence("fact: " + f.key(), String.valueOf(f.value())));
                 } else {
-                    out.addAll(f.evidence());
+                    out.addAll(filtered(rule, f));
                 }
             });
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The fact's evidence, or with an {@code evidenceWhere} filter only the lines of the entries it
+     * keeps: a line belongs to an entry when its source is the entry's {@code source} or its value
+     * starts with the entry's {@code label}.
+     */
+    private static List<Evidence> filtered(Rule rule, Fact f) {
+        Condition filter = rule.evidenceWhere().get(f.key());
+        if (filter == null) {
+            return f.evidence();
+        }
+        Object kept;
+        try {
+            kept = Conditions.evaluate(filter, Map.of(f.key(), toJexl(f.value())));
+        } catch (IllegalArgumentException e) {
+            return f.evidence();
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        List<String> labels = new ArrayList<>();
+        if (kept instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m) {
+                    if (m.get("label") != null) {
+                        labels.add(String.valueOf(m.get("label")));
+                    } else if (m.get("source") != null) {
+                        sources.add(String.valueOf(m.get("source")));
+                    }
+                }
+            }
+        }
+        return f.evidence().stream().filter(e -> sources.contains(e.source())
+                || labels.stream().anyMatch(lb -> e.value().equals(lb) || e.value().startsWith(lb + " "))).toList();
     }
 
     /** Secrets become maps of what may be known about them; lists and maps are converted deeply. */

@@ -15,10 +15,10 @@ public final class RuleParser {
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9][a-z0-9-]*)+");
     private static final Set<String> KEYS = Set.of("id", "severity", "title", "remediation", "tom", "refs",
             "assumes", "when", "notApplicable", "condition", "evidence", "grades", "optional", "passRequires",
-            "manual", "question");
+            "manual", "question", "why", "evidenceWhere");
     /** Keys that judge facts: a manual rule has none of them. */
     private static final List<String> JUDGING = List.of("when", "notApplicable", "condition", "evidence", "grades",
-            "optional", "passRequires");
+            "optional", "passRequires", "why", "evidenceWhere");
     /** Stands in for the condition of a manual rule, which is never evaluated. */
     static final Condition NO_CONDITION = Conditions.compile("true");
 
@@ -66,8 +66,24 @@ public final class RuleParser {
             }
             List<String> optional = root.get("optional").map(RuleParser::texts).orElse(List.of());
             List<String> passRequires = root.get("passRequires").map(RuleParser::texts).orElse(List.of());
+            List<Why> why = root.get("why").isPresent() ? why(root.require("why")) : List.of();
+            java.util.Map<String, Condition> evidenceWhere = new java.util.LinkedHashMap<>();
+            if (root.get("evidenceWhere").isPresent()) {
+                for (Map.Entry<String, YamlNode> e : root.require("evidenceWhere").entries().entrySet()) {
+                    String lambda = e.getValue().text().strip();
+                    if (!lambda.matches("(?s)[a-z_][a-z0-9_]*\\s*->.+")) {
+                        throw e.getValue().error("evidenceWhere needs a function 'x -> condition'");
+                    }
+                    try {
+                        evidenceWhere.put(e.getKey(), Conditions.compile("t:filter(" + e.getKey() + ", " + lambda + ")"));
+                    } catch (IllegalArgumentException ex) {
+                        throw e.getValue().error("evidenceWhere does not compile: " + ex.getMessage());
+                    }
+                }
+            }
             return new Rule(id, id.substring(0, id.indexOf('.')), severity, title, remediation, tom, refs, assumes,
-                    when, notApplicable, condition, evidence, grades, optional, passRequires, file + ":" + idNode.line(), Optional.empty());
+                    when, notApplicable, condition, evidence, grades, optional, passRequires, why, evidenceWhere,
+                    file + ":" + idNode.line());
         } catch (YamlException e) {
             throw new RuleFileException(e.getMessage());
         } catch (UncheckedYaml e) {
@@ -130,6 +146,37 @@ public final class RuleParser {
             return Conditions.compile(expr);
         } catch (IllegalArgumentException e) {
             throw n.error("condition does not compile: " + e.getMessage());
+        }
+    }
+
+    /** {@code why:} is one {en, de} map or a list of them, each with an optional {@code when}. */
+    private static List<Why> why(YamlNode n) throws YamlException {
+        List<YamlNode> entries = n.isSequence() ? n.items() : List.of(n);
+        List<Why> out = new ArrayList<>();
+        for (YamlNode e : entries) {
+            Map<String, YamlNode> fields = e.entries();
+            Optional<Condition> when = Optional.empty();
+            for (String key : fields.keySet()) {
+                if (!Set.of("when", "en", "de").contains(key)) {
+                    throw fields.get(key).error("unknown key '" + key + "' in why (when, en, de)");
+                }
+            }
+            if (fields.containsKey("when")) {
+                when = Optional.of(condition(fields.get("when")));
+            }
+            if (!fields.containsKey("en") || !fields.containsKey("de")) {
+                throw e.error("a why needs both 'en' and 'de'");
+            }
+            out.add(new Why(when, template(fields.get("en")), template(fields.get("de"))));
+        }
+        return out;
+    }
+
+    private static WhyTemplate template(YamlNode n) throws YamlException {
+        try {
+            return WhyTemplate.compile(n.text().strip());
+        } catch (IllegalArgumentException e) {
+            throw n.error("why template: " + e.getMessage());
         }
     }
 

@@ -65,7 +65,8 @@ class PolicyAuditCliTest {
                 passwords.get("evidence").toString());
         assertEquals("pass", finding(result, "policy.archive-retention").get("status").asText(), "default 1w kept");
         assertEquals("fail", finding(result, "policy.archive-default").get("status").asText(), "default archives all");
-        assertEquals("pass", finding(result, "policy.claim-unverifiable").get("status").asText());
+        assertEquals("fail", finding(result, "policy.claim-unverifiable").get("status").asText(), "at info: promises no rule checks");
+        assertEquals("info", finding(result, "policy.claim-unverifiable").get("severity").asText());
     }
 
     @Test

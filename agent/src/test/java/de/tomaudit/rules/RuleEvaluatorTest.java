@@ -72,9 +72,12 @@ class RuleEvaluatorTest {
     }
 
     @Test
-    void infoRulesNeverFail() throws Exception {
+    void infoRulesFailWhenTheirConditionDoesNotHold() throws Exception {
         Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("severity: high", "severity: info"));
-        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build()).status());
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build());
+        assertEquals(Status.FAIL, e.status());
+        assertEquals(Severity.INFO, e.severity());
+        assertEquals(Status.PASS, RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "off").build()).status());
     }
 
     @Test
@@ -134,5 +137,56 @@ class RuleEvaluatorTest {
         FactSet goodAndComplete = FactSet.builder().put("demo.endpoints", List.of(Map.of("legacy", false)))
                 .put("demo.complete", true).build();
         assertEquals(Status.PASS, RuleEvaluator.evaluate(r, goodAndComplete).status());
+    }
+
+    @Test
+    void aFailureSaysWhyInWordsFromTheFirstWhyThatHoldsAndPutsItsEvidenceFirst() throws Exception {
+        Rule r = rule("""
+                evidence: [demo.exposed, demo.thing]
+                why:
+                  - when: "demo.thing == 'loud'"
+                    en: "thing is {demo.thing} and {demo.nothere}"
+                    de: "Ding ist {demo.thing} und {demo.nothere}"
+                  - when: "demo.thing == 'loud'"
+                    en: "thing is {demo.thing}; it must be off"
+                    de: "Ding ist {demo.thing}; es muss aus sein"
+                  - en: "thing is {t:lower(demo.thing)}"
+                    de: "Ding ist {t:lower(demo.thing)}"
+                """);
+        FactSet facts = FactSet.builder().put("demo.thing", "loud", Evidence.at("/etc/thing", 7, "loud"))
+                .put("demo.exposed", false, Evidence.at("/etc/exposed", 2, "no")).build();
+        Evaluation e = RuleEvaluator.evaluate(r, facts);
+        assertEquals(Status.FAIL, e.status());
+        assertEquals("thing is loud; it must be off", e.why().en(), "a why naming an unknown fact is skipped");
+        assertEquals("Ding ist loud; es muss aus sein", e.why().de());
+        assertEquals("/etc/thing:7", e.evidence().get(0).source(), "the deciding fact's evidence comes first");
+        Evaluation other = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "ON").put("demo.exposed", false).build());
+        assertEquals("thing is on", other.why().en());
+        assertEquals("", RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "off").put("demo.exposed", false).build())
+                .why().en(), "a pass has no why-line");
+    }
+
+    @Test
+    void withoutAWhyThePartOfTheConditionThatFailedIsNamedAndErrorsSayTheirCause() throws Exception {
+        Rule two = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "condition: \"demo.a == 'x && y' && (demo.b || demo.c) && size(demo.list) == 0\""));
+        assertEquals("demo.b is false, demo.c is false", RuleEvaluator.evaluate(two, FactSet.builder().put("demo.a", "x && y")
+                .put("demo.b", false).put("demo.c", false).put("demo.list", List.of()).build()).why().en());
+        assertEquals("demo.list (1 entry) does not meet: size(demo.list) == 0", RuleEvaluator.evaluate(two, FactSet.builder()
+                .put("demo.a", "x && y").put("demo.b", true).put("demo.c", false).put("demo.list", List.of("z")).build()).why().en());
+        Rule r = rule("");
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build());
+        assertEquals("demo.thing is on", e.why().en());
+        assertEquals("demo.thing ist on", e.why().de());
+        Evaluation err = RuleEvaluator.evaluate(r, FactSet.builder().error("demo", "parse", "/etc/thing:3: bad line").build());
+        assertEquals(Status.ERROR, err.status());
+        assertTrue(err.why().en().contains("/etc/thing:3: bad line"), err.why().en());
+    }
+
+    @Test
+    void aBrokenWhyTemplateIsARuleFileErrorWithItsLine() {
+        RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(RuleFileException.class,
+                () -> rule("why: {en: \"thing is {demo.thing\", de: \"x\"}\n"));
+        assertTrue(e.getMessage().contains("t.yaml:") && e.getMessage().contains("unclosed"), e.getMessage());
     }
 }

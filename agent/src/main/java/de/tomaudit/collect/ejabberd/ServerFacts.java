@@ -61,8 +61,9 @@ final class ServerFacts {
             m.put("handlers", l.handlers().stream().map(h -> h.path() + "=" + h.module()).toList());
             m.put("handler_modules", l.handlers().stream().map(Listener.RequestHandler::module).distinct().toList());
             m.put("source", l.loc().toString());
+            m.put("label", label(l));
             out.add(m);
-            evidence.add(EjEvidence.at(l.loc(), describe(l)));
+            evidence.addAll(evidence(l));
             endpoint(l, domain).ifPresent(endpoints::add);
         }
         if (evidence.isEmpty()) {
@@ -72,23 +73,49 @@ final class ServerFacts {
         facts.put("endpoints.ejabberd", endpoints, evidence);
     }
 
-    private static String describe(Listener l) {
-        StringBuilder b = new StringBuilder(l.module() + " " + l.ip() + ":" + l.port());
-        if (!l.transport().equals("tcp")) {
-            b.append('/').append(l.transport());
+    /** {@code ejabberd_c2s :::5222}: how each evidence line of a listener starts. */
+    static String label(Listener l) {
+        return l.module() + " " + l.ip() + ":" + l.port() + (l.transport().equals("tcp") ? "" : "/" + l.transport());
+    }
+
+    /**
+     * One line per deciding option, each at the line that set it: the listener (port, module, ip),
+     * then tls, starttls, starttls_required (where not set: the listener's line saying so), every
+     * request handler at its own line, and the protocol options where they come from.
+     */
+    private static List<Evidence> evidence(Listener l) {
+        List<Evidence> out = new ArrayList<>();
+        String label = label(l);
+        out.add(EjEvidence.at(l.loc(), label + " (port " + l.port() + ", module " + l.module() + ")"));
+        List<String> unset = new ArrayList<>();
+        for (String option : List.of("tls", "starttls", "starttls_required")) {
+            if (option.startsWith("starttls") && !l.isC2s()) {
+                continue;
+            }
+            boolean value = option.equals("tls") ? l.tls() : option.equals("starttls") ? l.starttls() : l.starttlsRequired();
+            if (l.optionLocs().containsKey(option)) {
+                out.add(EjEvidence.at(l.locOf(option), label + " " + option + "=" + value));
+            } else {
+                unset.add(option + "=" + value);
+            }
         }
-        b.append(" tls=").append(l.tls());
-        if (l.isC2s()) {
-            b.append(" starttls_required=").append(l.starttlsRequired());
+        if (!unset.isEmpty()) {
+            out.add(EjEvidence.at(l.loc(), label + " " + String.join(" ", unset) + " (not set: ejabberd 23.01 default)"));
         }
-        if (!l.handlers().isEmpty()) {
-            b.append(" handlers ").append(l.handlers().stream().map(h -> h.path() + "=" + h.module()).toList());
+        for (Listener.RequestHandler h : l.handlers()) {
+            out.add(EjEvidence.at(h.loc(), label + " handler " + h.path() + "=" + h.module()));
         }
         if (l.offersTls() || l.isHttp() && l.tls()) {
-            b.append(" protocol_options ").append(l.protocolOptions().isEmpty() ? "(default)" : l.protocolOptions())
-                    .append(" from ").append(l.protocolOptionsSource());
+            String opts = "protocol_options " + (l.protocolOptions().isEmpty() ? "(default)" : l.protocolOptions());
+            String src = l.protocolOptionsSource();
+            int colon = src.lastIndexOf(':');
+            if (!src.startsWith("default:") && colon > 0 && src.substring(colon + 1).matches("\\d+")) {
+                out.add(Evidence.at(src.substring(0, colon), Integer.parseInt(src.substring(colon + 1)), label + " " + opts));
+            } else {
+                out.add(EjEvidence.at(l.loc(), label + " " + opts + " from " + src));
+            }
         }
-        return b.toString();
+        return out;
     }
 
     /** The contract for the network probes: {host, port, starttls, tls, service, xmpp_domain, source}. */

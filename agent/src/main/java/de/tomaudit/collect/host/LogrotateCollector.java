@@ -72,10 +72,17 @@ public final class LogrotateCollector implements Collector {
         boolean binary = LogrotateTargetSource.exists(target, BINARY);
         boolean conf = LogrotateTargetSource.exists(target, MAIN_CONF);
         Optional<LogrotateConfig> config = Optional.empty();
+        boolean orphans = false;
         if (!binary && !conf) {
             facts.put(INSTALLED, false, Evidence.file(BINARY, "not present"), Evidence.file(MAIN_CONF, "not present"));
             facts.notApplicable(STANZAS, "logrotate is not installed");
             facts.notApplicable(SCHEDULED, "logrotate is not installed");
+            if (LogrotateTargetSource.exists(target, CONF_DIR)) {
+                // definitions without logrotate (left behind, or a partial copy of /etc): read them as logrotate
+                // would, so this pack and the Prosody log check cite the same file; LogrotatePresence says if they run
+                config = Optional.of(LogrotateConfigResolver.load(new DirectoryOnly(new LogrotateTargetSource(target)), MAIN_CONF));
+                orphans = LogrotatePresence.knownNotInstalled(target);
+            }
         } else {
             facts.put(INSTALLED, true, Evidence.file(binary ? BINARY : MAIN_CONF, "present"));
             putScheduled(target, facts);
@@ -86,8 +93,10 @@ public final class LogrotateCollector implements Collector {
                 facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, "missing"));
             }
         }
-        Set<String> ipLogRules = putIpLogs(target, config, facts);
-        config.ifPresent(c -> putStanzas(c, ipLogRules, facts));
+        Set<String> ipLogRules = putIpLogs(target, config, orphans, facts);
+        if (binary || conf) {
+            config.ifPresent(c -> putStanzas(c, ipLogRules, facts));
+        }
     }
 
     private static void putScheduled(Target target, FactSet.Builder facts) {
@@ -133,7 +142,8 @@ public final class LogrotateCollector implements Collector {
     }
 
     /** Puts logrotate.ip_logs and their retentions; returns the sources of the definitions covering them. */
-    private static Set<String> putIpLogs(Target target, Optional<LogrotateConfig> config, FactSet.Builder facts) {
+    private static Set<String> putIpLogs(Target target, Optional<LogrotateConfig> config, boolean orphans,
+                                         FactSet.Builder facts) {
         Set<String> covering = new LinkedHashSet<>();
         List<Map<String, Object>> values = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -144,13 +154,13 @@ public final class LogrotateCollector implements Collector {
                 return covering;
             }
             for (LogrotateIpLogSource.IpLog log : result.logs()) {
-                Map<String, Object> m = coverage(log, source.product(), config);
+                Map<String, Object> m = coverage(log, source.product(), config, orphans);
                 values.add(m);
                 evidence.add(new Evidence(log.source(), log.description() + " " + log.path() + ": "
                         + (Boolean.TRUE.equals(m.get("covered"))
                         ? "rotated by " + m.get("rotation_source") + (m.containsKey("retention_days")
                                 ? ", kept " + m.get("retention_days") + " days" : ", not bounded in time")
-                        : "not rotated by logrotate")));
+                        : m.containsKey("rotation_source") ? String.valueOf(m.get("reason")) : "not rotated by logrotate")));
                 String subject = log.description() + " " + log.path();
                 if (m.get("covered") == Boolean.TRUE) {
                     LogrotateRule rule = config.flatMap(c -> c.ruleFor(sample(log.path()))).orElseThrow();
@@ -166,7 +176,7 @@ public final class LogrotateCollector implements Collector {
     }
 
     private static Map<String, Object> coverage(LogrotateIpLogSource.IpLog log, String product,
-                                                Optional<LogrotateConfig> config) {
+                                                Optional<LogrotateConfig> config, boolean orphans) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", log.path());
         m.put("product", product);
@@ -186,6 +196,13 @@ public final class LogrotateCollector implements Collector {
             m.put("reason", config.isEmpty() ? "logrotate is not configured" : "no logrotate definition matches this path");
             return m;
         }
+        if (orphans) {
+            m.put("covered", false);
+            m.put("bounded", false);
+            m.put("reason", LogrotatePresence.neverRun(rule.get().source()));
+            m.put("rotation_source", rule.get().source());
+            return m;
+        }
         LogrotateSettings s = rule.get().settings();
         m.put("covered", true);
         m.put("bounded", s.bounded());
@@ -194,6 +211,24 @@ public final class LogrotateCollector implements Collector {
         s.unboundedReason().ifPresent(why -> m.put("reason", why));
         m.put("rotation_source", rule.get().source());
         return m;
+    }
+
+    /** A source whose main file is only {@code include /etc/logrotate.d}: the package definitions without logrotate.conf. */
+    private record DirectoryOnly(LogrotateTargetSource target) implements de.tomaudit.parse.logrotate.LogrotateSource {
+        @Override
+        public Optional<Entry> stat(String path) throws de.tomaudit.parse.logrotate.LogrotateSourceException {
+            return path.equals(MAIN_CONF) ? Optional.of(new Entry(Kind.FILE, 0644)) : target.stat(path);
+        }
+
+        @Override
+        public List<String> list(String dir) throws de.tomaudit.parse.logrotate.LogrotateSourceException {
+            return target.list(dir);
+        }
+
+        @Override
+        public String read(String path) throws de.tomaudit.parse.logrotate.LogrotateSourceException {
+            return path.equals(MAIN_CONF) ? "include " + CONF_DIR + "\n" : target.read(path);
+        }
     }
 
     /** A concrete path for a log path with nginx variables in it ({@code $host} becomes a word). */

@@ -147,6 +147,7 @@ final class ProsodyLogSinks {
                 ? Optional.of(logrotate(target)) : Optional.empty();
         List<Map<String, Object>> values = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
+        boolean notInstalled = logrotate.isPresent() && de.tomaudit.collect.host.LogrotatePresence.knownNotInstalled(target);
         for (Sink s : sinks) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("to", s.to());
@@ -160,6 +161,16 @@ final class ProsodyLogSinks {
                         : ProsodyPaths.resolve(c.config().mainFile(), s.target());
                 m.put("target", path);
                 Optional<LogrotateRule> rule = logrotate.flatMap(l -> l.ruleFor(path));
+                if (rule.isPresent() && notInstalled) {
+                    m.put("rotated", false);
+                    m.put("retention_days", -1L);
+                    m.put("rotation_source", rule.get().source());
+                    values.add(m);
+                    String text = s.to() + " " + m.get("target") + " receives " + s.levels() + ", "
+                            + de.tomaudit.collect.host.LogrotatePresence.neverRun(rule.get().source());
+                    evidence.add(s.from() == null ? Evidence.byDefault("log", text) : Evidence.at(s.from().file(), s.from().line(), text));
+                    continue;
+                }
                 m.put("rotated", rule.isPresent());
                 m.put("retention_days", rule.flatMap(r -> r.settings().retentionDays()).orElse(-1L));
                 m.put("rotation_source", rule.map(LogrotateRule::source).orElse(""));

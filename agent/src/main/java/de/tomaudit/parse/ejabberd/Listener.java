@@ -11,14 +11,23 @@ import java.util.Optional;
  * @param port               the port number, or the text written (e.g. {@code unix:...})
  * @param protocolOptions    effective TLS protocol options; empty when ejabberd's default applies
  * @param protocolOptionsSource where they come from ({@code file:line} or {@code default: ...})
+ * @param optionLocs         where each option of the listener took effect (its key's line, or the
+ *                           macro's use site), so evidence cites the deciding line, not the listener's first
  */
 public record Listener(String port, Optional<Long> portNumber, String ip, String transport, String module, boolean tls,
                        boolean starttls, boolean starttlsRequired, List<String> protocolOptions,
-                       String protocolOptionsSource, Optional<String> ciphers, List<RequestHandler> handlers, Loc loc) {
+                       String protocolOptionsSource, Optional<String> ciphers, List<RequestHandler> handlers, Loc loc,
+                       java.util.Map<String, Loc> optionLocs) {
 
     public Listener {
         protocolOptions = List.copyOf(protocolOptions);
         handlers = List.copyOf(handlers);
+        optionLocs = java.util.Map.copyOf(optionLocs);
+    }
+
+    /** Where the option took effect, or the listener's own line when it is not set. */
+    public Loc locOf(String option) {
+        return optionLocs.getOrDefault(option, loc);
     }
 
     /** An HTTP request handler: path and module ({@code /admin: ejabberd_web_admin}). */

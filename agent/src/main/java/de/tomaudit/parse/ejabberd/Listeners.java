@@ -61,8 +61,12 @@ public final class Listeners {
                             e.key().loc())));
                 }
             });
+            java.util.Map<String, Loc> locs = new java.util.LinkedHashMap<>();
+            for (EjValue.Entry e : m.entries()) {
+                locs.put(e.key().text(), e.value().macro().isPresent() ? e.value().where() : e.key().loc());
+            }
             out.add(new Listener(portText, port.get().integer(), ip, transport, module.get(), tls, starttls, required,
-                    protocolOptions, protocolSource, ciphers, handlers, m.where()));
+                    protocolOptions, protocolSource, ciphers, handlers, m.where(), locs));
         }
         return out;
     }

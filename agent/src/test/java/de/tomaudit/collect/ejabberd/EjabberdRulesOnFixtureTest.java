@@ -114,7 +114,7 @@ class EjabberdRulesOnFixtureTest {
         expect(got, statuses(
                 "c2s-starttls-required", Status.PASS, "s2s-starttls-required", Status.PASS,
                 "password-format", Status.FAIL, "sensitive-log-data", Status.FAIL, "log-level", Status.PASS,
-                "log-rotation", Status.PASS, "mam-retention", Status.NOT_APPLICABLE, "mam-default", Status.NOT_APPLICABLE,
+                "log-rotation", Status.FAIL, "mam-retention", Status.NOT_APPLICABLE, "mam-default", Status.NOT_APPLICABLE,
                 "upload-retention", Status.NOT_APPLICABLE, "registration", Status.PASS, "web-admin-exposure", Status.PASS,
                 "api-exposure", Status.PASS, "erlang-distribution", Status.FAIL, "tls-options", Status.PASS,
                 "config-unparseable", Status.PASS));

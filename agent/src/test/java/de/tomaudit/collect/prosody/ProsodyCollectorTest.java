@@ -76,7 +76,9 @@ class ProsodyCollectorTest {
         List<Map<String, Object>> sinks = list(f, "prosody.log_sinks");
         assertEquals(3, sinks.size());
         assertEquals("/var/log/prosody/prosody.log", sinks.get(0).get("target"));
-        assertEquals(364L, sinks.get(0).get("retention_days"), "weekly, rotate 52 in /etc/logrotate.d/prosody");
+        // the fixture has /etc/logrotate.d/prosody (weekly, rotate 52) but no logrotate: nothing runs it, as the host pack says
+        assertEquals(-1L, sinks.get(0).get("retention_days"), "definition without logrotate");
+        assertEquals("/etc/logrotate.d/prosody:1", sinks.get(0).get("rotation_source"));
         assertEquals(List.of("error"), sinks.get(2).get("levels"));
         assertEquals(false, ((Map<?, ?>) value(f, "prosody.admin_console")).get("telnet"));
         List<Map<String, Object>> endpoints = list(f, "endpoints.prosody");

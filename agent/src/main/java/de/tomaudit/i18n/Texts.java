@@ -1,0 +1,71 @@
+package de.tomaudit.i18n;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The texts tomaudit writes itself (console words, counts, causes), by message key, in German or
+ * English: {@code messages_de.properties} and {@code messages_en.properties} beside this class's
+ * package in the resources, UTF-8, {@link MessageFormat} patterns ({@code {0}}, {@code {0,choice,…}}).
+ * A key missing in one language falls back to the other; a key missing in both prints as itself,
+ * so a typo shows in the output instead of failing the run.
+ */
+public final class Texts {
+    public static final Set<String> LANGUAGES = Set.of("de", "en");
+    private static final Map<String, Properties> BUNDLES = new ConcurrentHashMap<>();
+
+    private final String lang;
+
+    private Texts(String lang) {
+        this.lang = LANGUAGES.contains(lang) ? lang : "en";
+    }
+
+    public static Texts of(String lang) {
+        return new Texts(lang);
+    }
+
+    public String lang() {
+        return lang;
+    }
+
+    /** The text for the key with its arguments filled in. */
+    public String get(String key, Object... args) {
+        String pattern = bundle(lang).getProperty(key);
+        if (pattern == null) {
+            pattern = bundle(lang.equals("de") ? "en" : "de").getProperty(key);
+        }
+        if (pattern == null) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(lang)).format(args);
+    }
+
+    /** Every key of the bundle of one language. */
+    public static Set<String> keys(String lang) {
+        return new TreeSet<>(bundle(lang).stringPropertyNames());
+    }
+
+    static Properties bundle(String lang) {
+        return BUNDLES.computeIfAbsent(lang, l -> {
+            Properties p = new Properties();
+            try (InputStream in = Texts.class.getResourceAsStream("messages_" + l + ".properties")) {
+                if (in != null) {
+                    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return p;
+        });
+    }
+}

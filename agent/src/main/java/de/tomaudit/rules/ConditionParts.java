@@ -1,0 +1,44 @@
+package de.tomaudit.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a condition's text at its top-level {@code &&} (outside brackets and string literals). */
+final class ConditionParts {
+
+    private ConditionParts() { }
+
+    static List<String> conjuncts(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth--;
+                case '&' -> {
+                    if (depth == 0 && i + 1 < text.length() && text.charAt(i + 1) == '&') {
+                        out.add(text.substring(start, i).strip());
+                        start = i + 2;
+                        i++;
+                    }
+                }
+                default -> { }
+            }
+        }
+        out.add(text.substring(start).strip());
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+}
