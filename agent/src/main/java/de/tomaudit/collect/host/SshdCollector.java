@@ -54,6 +54,12 @@ public final class SshdCollector implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(SshdCollector.class);
     /** At most this many {@code sshd -T -C} runs per target; further Match blocks are evaluated from the files. */
     static final int MAX_MATCH_COMMANDS = 10;
+    /**
+     * Overrides whose effective value is worked out from the file: each costs one pass over every
+     * directive, so without a cap thousands of Match blocks cost thousands squared. The rules judge
+     * the value a Match sets; the effective value is evidence only.
+     */
+    static final int MAX_MATCH_RESOLVES = 64;
 
     /** Single-valued settings put as string facts {@code sshd.<keyword>}. */
     private static final List<String> SCALARS = List.of(
@@ -298,6 +304,7 @@ public final class SshdCollector implements Collector {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         int commandsLeft = MAX_MATCH_COMMANDS;
+        int resolvesLeft = MAX_MATCH_RESOLVES;
         for (MatchOverride o : MatchOverrides.find(config)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("keyword", o.keyword());
@@ -320,7 +327,8 @@ public final class SshdCollector implements Collector {
                     m.put("effective", effective.get().value());
                     m.put("effective_source", effective.get().sources().get(0).origin());
                     evidence.add(Evidence.command(effective.get().sources().get(0).origin(), effective.get().sources().get(0).text()));
-                } else {
+                } else if (resolvesLeft > 0) {
+                    resolvesLeft--;
                     m.put("effective", SshdConfigResolver.resolve(config, ctx.get()).get(o.keyword())
                             .map(Setting::value).orElse(o.value()));
                     m.put("effective_source", SOURCE_CONFIG);
