@@ -56,7 +56,7 @@ public final class AuditRunner {
             Thread.currentThread().interrupt();
             return TargetResult.unreachable(spec.text(), spec.text(), List.of(), new TargetError("audit", "interrupted"));
         } catch (ExecutionException e) {
-            return TargetResult.unreachable(spec.text(), spec.text(), List.of(), new TargetError("audit", String.valueOf(e.getCause())));
+            return TargetResult.unreachable(spec.text(), spec.text(), List.of(), new TargetError("audit", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -67,10 +67,10 @@ public final class AuditRunner {
             LOG.warn("{}: {}", spec.text(), e.getMessage());
             return TargetResult.unreachable(spec.text(), spec.text(), List.copyOf(options.kinds()),
                     new TargetError(e.stage(), e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.error("{}: audit failed: {}", spec.text(), e.toString());
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("{}: audit failed: {}", spec.text(), de.tomaudit.facts.Crash.describe(e));
             return TargetResult.unreachable(spec.text(), spec.text(), List.copyOf(options.kinds()),
-                    new TargetError("audit", "internal error: " + e));
+                    new TargetError("audit", "internal error: " + de.tomaudit.facts.Crash.describe(e)));
         }
     }
 }

@@ -65,7 +65,7 @@ public final class RuleEvaluator {
         } catch (IllegalArgumentException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: " + e.getMessage());
         } catch (RuntimeException e) {
-            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + e);
+            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 

@@ -96,7 +96,7 @@ public final class SshdCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.warn("sshd collector failed on {}", target.name(), e);
-            facts.error("sshd", "collect", "sshd collector failed: " + e);
+            facts.error("sshd", "collect", "sshd collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 
