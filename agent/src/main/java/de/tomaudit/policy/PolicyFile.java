@@ -106,6 +106,9 @@ public final class PolicyFile {
             return Optional.empty();
         }
         String t = n.text();
+        if (Period.outOfRange(t)) {
+            throw n.error(name + ": value out of range (at most 1000 years)");
+        }
         Period p = Period.parse(t).orElseThrow(() -> n.error(name + ": '" + t
                 + "' is not a period (e.g. 7 days, 2 weeks, 30d, P7D, forever)"));
         return Optional.of(new Claim<>(p, file, n.line(), name + ": " + t));

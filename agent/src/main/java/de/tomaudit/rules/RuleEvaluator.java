@@ -62,6 +62,9 @@ public final class RuleEvaluator {
                 return new Evaluation(rule, Status.PASS, rule.severity(), "", evidence);
             }
             return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence);
+        } catch (NumberFormatException e) {
+            // its message quotes the text it could not parse, which came from the target
+            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: a number is malformed or out of range");
         } catch (IllegalArgumentException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: " + e.getMessage());
         } catch (RuntimeException e) {

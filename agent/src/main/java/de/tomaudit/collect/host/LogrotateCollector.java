@@ -202,7 +202,7 @@ public final class LogrotateCollector implements Collector {
     }
 
     private static Retention retention(String subject, LogrotateSettings s, String source) {
-        return s.retentionDays().map(d -> Retention.of(subject, Duration.ofDays(d), source, false))
+        return s.retentionDays().map(d -> Retention.of(subject, Retention.days(d), source, false))
                 .orElseGet(() -> Retention.forever(subject, source, false));
     }
 }
