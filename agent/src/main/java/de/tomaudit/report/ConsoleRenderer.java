@@ -30,28 +30,28 @@ public final class ConsoleRenderer implements Renderer {
         Paint p = new Paint(o.colour());
         boolean de = "de".equals(o.lang());
         for (TargetResult t : result.targets()) {
-            out.println(p.bold(t.name()) + "  " + t.address() + "  [" + String.join(", ", t.kinds()) + "]  "
+            out.println(p.bold(esc(t.name())) + "  " + esc(t.address()) + "  [" + esc(String.join(", ", t.kinds())) + "]  "
                     + statusWord(t, p, de));
             for (TargetError e : t.errors()) {
-                out.println("  " + p.yellow("!") + " " + e.stage() + ": " + e.message());
+                out.println("  " + p.yellow("!") + " " + esc(e.stage()) + ": " + esc(e.message()));
             }
             List<Finding> failed = t.findings().stream().filter(f -> f.status() == Status.FAIL)
                     .sorted(Comparator.comparing((Finding f) -> Severity.parse(f.severity())).reversed()
                             .thenComparing(Finding::ruleId))
                     .toList();
             for (Finding f : failed) {
-                out.println("  " + p.severity(f.severity(), pad("FAIL " + f.severity(), 14)) + p.bold(f.ruleId()) + "  " + f.title());
+                out.println("  " + p.severity(f.severity(), pad("FAIL " + f.severity(), 14)) + p.bold(esc(f.ruleId())) + "  " + esc(f.title()));
                 evidence(out, f.evidence(), p);
-                out.println("                " + (de ? "Abhilfe: " : "Fix: ") + f.remediation());
+                out.println("                " + (de ? "Abhilfe: " : "Fix: ") + esc(f.remediation()));
             }
             for (Finding f : t.findings()) {
                 if (f.status() == Status.ERROR) {
-                    out.println("  " + p.yellow(pad("ERROR", 14)) + f.ruleId() + "  " + f.reason());
+                    out.println("  " + p.yellow(pad("ERROR", 14)) + esc(f.ruleId()) + "  " + esc(f.reason()));
                 }
             }
             for (Finding f : t.findings()) {
                 if (f.status() == Status.WAIVED) {
-                    out.println("  " + p.dim(pad("WAIVED", 14)) + f.ruleId() + "  " + f.reason());
+                    out.println("  " + p.dim(pad("WAIVED", 14)) + esc(f.ruleId()) + "  " + esc(f.reason()));
                 }
             }
             out.println("  " + counts(t.findings(), p, de));
@@ -71,8 +71,12 @@ public final class ConsoleRenderer implements Renderer {
                 break;
             }
             String v = e.value().length() > 160 ? e.value().substring(0, 157) + "…" : e.value();
-            out.println("                " + p.dim(e.source()) + (v.isEmpty() ? "" : "  " + v.replace('\n', ' ')));
+            out.println("                " + p.dim(esc(e.source())) + (v.isEmpty() ? "" : "  " + esc(v.replace('\n', ' '))));
         }
+    }
+
+    private static String esc(String s) {
+        return Printable.escape(s);
     }
 
     private static String statusWord(TargetResult t, Paint p, boolean de) {
