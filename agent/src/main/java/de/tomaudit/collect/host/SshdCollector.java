@@ -370,6 +370,10 @@ public final class SshdCollector implements Collector {
         List<Evidence> ev = config.problems().stream().map(p -> Evidence.at(p.file(), p.line(), p.message())).toList();
         facts.put("sshd.config_problems", problems,
                 ev.isEmpty() ? List.of(Evidence.file(config.mainFile(), "read " + config.files().size() + " file(s)")) : ev);
+        // sshd ignores deprecated options with a note; everything else here makes it refuse the file
+        de.tomaudit.collect.ConfigValidity.put(facts, "sshd.config_valid", config.mainFile(), config.problems().stream()
+                .filter(p -> !p.message().startsWith("Deprecated option"))
+                .map(p -> new de.tomaudit.collect.ConfigValidity.Problem(p.source(), p.message())).toList());
     }
 
     static List<Evidence> evidence(Setting s) {
