@@ -139,6 +139,15 @@ public final class HostileCorpus {
         write(logrotate, "etc/logrotate.d/unbalanced", open.toString());
         out.add(new Case("gen-logrotate-junk", List.of("audit", host, "dir:" + logrotate), Expect.PARTIAL));
 
+        Path deepYaml = work.resolve("gen-yaml-deep-nesting");
+        int levels = 1000 * scale;
+        write(deepYaml, "policy.yaml", "claims:\n  other: " + "[".repeat(levels) + "]".repeat(levels) + "\n");
+        write(deepYaml, "hosts.yml", "all:\n  hosts: " + "{a: ".repeat(levels) + "x" + "}".repeat(levels) + "\n");
+        out.add(new Case("gen-yaml-deep-nesting-claims", List.of("audit", host, "--policy",
+                deepYaml.resolve("policy.yaml").toString(), "dir:" + deepYaml), Expect.REFUSED));
+        out.add(new Case("gen-yaml-deep-nesting-inventory", List.of("audit", host, "--inventory",
+                deepYaml.resolve("hosts.yml").toString()), Expect.REFUSED));
+
         Path escape = work.resolve("gen-escape-names");
         write(escape, "etc/logrotate.conf", "include /etc/logrotate.d\n");
         write(escape, "etc/logrotate.d/evil\u001b[2J\u001b]0;owned\u0007", "/var/log/y.log {\n  rotate x\n}\n");

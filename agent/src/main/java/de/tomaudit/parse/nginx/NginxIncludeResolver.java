@@ -90,13 +90,8 @@ public final class NginxIncludeResolver {
     private List<NginxDirective> expand(List<NginxDirective> directives) {
         List<NginxDirective> out = new ArrayList<>();
         for (NginxDirective d : directives) {
-            if (++spliced > MAX_SPLICED) {
-                if (!cut) {
-                    cut = true;
-                    problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
-                            "includes expand to more than " + MAX_SPLICED + " directives (files that include each other?);"
-                                    + " the rest is not read"));
-                }
+            if (cut || ++spliced > MAX_SPLICED) {
+                cutHere(d);
                 break;
             }
             if (!d.isBlock() && d.name().equals("include")) {
@@ -135,8 +130,13 @@ public final class NginxIncludeResolver {
         }
         List<NginxDirective> out = new ArrayList<>();
         for (String t : targets) {
+            // every file considered counts against the budget, spliced or refused
+            if (cut || ++spliced > MAX_SPLICED) {
+                cutHere(d);
+                break;
+            }
             if (stack.contains(t)) {
-                if (!reportedLoops.add(d.source() + " " + t)) {
+                if (!reportedLoops.add(d.source() + " loop")) {
                     continue;
                 }
                 problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_LOOP, d.file(), d.line(),
@@ -144,6 +144,9 @@ public final class NginxIncludeResolver {
                 continue;
             }
             if (stack.size() >= MAX_DEPTH) {
+                if (!reportedLoops.add(d.source() + " depth")) {
+                    continue;
+                }
                 problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
                         "includes nested deeper than " + MAX_DEPTH + " levels at " + t));
                 continue;
@@ -151,6 +154,15 @@ public final class NginxIncludeResolver {
             out.addAll(file(t, d.file(), d.line()));
         }
         return out;
+    }
+
+    private void cutHere(NginxDirective d) {
+        if (!cut) {
+            cut = true;
+            problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
+                    "includes expand to more than " + MAX_SPLICED + " directives and files (files that include each other?);"
+                            + " the rest is not read"));
+        }
     }
 
     private String absolute(String p) {
