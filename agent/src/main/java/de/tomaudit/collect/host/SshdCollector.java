@@ -59,7 +59,7 @@ public final class SshdCollector implements Collector {
      * directive, so without a cap thousands of Match blocks cost thousands squared. The rules judge
      * the value a Match sets; the effective value is evidence only.
      */
-    static final int MAX_MATCH_RESOLVES = 64;
+    static final int MAX_MATCH_RESOLVES = 16;
 
     /** Single-valued settings put as string facts {@code sshd.<keyword>}. */
     private static final List<String> SCALARS = List.of(
