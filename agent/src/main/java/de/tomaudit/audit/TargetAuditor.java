@@ -1,5 +1,6 @@
 package de.tomaudit.audit;
 
+import de.tomaudit.facts.Crash;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.collect.mastodon.MastodonLivePhase;
@@ -153,10 +154,10 @@ public final class TargetAuditor {
         try {
             c.collect(target, facts);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("collector {} failed: {}", c.id(), e.toString());
+            LOG.warn("collector {} failed: {}", c.id(), Crash.describe(e));
             facts = FactSet.builder();
             for (String prefix : c.provides()) {
-                facts.error(prefix, "collect", "collector " + c.id() + " failed: " + e);
+                facts.error(prefix, "collect", "collector " + c.id() + " failed: " + Crash.describe(e));
             }
         } finally {
             LOG.debug("collector {} took {} ms", c.id(), (System.nanoTime() - start) / 1_000_000);
@@ -172,7 +173,7 @@ public final class TargetAuditor {
             Thread.currentThread().interrupt();
             return failed(c, "interrupted");
         } catch (ExecutionException e) {
-            return failed(c, String.valueOf(e.getCause()));
+            return failed(c, Crash.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.facts.Crash;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +47,17 @@ public final class Main implements Runnable {
                 c.getErr().println("tomaudit: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
-            LoggerFactory.getLogger(Main.class).debug("internal error", ex);
-            c.getErr().println("tomaudit: internal error: " + ex + " (run with -vv for details)");
+            LoggerFactory.getLogger(Main.class).debug("internal error: {}", Crash.describe(ex));
+            c.getErr().println("tomaudit: internal error: " + Crash.describe(ex));
             return ExitCodes.USAGE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // never a stack trace: one line, and no message (it may quote what was read)
+            err.println("tomaudit: internal error: " + Crash.describe(e));
+            return ExitCodes.USAGE;
+        }
     }
 
     static PrintStream stdout(CommandLine.Model.CommandSpec spec) {

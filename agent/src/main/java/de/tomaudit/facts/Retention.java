@@ -1,7 +1,6 @@
 package de.tomaudit.facts;
 
 import java.time.Duration;
-import java.time.Period;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,10 +33,22 @@ public record Retention(String subject, Optional<String> period, String source, 
         return new Retention(subject, period, source, isDefault, Optional.of(v));
     }
 
+    /**
+     * A configured number of days as a duration that cannot overflow: counts beyond 1000 years
+     * (absurd for any retention) are held at 1000 years instead of ending the run with an
+     * ArithmeticException ({@code Duration.ofDays} of a huge count).
+     */
+    public static Duration days(long days) {
+        return Duration.ofDays(Math.max(0, Math.min(days, MAX_DAYS)));
+    }
+
+    /** 1000 years. */
+    public static final long MAX_DAYS = 365_000;
+
     /** ISO-8601 with whole days as {@code P14D}, else the exact {@code PT…} form. */
     public static String isoDuration(Duration d) {
         if (!d.isNegative() && d.toSeconds() % 86_400 == 0 && d.getNano() == 0) {
-            return Period.ofDays((int) d.toDays()).toString();
+            return "P" + d.toDays() + "D";
         }
         return d.toString();
     }

@@ -2,8 +2,10 @@ package de.tomaudit.fleet;
 
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetSpec;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +35,9 @@ final class AnsibleInventory {
     private record Group(String name, int line, Map<String, String> vars, Set<String> children, Set<String> parents) { }
 
     private record Host(String name, int line, Map<String, String> vars, Set<String> groups) { }
+
+    /** Groups nested deeper than this are refused (Ansible has no limit; real inventories use a handful). */
+    static final int MAX_NESTING = 64;
 
     private final String file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -178,42 +183,70 @@ final class AnsibleInventory {
         return Optional.empty();
     }
 
+    /** Every group above {@code group} (and itself), walked with a work list: no recursion over a deep chain. */
     private void ancestors(String group, Set<String> out) {
-        if (!out.add(group)) {
-            return;
-        }
-        for (String p : groups.get(group).parents()) {
-            ancestors(p, out);
+        Deque<String> work = new ArrayDeque<>();
+        work.push(group);
+        while (!work.isEmpty()) {
+            String g = work.pop();
+            if (out.add(g)) {
+                groups.get(g).parents().forEach(work::push);
+            }
         }
     }
 
-    /** Depth below {@code all}; a cycle in the children is an error naming a group in it. */
+    /**
+     * Depth below {@code all}; a cycle in the children is an error naming a group in it, and so is
+     * nesting deeper than {@link #MAX_NESTING} (the longest path is found with an explicit stack, so
+     * a chain of any length cannot overflow the Java stack).
+     */
     private Map<String, Integer> depths() throws InventoryException {
         Map<String, Integer> depth = new HashMap<>();
         depth.put("all", 0);
-        for (Group g : groups.values()) {
-            depth(g.name(), depth, new HashSet<>());
-        }
-        return depth;
-    }
-
-    private int depth(String name, Map<String, Integer> depth, Set<String> visiting) throws InventoryException {
-        Integer known = depth.get(name);
-        if (known != null) {
-            return known;
-        }
-        Group g = groups.get(name);
-        if (!visiting.add(name)) {
-            throw new InventoryException(file, g.line(), "group '" + name + "' is its own ancestor (a cycle in children)");
-        }
-        int d = 1;
-        for (String p : g.parents()) {
-            if (!p.equals("all")) {
-                d = Math.max(d, depth(p, depth, visiting) + 1);
+        Set<String> visiting = new HashSet<>();
+        for (Group start : groups.values()) {
+            if (depth.containsKey(start.name())) {
+                continue;
+            }
+            Deque<String> stack = new ArrayDeque<>();
+            stack.push(start.name());
+            while (!stack.isEmpty()) {
+                String name = stack.peek();
+                if (depth.containsKey(name)) {
+                    stack.pop();
+                    continue;
+                }
+                Group g = groups.get(name);
+                visiting.add(name);
+                String pending = null;
+                int d = 1;
+                for (String p : g.parents()) {
+                    if (p.equals("all")) {
+                        continue;
+                    }
+                    Integer known = depth.get(p);
+                    if (known == null) {
+                        if (visiting.contains(p)) {
+                            throw new InventoryException(file, groups.get(p).line(),
+                                    "group '" + p + "' is its own ancestor (a cycle in children)");
+                        }
+                        pending = p;
+                        break;
+                    }
+                    d = Math.max(d, known + 1);
+                }
+                if (pending != null) {
+                    stack.push(pending);
+                    continue;
+                }
+                if (d > MAX_NESTING) {
+                    throw new InventoryException(file, g.line(), "groups nested more than " + MAX_NESTING + " deep");
+                }
+                visiting.remove(name);
+                depth.put(name, d);
+                stack.pop();
             }
         }
-        visiting.remove(name);
-        depth.put(name, d);
-        return d;
+        return depth;
     }
 }

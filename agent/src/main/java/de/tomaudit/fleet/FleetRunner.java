@@ -103,7 +103,7 @@ public final class FleetRunner {
             try {
                 result.complete(auditOne(t, options, opened));
             } catch (Throwable e) {
-                result.complete(failed(t, options, "audit", "internal error: " + e));
+                result.complete(failed(t, options, "audit", "internal error: " + de.tomaudit.facts.Crash.describe(e)));
             } finally {
                 release.run();
             }
@@ -147,7 +147,7 @@ public final class FleetRunner {
             return failed(t, o, e.stage(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("{}: audit failed: {}", t.name(), e.toString());
-            return failed(t, o, "audit", "internal error: " + e);
+            return failed(t, o, "audit", "internal error: " + de.tomaudit.facts.Crash.describe(e));
         } finally {
             if (target != null) {
                 try {

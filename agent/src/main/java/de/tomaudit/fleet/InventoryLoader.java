@@ -1,15 +1,10 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.parse.yaml.YamlDocuments;
 import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.parse.yaml.YamlNode;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -72,30 +67,10 @@ public final class InventoryLoader {
     }
 
     private static String read(Path path, String file) throws InventoryException {
-        byte[] bytes;
         try {
-            if (Files.isDirectory(path)) {
-                throw new InventoryException(file, 0, "is a directory, not an inventory file");
-            }
-            if (Files.size(path) > MAX_BYTES) {
-                throw new InventoryException(file, 0, "is larger than " + MAX_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InventoryException(file, 0, "does not exist");
-        } catch (IOException e) {
-            throw new InventoryException(file, 0, "cannot be read: " + e.getMessage());
-        }
-        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-            if (bytes[i] == 0) {
-                throw new InventoryException(file, 0, "is a binary file, not an inventory");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InventoryException(file, 0, "is not UTF-8 text");
+            return AgentFiles.read(path, "inventory", MAX_BYTES);
+        } catch (AgentFileException e) {
+            throw new InventoryException(file, 0, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
     }
 

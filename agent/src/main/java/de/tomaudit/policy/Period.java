@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public record Period(long seconds) {
     public static final Period FOREVER = new Period(-1);
+    /** 1000 years: a longer period is absurd in a privacy notice, and sums of it cannot overflow. */
+    public static final long MAX_SECONDS = 1000L * 365 * 86_400;
     private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([\\p{L}]*)");
 
     public boolean forever() {
@@ -49,20 +51,44 @@ public record Period(long seconds) {
             return Optional.empty();
         }
         Long unit = unit(m.group(2));
-        return unit == null ? Optional.empty() : Optional.of(new Period(n * unit));
+        if (unit == null || n > MAX_SECONDS / unit) {
+            return Optional.empty();
+        }
+        return Optional.of(new Period(n * unit));
     }
 
     private static Optional<Period> iso(String t) {
         try {
-            return Optional.of(new Period(Duration.parse(t).toSeconds()));
+            return inRange(Duration.parse(t).toSeconds());
         } catch (DateTimeParseException e) {
             try {
                 java.time.Period p = java.time.Period.parse(t);
-                return Optional.of(new Period((p.getYears() * 365L + p.getMonths() * 30L + p.getDays()) * 86_400));
+                return inRange((p.getYears() * 365L + p.getMonths() * 30L + p.getDays()) * 86_400);
             } catch (DateTimeParseException e2) {
                 return Optional.empty();
             }
         }
+    }
+
+    private static Optional<Period> inRange(long seconds) {
+        return seconds < 0 || seconds > MAX_SECONDS ? Optional.empty() : Optional.of(new Period(seconds));
+    }
+
+    /** Whether the text has the shape of a period whose amount is beyond {@link #MAX_SECONDS}. */
+    public static boolean outOfRange(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = AMOUNT.matcher(t);
+        if (m.matches()) {
+            if (unit(m.group(2)) == null) {
+                return false;
+            }
+            try {
+                return Long.parseLong(m.group(1)) > MAX_SECONDS / unit(m.group(2));
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+        return t.startsWith("p") && t.matches("p[0-9ymwdthms.]+") && parse(t).isEmpty();
     }
 
     private static Long unit(String word) {

@@ -1,11 +1,10 @@
 package de.tomaudit.policy;
 
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.parse.yaml.YamlDocuments;
 import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.parse.yaml.YamlNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +32,9 @@ public final class PolicyFile {
     public static PolicyClaims load(Path path) throws PolicyFileException {
         String name = path.toString();
         try {
-            if (Files.size(path) > MAX_BYTES) {
-                throw new PolicyFileException(name + ": larger than " + MAX_BYTES + " bytes, not a claims file");
-            }
-            return parse(name, Files.readString(path, StandardCharsets.UTF_8));
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new PolicyFileException(name + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new PolicyFileException(name + ": cannot read the claims file: " + e.getMessage());
+            return parse(name, AgentFiles.read(path, "claims file", MAX_BYTES));
+        } catch (AgentFileException e) {
+            throw new PolicyFileException(e.getMessage());
         }
     }
 
@@ -112,6 +106,9 @@ public final class PolicyFile {
             return Optional.empty();
         }
         String t = n.text();
+        if (Period.outOfRange(t)) {
+            throw n.error(name + ": value out of range (at most 1000 years)");
+        }
         Period p = Period.parse(t).orElseThrow(() -> n.error(name + ": '" + t
                 + "' is not a period (e.g. 7 days, 2 weeks, 30d, P7D, forever)"));
         return Optional.of(new Claim<>(p, file, n.line(), name + ": " + t));

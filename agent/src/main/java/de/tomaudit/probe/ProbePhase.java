@@ -61,7 +61,7 @@ public final class ProbePhase {
         } catch (RuntimeException e) {
             LOG.warn("probe phase failed: {}", e.toString());
             for (String p : PREFIXES) {
-                facts.error(p, "probe", "probe phase failed: " + e);
+                facts.error(p, "probe", "probe phase failed: " + de.tomaudit.facts.Crash.describe(e));
             }
         }
         return facts.build();

@@ -61,10 +61,10 @@ public final class ConsoleRenderer implements Renderer {
         if (!target.errors().isEmpty()) {
             status += " (" + t.get("target.causes", target.errors().size()) + ")";
         }
-        w.line("", p.bold(target.name()) + "  " + target.address() + "  [" + String.join(", ", target.kinds()) + "]  " + status);
+        w.line("", p.bold(esc(target.name())) + "  " + esc(target.address()) + "  [" + esc(String.join(", ", target.kinds())) + "]  " + status);
         Set<String> ruleIds = target.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
         for (TargetError e : target.errors()) {
-            w.hanging(IN1 + p.yellow("! "), IN1 + "  ", e.message());
+            w.hanging(IN1 + p.yellow("! "), IN1 + "  ", esc(e.message()));
             if (!e.affects().isEmpty()) {
                 List<String> rules = e.affects().stream().filter(ruleIds::contains).toList();
                 int factCount = e.affects().size() - rules.size();
@@ -91,18 +91,18 @@ public final class ConsoleRenderer implements Renderer {
         if (!info.isEmpty()) {
             w.line(IN1, t.get("console.info.heading"));
             for (Finding f : info) {
-                w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + f.why());
+                w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + esc(f.why()));
             }
         }
         for (Finding f : target.findings()) {
             if (f.status() == Status.WAIVED) {
-                w.hanging(IN1 + p.dim(t.get("console.waived") + " "), IN2, f.ruleId() + "  " + f.reason());
+                w.hanging(IN1 + p.dim(t.get("console.waived") + " "), IN2, f.ruleId() + "  " + esc(f.reason()));
             }
         }
         Set<String> caused = target.errors().stream().flatMap(e -> e.affects().stream()).collect(Collectors.toSet());
         for (Finding f : target.findings()) {
             if (f.status() == Status.ERROR && !caused.contains(f.ruleId())) {
-                w.hanging(IN1 + p.yellow(t.get("status.error") + " "), IN2, f.ruleId() + "  " + f.why());
+                w.hanging(IN1 + p.yellow(t.get("status.error") + " "), IN2, f.ruleId() + "  " + esc(f.why()));
             }
         }
         w.line(IN1, counts(target.findings(), p, t));
@@ -111,9 +111,9 @@ public final class ConsoleRenderer implements Renderer {
     }
 
     private static void failure(Wrap w, Finding f, RenderOptions o, Paint p, Texts t) {
-        w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + f.title());
+        w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + esc(f.title()));
         if (!f.why().isEmpty()) {
-            w.hanging(IN2, IN2 + "  ", t.get("console.why") + ": " + f.why());
+            w.hanging(IN2, IN2 + "  ", t.get("console.why") + ": " + esc(f.why()));
         }
         int max = o.verbose() ? Integer.MAX_VALUE : MAX_EVIDENCE;
         int shown = 0;
@@ -122,11 +122,11 @@ public final class ConsoleRenderer implements Renderer {
                 w.line(IN2, p.dim(t.get("console.more", f.evidence().size() - max)));
                 break;
             }
-            String v = e.value().replace('\n', ' ');
+            String v = esc(e.value().replace('\n', ' '));
             if (!o.verbose() && v.length() > 160) {
                 v = v.substring(0, 159) + "…";
             }
-            w.hanging(IN2, IN2 + "  ", p.dim(e.source()) + (v.isEmpty() ? "" : "  " + v));
+            w.hanging(IN2, IN2 + "  ", p.dim(esc(e.source())) + (v.isEmpty() ? "" : "  " + v));
         }
         String fix = o.verbose() ? f.remediation() : firstSentences(f.remediation(), FIX_CHARS);
         w.hanging(IN2, IN2 + "  ", t.get("console.fix") + ": " + fix);
@@ -291,5 +291,10 @@ public final class ConsoleRenderer implements Renderer {
                 default -> s;
             };
         }
+    }
+
+    /** Control characters in values from a target are shown as visible escapes, never sent raw. */
+    private static String esc(String s) {
+        return Printable.escape(s);
     }
 }

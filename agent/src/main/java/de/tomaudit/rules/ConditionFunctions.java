@@ -102,20 +102,25 @@ public final class ConditionFunctions {
         }
         String s = String.valueOf(value).trim();
         if (s.matches("\\d+")) {
-            return Long.parseLong(s) / 86_400d;
+            return new java.math.BigDecimal(s).doubleValue() / 86_400d;
         }
         if (s.toUpperCase(Locale.ROOT).startsWith("P")) {
             try {
                 return Duration.parse(s.toUpperCase(Locale.ROOT)).toSeconds() / 86_400d;
             } catch (DateTimeParseException e) {
                 String upper = s.toUpperCase(Locale.ROOT);
-                java.time.Period p = java.time.Period.parse(upper);
+                java.time.Period p;
+                try {
+                    p = java.time.Period.parse(upper);
+                } catch (DateTimeParseException e2) {
+                    throw new IllegalArgumentException("not a duration or out of range");
+                }
                 return p.getYears() * 365d + p.getMonths() * 30d + p.getDays();
             }
         }
         Matcher m = SHORT_DURATION.matcher(s);
         if (m.matches()) {
-            double n = Long.parseLong(m.group(1));
+            double n = new java.math.BigDecimal(m.group(1)).doubleValue();
             return switch (m.group(2).toLowerCase(Locale.ROOT)) {
                 case "s", "sec" -> n / 86_400d;
                 case "m", "min" -> n / 1_440d;
@@ -126,7 +131,7 @@ public final class ConditionFunctions {
                 default -> n * 365;
             };
         }
-        throw new IllegalArgumentException("not a duration: '" + s + "'");
+        throw new IllegalArgumentException("not a duration (" + s.length() + " characters)");
     }
 
     private boolean test(JexlScript predicate, Object item) {

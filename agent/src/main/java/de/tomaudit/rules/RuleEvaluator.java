@@ -65,10 +65,13 @@ public final class RuleEvaluator {
                 return new Evaluation(rule, Status.PASS, rule.severity(), "", evidence);
             }
             return failed(rule, facts, r.values());
+        } catch (NumberFormatException e) {
+            // its message quotes the text it could not parse, which came from the target
+            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: a number is malformed or out of range");
         } catch (IllegalArgumentException e) {
             return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: " + e.getMessage());
         } catch (RuntimeException e) {
-            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + e);
+            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 

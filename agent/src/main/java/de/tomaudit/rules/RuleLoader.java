@@ -1,10 +1,11 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
@@ -127,16 +128,11 @@ public final class RuleLoader {
     }
 
     static String readText(Path file) throws RuleFileException, IOException {
-        if (Files.size(file) > MAX_RULE_FILE) {
-            throw new RuleFileException(display(file) + ": " + Files.size(file) + " bytes is too large for a rule file");
+        try {
+            return AgentFiles.read(file, "rule file", MAX_RULE_FILE);
+        } catch (AgentFileException e) {
+            throw new RuleFileException(display(file) + ": " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
-        byte[] bytes = Files.readAllBytes(file);
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new RuleFileException(display(file) + ": binary file, not YAML");
-            }
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     static String display(Path file) {

@@ -1,8 +1,6 @@
 package de.tomaudit.target;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import de.tomaudit.pattern.Wildcard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +30,7 @@ final class Globber {
                     }
                     continue;
                 }
-                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + part);
+                Wildcard matcher = Wildcard.compile(part, Wildcard.Syntax.GLOB);
                 String dir = base.isEmpty() ? "/" : base;
                 List<DirEntry> entries;
                 try {
@@ -45,7 +43,7 @@ final class Globber {
                 }
                 for (DirEntry e : entries) {
                     boolean hidden = e.name().startsWith(".") && !part.startsWith(".");
-                    if (!hidden && matcher.matches(Path.of(e.name()))) {
+                    if (!hidden && matcher.matches(e.name())) {
                         next.add(base + "/" + e.name());
                     }
                 }

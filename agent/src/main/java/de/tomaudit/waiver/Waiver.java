@@ -1,7 +1,6 @@
 package de.tomaudit.waiver;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
+import de.tomaudit.pattern.Wildcard;
 import java.time.LocalDate;
 
 /**
@@ -17,12 +16,8 @@ public record Waiver(String ruleId, String target, String justification, LocalDa
         if (target.equals("*") || target.equals(targetName) || target.equals(targetAddress)) {
             return true;
         }
-        try {
-            var m = FileSystems.getDefault().getPathMatcher("glob:" + target);
-            return m.matches(Path.of(targetName)) || m.matches(Path.of(targetAddress.replace('/', '_')));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return Wildcard.matchesPath(targetName, target, Wildcard.Syntax.GLOB)
+                || Wildcard.matchesPath(targetAddress.replace('/', '_'), target, Wildcard.Syntax.GLOB);
     }
 
     public boolean expiredOn(LocalDate day) {

@@ -1,11 +1,10 @@
 package de.tomaudit.waiver;
 
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.parse.yaml.YamlDocuments;
 import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.parse.yaml.YamlNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,12 +30,9 @@ public final class WaiverFile {
     public static List<Waiver> load(Path file) throws YamlException {
         String text;
         try {
-            if (Files.size(file) > 1024 * 1024) {
-                throw new YamlException(file.toString(), 0, "too large for a waivers file");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new YamlException(file.toString(), 0, "cannot read: " + e.getMessage());
+            text = AgentFiles.read(file, "waivers file", 1024 * 1024);
+        } catch (AgentFileException e) {
+            throw new YamlException(file.toString(), 0, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
         return parse(file.toString(), text);
     }

@@ -128,7 +128,7 @@ public final class EjabberdCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.warn("ejabberd collector failed on {}", target.name(), e);
-            facts.error("ejabberd", "collect", "ejabberd collector failed: " + e);
+            facts.error("ejabberd", "collect", "ejabberd collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 

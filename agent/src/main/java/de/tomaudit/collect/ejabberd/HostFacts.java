@@ -139,7 +139,7 @@ final class HostFacts {
                     .min((a, b) -> Long.compare(a.days().get(), b.days().get()));
             String subject = "message archive (MAM) of " + host;
             if (shortest.isPresent()) {
-                facts.retention(Retention.of(subject, Duration.ofDays(shortest.get().days().get()),
+                facts.retention(Retention.of(subject, Retention.days(shortest.get().days().get()),
                         shortest.get().source().toString(), false));
             } else if (jobs.isEmpty()) {
                 facts.retention(Retention.forever(subject, mam.key().loc().toString(), true));
@@ -234,7 +234,7 @@ final class HostFacts {
             Optional<Duration> age = scan.oldest().map(o -> Duration.between(o, now)).map(d -> d.isNegative() ? Duration.ZERO : d);
             boolean checked = scan.exists() && scan.problem().isEmpty();
             boolean holds = maxDays.isEmpty() || age.isEmpty()
-                    || age.get().compareTo(Duration.ofDays(maxDays.get() + 1)) <= 0;
+                    || age.get().compareTo(Retention.days(maxDays.get()).plusDays(1)) <= 0;
             m.put("store_exists", scan.exists());
             m.put("store_checked", checked);
             m.put("files", scan.files());
@@ -244,7 +244,7 @@ final class HostFacts {
             out.add(m);
             String subject = "HTTP file uploads of " + host;
             Retention r = maxDays.isPresent()
-                    ? Retention.of(subject, Duration.ofDays(maxDays.get()), maxDaysValue.get().where().toString(), false)
+                    ? Retention.of(subject, Retention.days(maxDays.get()), maxDaysValue.get().where().toString(), false)
                     : Retention.forever(subject, quota == null ? upload.key().loc().toString()
                             : quota.key().loc().toString(), true);
             if (checked && age.isPresent()) {

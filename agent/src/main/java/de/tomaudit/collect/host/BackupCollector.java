@@ -117,14 +117,14 @@ public final class BackupCollector implements Collector {
         m.put("source", inv.source());
         m.put("scheduled_by", trigger.scheduledBy());
         m.put("user", trigger.user());
-        m.put("location", loc.display());
+        m.put("location", ProcessesArgumentRedactor.redact(loc.display()));
         m.put("artefact", newest.state());
         m.put("newest_age_hours", newest.newest()
                 .map(s -> (Object) Math.max(0, Duration.between(s.modified(), clock.instant()).toHours()))
                 .orElse("unknown"));
         newest.newest().ifPresent(s -> m.put("newest", s.path()));
         m.put("encrypted", enc.value());
-        m.put("encryption", enc.why());
+        m.put("encryption", ProcessesArgumentRedactor.redact(enc.why()));
         return m;
     }
 

@@ -70,7 +70,7 @@ public final class BruteforceCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.warn("brute-force collector failed on {}", target.name(), e);
-            facts.error("bruteforce", "collect", "brute-force collector failed: " + e);
+            facts.error("bruteforce", "collect", "brute-force collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 

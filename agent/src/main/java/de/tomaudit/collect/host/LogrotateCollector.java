@@ -91,6 +91,7 @@ public final class LogrotateCollector implements Collector {
             } else {
                 facts.put(STANZAS, List.of(), Evidence.file(MAIN_CONF, "missing: logrotate rotates nothing"));
                 facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, "missing"));
+                facts.put("logrotate.config_valid", true, Evidence.file(MAIN_CONF, "missing: nothing to parse"));
             }
         }
         Set<String> ipLogRules = putIpLogs(target, config, orphans, facts);
@@ -139,6 +140,8 @@ public final class LogrotateCollector implements Collector {
         facts.put(STANZAS, values, evidence);
         facts.put(PROBLEMS, c.problems().stream().map(LogrotateProblem::toString).toList(),
                 c.problems().stream().map(p -> new Evidence(p.source(), p.message())).toList());
+        de.tomaudit.collect.ConfigValidity.put(facts, "logrotate.config_valid", MAIN_CONF, c.problems().stream()
+                .map(p -> new de.tomaudit.collect.ConfigValidity.Problem(p.source(), p.message())).toList());
     }
 
     /** Puts logrotate.ip_logs and their retentions; returns the sources of the definitions covering them. */
@@ -237,7 +240,7 @@ public final class LogrotateCollector implements Collector {
     }
 
     private static Retention retention(String subject, LogrotateSettings s, String source) {
-        return s.retentionDays().map(d -> Retention.of(subject, Duration.ofDays(d), source, false))
+        return s.retentionDays().map(d -> Retention.of(subject, Retention.days(d), source, false))
                 .orElseGet(() -> Retention.forever(subject, source, false));
     }
 }

@@ -26,6 +26,8 @@ final class NginxFacts {
     static void put(NginxConfig config, Optional<String> version, FactSet.Builder facts) {
         facts.put(FILES, config.files(), config.files().stream().map(f -> Evidence.file(f, "read")).toList());
         List<NginxProblem> fatal = config.fatalProblems();
+        de.tomaudit.collect.ConfigValidity.put(facts, "nginx.config_valid", config.mainFile(), config.problems().stream()
+                .map(p -> new de.tomaudit.collect.ConfigValidity.Problem(p.source(), p.message())).toList());
         facts.put(PROBLEMS, config.problems().stream().map(NginxProblem::toString).toList(),
                 config.problems().stream().map(p -> new Evidence(p.source(), p.message())).toList());
         if (!fatal.isEmpty()) {

@@ -14,16 +14,22 @@ import java.util.regex.Pattern;
  * {@code -setcookie}; {@code NAME=value} where the name says password, passphrase, secret or token;
  * {@code -pVALUE} and {@code -p VALUE} for the MySQL/MariaDB clients and sshpass, {@code -a VALUE}
  * for redis-cli; and the password in {@code scheme://user:password@host} URLs. Names of files
- * holding secrets ({@code --password-file}, {@code RESTIC_PASSWORD_FILE}) are kept.
+ * holding secrets ({@code --password-file}, {@code RESTIC_PASSWORD_FILE}) are kept; a command that prints
+ * one ({@code --password-command "echo …"}) is a secret itself, as are {@code --pass VALUE},
+ * {@code -pVALUE} of 7-Zip, {@code -P VALUE} of zip and the password of {@code curl -u user:password}.
  */
 public final class ProcessesArgumentRedactor {
 
     private static final Pattern SECRET_OPTION = Pattern.compile(
-            "--[a-z0-9_-]*(password|passwd|passphrase|secret|token|api-?key|auth-?key|requirepass|masterauth|cookie)[a-z0-9_-]*",
+            "--(pass|[a-z0-9_-]*(password|passwd|passphrase|secret|token|api-?key|auth-?key|requirepass|masterauth|cookie)[a-z0-9_-]*)",
             Pattern.CASE_INSENSITIVE);
     /** Single-dash long options that take a secret (Erlang's -setcookie, some Java and Go tools). */
     private static final Set<String> SINGLE_DASH_SECRETS = Set.of("-setcookie", "-cookie", "-password", "-passwd",
             "-pass", "-passphrase", "-secret", "-token", "-requirepass");
+    /** A password option naming a command: the command line holds or prints the secret. */
+    private static final Pattern SECRET_COMMAND_OPTION = Pattern.compile(
+            "--[a-z0-9_-]*(password|passwd|passphrase|pass)[-_](command|cmd)", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> SEVEN_ZIP = Set.of("7z", "7za", "7zr");
     private static final Pattern NOT_A_SECRET_OPTION = Pattern.compile(
             ".*[-_](file|path|command|cmd|fd|env|jar|dir)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_VAR = Pattern.compile(
@@ -49,7 +55,8 @@ public final class ProcessesArgumentRedactor {
             int eq = w.indexOf('=');
             String name = eq > 0 ? w.substring(0, eq) : w;
             boolean secretOption = name.startsWith("--")
-                    ? SECRET_OPTION.matcher(name).matches() && !NOT_A_SECRET_OPTION.matcher(name).matches()
+                    ? SECRET_OPTION.matcher(name).matches() && (!NOT_A_SECRET_OPTION.matcher(name).matches()
+                            || SECRET_COMMAND_OPTION.matcher(name).matches())
                     : SINGLE_DASH_SECRETS.contains(name.toLowerCase(Locale.ROOT));
             if (secretOption) {
                 if (eq > 0) {
@@ -69,7 +76,22 @@ public final class ProcessesArgumentRedactor {
                 parts.set(i, "-p" + secret(w.substring(2)));
                 continue;
             }
-            boolean pWithValue = programs.contains("sshpass") && w.equals("-p");
+            boolean sevenZip = programs.stream().anyMatch(SEVEN_ZIP::contains);
+            if (sevenZip && w.startsWith("-p") && w.length() > 2) {
+                parts.set(i, "-p" + secret(w.substring(2)));
+                continue;
+            }
+            if (programs.contains("curl") && (w.equals("-u") || w.equals("--user")) && nextWord >= 0) {
+                String v = unquote(parts.get(nextWord));
+                int colon = v.indexOf(':');
+                if (colon >= 0) {
+                    parts.set(nextWord, v.substring(0, colon + 1) + Secret.of(v.substring(colon + 1)));
+                }
+                i = nextWord;
+                continue;
+            }
+            boolean pWithValue = programs.contains("sshpass") && w.equals("-p")
+                    || programs.contains("zip") && w.equals("-P");
             boolean aWithValue = programs.contains("redis-cli") && w.equals("-a");
             if ((pWithValue || aWithValue) && nextWord >= 0) {
                 parts.set(nextWord, secret(parts.get(nextWord)));

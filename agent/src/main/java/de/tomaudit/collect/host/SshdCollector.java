@@ -54,6 +54,12 @@ public final class SshdCollector implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(SshdCollector.class);
     /** At most this many {@code sshd -T -C} runs per target; further Match blocks are evaluated from the files. */
     static final int MAX_MATCH_COMMANDS = 10;
+    /**
+     * Overrides whose effective value is worked out from the file: each costs one pass over every
+     * directive, so without a cap thousands of Match blocks cost thousands squared. The rules judge
+     * the value a Match sets; the effective value is evidence only.
+     */
+    static final int MAX_MATCH_RESOLVES = 16;
 
     /** Single-valued settings put as string facts {@code sshd.<keyword>}. */
     private static final List<String> SCALARS = List.of(
@@ -90,7 +96,7 @@ public final class SshdCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.warn("sshd collector failed on {}", target.name(), e);
-            facts.error("sshd", "collect", "sshd collector failed: " + e);
+            facts.error("sshd", "collect", "sshd collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 
@@ -298,6 +304,7 @@ public final class SshdCollector implements Collector {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         int commandsLeft = MAX_MATCH_COMMANDS;
+        int resolvesLeft = MAX_MATCH_RESOLVES;
         for (MatchOverride o : MatchOverrides.find(config)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("keyword", o.keyword());
@@ -320,7 +327,8 @@ public final class SshdCollector implements Collector {
                     m.put("effective", effective.get().value());
                     m.put("effective_source", effective.get().sources().get(0).origin());
                     evidence.add(Evidence.command(effective.get().sources().get(0).origin(), effective.get().sources().get(0).text()));
-                } else {
+                } else if (resolvesLeft > 0) {
+                    resolvesLeft--;
                     m.put("effective", SshdConfigResolver.resolve(config, ctx.get()).get(o.keyword())
                             .map(Setting::value).orElse(o.value()));
                     m.put("effective_source", SOURCE_CONFIG);
@@ -362,6 +370,10 @@ public final class SshdCollector implements Collector {
         List<Evidence> ev = config.problems().stream().map(p -> Evidence.at(p.file(), p.line(), p.message())).toList();
         facts.put("sshd.config_problems", problems,
                 ev.isEmpty() ? List.of(Evidence.file(config.mainFile(), "read " + config.files().size() + " file(s)")) : ev);
+        // sshd ignores deprecated options with a note; everything else here makes it refuse the file
+        de.tomaudit.collect.ConfigValidity.put(facts, "sshd.config_valid", config.mainFile(), config.problems().stream()
+                .filter(p -> !p.message().startsWith("Deprecated option"))
+                .map(p -> new de.tomaudit.collect.ConfigValidity.Problem(p.source(), p.message())).toList());
     }
 
     static List<Evidence> evidence(Setting s) {

@@ -113,8 +113,8 @@ public final class ProsodyCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.warn("prosody collector failed on {}", target.name(), e);
-            facts.error("prosody", "collect", "prosody collector failed: " + e);
-            facts.error(ENDPOINTS, "collect", "prosody collector failed: " + e);
+            facts.error("prosody", "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error(ENDPOINTS, "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
 

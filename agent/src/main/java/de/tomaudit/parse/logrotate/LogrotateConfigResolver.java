@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class LogrotateConfigResolver {
     public static final int MAX_NESTING = 16;
+    /** Larger values are absurd (logrotate keeps an int); rejected as "value out of range" so day sums never overflow. */
+    static final long MAX_ROTATE = 1_000_000;
+    static final long MAX_DAYS = 365_000;
     static final List<String> DEFAULT_TABOO = List.of(",v", ".cfsaved", ".disabled", ".dpkg-bak", ".dpkg-del",
             ".dpkg-dist", ".dpkg-new", ".dpkg-old", ".rhn-cfg-tmp-*", ".rpmnew", ".rpmorig", ".rpmsave", ".swp",
             ".ucf-dist", ".ucf-new", ".ucf-old", "~");
@@ -165,14 +168,20 @@ public final class LogrotateConfigResolver {
             case "rotate" -> {
                 Optional<Long> n = number(d.value());
                 if (n.isEmpty() || n.get() < -1) {
-                    return bad(d, "bad rotation count '" + d.value() + "'");
+                    return bad(d, "bad rotation count (not a whole number)");
+                }
+                if (n.get() > MAX_ROTATE) {
+                    return bad(d, "value out of range: rotation count above " + MAX_ROTATE);
                 }
                 return Optional.of(s.withRotate(n.get(), src));
             }
             case "maxage" -> {
                 Optional<Long> n = number(d.value());
                 if (n.isEmpty() || n.get() < 0) {
-                    return bad(d, "bad maximum age '" + d.value() + "'");
+                    return bad(d, "bad maximum age (not a whole number of days)");
+                }
+                if (n.get() > MAX_DAYS) {
+                    return bad(d, "value out of range: maximum age above " + MAX_DAYS + " days");
                 }
                 return Optional.of(s.withMaxAge(n, src));
             }
@@ -190,7 +199,7 @@ public final class LogrotateConfigResolver {
     private Optional<Long> size(LogrotateDirective d) {
         var m = SIZE.matcher(d.value());
         if (!m.matches()) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "bad size '" + d.value() + "'"));
+            problems.add(new LogrotateProblem(d.file(), d.line(), "bad size (not a number with k, M or G)"));
             return Optional.empty();
         }
         Optional<Long> n = number(m.group(1));

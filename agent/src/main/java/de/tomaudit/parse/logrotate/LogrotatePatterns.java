@@ -1,9 +1,6 @@
 package de.tomaudit.parse.logrotate;
 
-import java.nio.file.FileSystems;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.regex.PatternSyntaxException;
+import de.tomaudit.pattern.Wildcard;
 
 /**
  * Matches a log path against a logrotate pattern as glob(3) would: {@code *}, {@code ?} and
@@ -40,17 +37,6 @@ public final class LogrotatePatterns {
         if (pattern.equals(name)) {
             return true;
         }
-        try {
-            StringBuilder b = new StringBuilder();
-            for (char c : pattern.toCharArray()) {
-                if (c == '{' || c == '}' || c == '\\') {
-                    b.append('\\');
-                }
-                b.append(c);
-            }
-            return !name.isEmpty() && FileSystems.getDefault().getPathMatcher("glob:" + b).matches(Path.of(name));
-        } catch (PatternSyntaxException | InvalidPathException e) {
-            return false;
-        }
+        return !name.isEmpty() && Wildcard.compile(pattern, Wildcard.Syntax.GLOB).matches(name);
     }
 }

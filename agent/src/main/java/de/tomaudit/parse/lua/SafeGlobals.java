@@ -7,6 +7,7 @@ import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.MathLib;
@@ -48,6 +49,23 @@ final class SafeGlobals {
                 "_VERSION"}) {
             base.put(name, scratch.get(name));
         }
+        // error() and assert() raise with a fixed text: the value a configuration passes may be a
+        // secret (error(db_password)), and the message reaches the finding, so it is withheld
+        base.put("error", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                throw new LuaError("error() called by the configuration (its value is not shown)");
+            }
+        });
+        base.put("assert", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                if (!args.arg1().toboolean()) {
+                    throw new LuaError("assertion failed in the configuration (its message is not shown)");
+                }
+                return args;
+            }
+        });
         base.put("print", new ZeroArgFunction() {
             @Override
             public LuaValue call() {

@@ -1,8 +1,6 @@
 package de.tomaudit.parse.nginx;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import de.tomaudit.pattern.Wildcard;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,19 +70,6 @@ public record NginxDump(Map<String, String> files) implements NginxSource {
 
     @Override
     public List<String> glob(String pattern) {
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + escapeForJavaGlob(pattern));
-        return files.keySet().stream().filter(p -> m.matches(Path.of(p))).sorted().toList();
-    }
-
-    /** nginx globs know {@code * ? [..]} only: Java's braces and backslashes are made literal. */
-    static String escapeForJavaGlob(String pattern) {
-        StringBuilder b = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '{' || c == '}' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
+        return files.keySet().stream().filter(p -> Wildcard.matchesPath(p, pattern, Wildcard.Syntax.GLOB)).sorted().toList();
     }
 }

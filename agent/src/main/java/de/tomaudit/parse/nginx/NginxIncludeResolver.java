@@ -3,23 +3,37 @@ package de.tomaudit.parse.nginx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads a configuration from its main file and splices every {@code include} in place, as nginx
  * does: a relative path starts at the directory of the main file; a path with {@code * ? [} is a
  * glob whose matches are read in sorted order (no match is fine); a plain path must exist. An
  * include loop or nesting deeper than {@link #MAX_DEPTH} stops that branch and is reported with
- * the including file and line; every other file is still read.
+ * the including file and line; every other file is still read. Each file is read and parsed once
+ * (a snippet included by many servers is spliced from the one parse), and the whole expansion is
+ * bounded by {@link #MAX_SPLICED} directives, so files whose globs include each other cannot grow
+ * the work beyond that: the rest is cut with one problem.
  */
 public final class NginxIncludeResolver {
     /** nginx has no limit of its own (it runs out of file descriptors); 32 is far beyond real use. */
     public static final int MAX_DEPTH = 32;
+    /** Directives in the expanded tree; far beyond a real configuration (a few thousand). */
+    public static final int MAX_SPLICED = 200_000;
 
     private final NginxSource source;
     private final List<NginxProblem> problems = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
     private final Deque<String> stack = new ArrayDeque<>();
+    private final Map<String, List<NginxDirective>> parsed = new HashMap<>();
+    private final Map<String, List<String>> globs = new HashMap<>();
+    private final Set<String> reportedLoops = new HashSet<>();
+    private int spliced;
+    private boolean cut;
     private String confDir = "/";
 
     private NginxIncludeResolver(NginxSource source) {
@@ -35,6 +49,23 @@ public final class NginxIncludeResolver {
 
     /** A file's directives with its includes spliced in; none when it could not be read or parsed. */
     private List<NginxDirective> file(String path, String includedFrom, int includeLine) {
+        List<NginxDirective> once = parsed.get(path);
+        if (once == null) {
+            once = readAndParse(path, includedFrom, includeLine);
+            parsed.put(path, once);
+        }
+        if (once.isEmpty()) {
+            return once;
+        }
+        stack.push(path);
+        try {
+            return expand(once);
+        } finally {
+            stack.pop();
+        }
+    }
+
+    private List<NginxDirective> readAndParse(String path, String includedFrom, int includeLine) {
         String text;
         try {
             text = source.read(path);
@@ -48,24 +79,21 @@ public final class NginxIncludeResolver {
             return List.of();
         }
         files.add(path);
-        List<NginxDirective> parsed;
         try {
-            parsed = NginxFileParser.parse(path, text);
+            return NginxFileParser.parse(path, text);
         } catch (NginxParseException e) {
             problems.add(new NginxProblem(NginxProblem.Kind.SYNTAX, e.file(), e.line(), e.detail()));
             return List.of();
-        }
-        stack.push(path);
-        try {
-            return expand(parsed);
-        } finally {
-            stack.pop();
         }
     }
 
     private List<NginxDirective> expand(List<NginxDirective> directives) {
         List<NginxDirective> out = new ArrayList<>();
         for (NginxDirective d : directives) {
+            if (cut || ++spliced > MAX_SPLICED) {
+                cutHere(d);
+                break;
+            }
             if (!d.isBlock() && d.name().equals("include")) {
                 out.addAll(include(d));
             } else if (d.isBlock()) {
@@ -87,7 +115,11 @@ public final class NginxIncludeResolver {
         List<String> targets;
         if (isGlob(path)) {
             try {
-                targets = source.glob(path);
+                targets = globs.get(path);
+                if (targets == null) {
+                    targets = source.glob(path);
+                    globs.put(path, targets);
+                }
             } catch (NginxSourceException e) {
                 problems.add(new NginxProblem(NginxProblem.Kind.UNREADABLE, d.file(), d.line(),
                         "include " + path + ": " + e.getMessage()));
@@ -98,12 +130,23 @@ public final class NginxIncludeResolver {
         }
         List<NginxDirective> out = new ArrayList<>();
         for (String t : targets) {
+            // every file considered counts against the budget, spliced or refused
+            if (cut || ++spliced > MAX_SPLICED) {
+                cutHere(d);
+                break;
+            }
             if (stack.contains(t)) {
+                if (!reportedLoops.add(d.source() + " loop")) {
+                    continue;
+                }
                 problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_LOOP, d.file(), d.line(),
                         "include loop: " + t + " includes itself (via " + String.join(" <- ", stack) + ")"));
                 continue;
             }
             if (stack.size() >= MAX_DEPTH) {
+                if (!reportedLoops.add(d.source() + " depth")) {
+                    continue;
+                }
                 problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
                         "includes nested deeper than " + MAX_DEPTH + " levels at " + t));
                 continue;
@@ -111,6 +154,15 @@ public final class NginxIncludeResolver {
             out.addAll(file(t, d.file(), d.line()));
         }
         return out;
+    }
+
+    private void cutHere(NginxDirective d) {
+        if (!cut) {
+            cut = true;
+            problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
+                    "includes expand to more than " + MAX_SPLICED + " directives and files (files that include each other?);"
+                            + " the rest is not read"));
+        }
     }
 
     private String absolute(String p) {

@@ -1,8 +1,6 @@
 package de.tomaudit.parse.redis;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import de.tomaudit.pattern.Wildcard;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -99,8 +97,8 @@ public final class RedisConfParser {
         List<String> targets = new ArrayList<>();
         if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0) {
             try {
-                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + name);
-                files.list(dir).stream().filter(n -> m.matches(Path.of(n))).sorted()
+                Wildcard m = Wildcard.compile(name, Wildcard.Syntax.GLOB);
+                files.list(dir).stream().filter(m::matches).sorted()
                         .forEach(n -> targets.add(dir + "/" + n));
             } catch (RedisFiles.Failure e) {
                 if (!e.missing()) {

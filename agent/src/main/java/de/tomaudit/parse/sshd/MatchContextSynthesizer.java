@@ -48,8 +48,15 @@ public final class MatchContextSynthesizer {
         };
     }
 
+    /** Candidates tried per pattern list: each try matches the whole list, so the work is bounded. */
+    static final int MAX_CANDIDATES = 32;
+
     private static Optional<String> firstPositive(String list, String fill) {
+        int tries = 0;
         for (String entry : list.split(",")) {
+            if (++tries > MAX_CANDIDATES) {
+                break;
+            }
             if (!entry.isEmpty() && !entry.startsWith("!")) {
                 String s = entry.replace("*", fill).replace("?", fill);
                 if (SshPatterns.matchList(s, list, false) == SshPatterns.ListMatch.MATCHED) {
@@ -61,7 +68,11 @@ public final class MatchContextSynthesizer {
     }
 
     private static Optional<String> address(String list) {
+        int tries = 0;
         for (String entry : list.split(",")) {
+            if (++tries > MAX_CANDIDATES) {
+                break;
+            }
             if (entry.isEmpty() || entry.startsWith("!")) {
                 continue;
             }

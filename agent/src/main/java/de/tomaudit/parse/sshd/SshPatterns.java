@@ -1,5 +1,6 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.pattern.Wildcard;
 import java.util.Locale;
 
 /**
@@ -20,38 +21,9 @@ public final class SshPatterns {
 
     private SshPatterns() { }
 
-    /** Whether {@code s} matches the single wildcard pattern. */
+    /** Whether {@code s} matches the single wildcard pattern (linear: {@link Wildcard}). */
     public static boolean matches(String s, String pattern) {
-        return matches(s, 0, pattern, 0);
-    }
-
-    private static boolean matches(String s, int si, String p, int pi) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                while (pi < p.length() && p.charAt(pi) == '*') {
-                    pi++;
-                }
-                if (pi == p.length()) {
-                    return true;
-                }
-                for (int k = si; k <= s.length(); k++) {
-                    if (matches(s, k, p, pi)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (si >= s.length()) {
-                return false;
-            }
-            if (c != '?' && c != s.charAt(si)) {
-                return false;
-            }
-            si++;
-            pi++;
-        }
-        return si == s.length();
+        return Wildcard.matches(s, pattern, Wildcard.Syntax.SSH);
     }
 
     /** match_pattern_list: {@code lower} lowercases the patterns (used for host names). */

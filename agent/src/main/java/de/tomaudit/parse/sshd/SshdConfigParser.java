@@ -112,6 +112,11 @@ public final class SshdConfigParser {
                         "Directive '" + written + "' is not allowed within a Match block", false));
                 continue;
             }
+            Optional<String> badValue = SshdValues.problem(keyword, args);
+            if (badValue.isPresent()) {
+                problems.add(new ConfigProblem(path, lineNo, written + ": " + badValue.get(), false));
+                continue;
+            }
             if (SshdKeywords.isIgnored(keyword)) {
                 problems.add(new ConfigProblem(path, lineNo, "Deprecated option " + written + " (ignored)", false));
                 continue;

@@ -47,6 +47,9 @@ public final class YamlDocuments {
             throw new YamlException(file, line, "not valid YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
             throw new YamlException(file, 0, "not valid YAML: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // the composer recurses once per nesting level: thousands of levels are hostile, not YAML anyone writes
+            throw new YamlException(file, 0, "not valid YAML: nested too deep");
         }
     }
 }

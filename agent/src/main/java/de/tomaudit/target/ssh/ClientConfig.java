@@ -1,5 +1,7 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import com.jcraft.jsch.ConfigRepository;
 import com.jcraft.jsch.OpenSSHConfig;
 import java.io.IOException;
@@ -35,9 +37,13 @@ final class ClientConfig {
             return new ClientConfig(Optional.empty(), options.home(), local);
         }
         try {
-            return new ClientConfig(Optional.of(OpenSSHConfig.parseFile(file.get().toString())), options.home(), local);
+            String text = AgentFiles.read(file.get(), "SSH client config", 1024 * 1024);
+            return new ClientConfig(Optional.of(OpenSSHConfig.parse(text)), options.home(), local);
+        } catch (AgentFileException e) {
+            throw new SshConnectException("ssh", "cannot read the " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new SshConnectException("ssh", "cannot read the SSH client config " + file.get() + ": " + e.getMessage());
+            throw new SshConnectException("ssh", "cannot read the SSH client config " + file.get() + ": "
+                    + de.tomaudit.facts.Crash.describe(e));
         }
     }
 

@@ -1,5 +1,7 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
@@ -41,17 +43,15 @@ final class HostKeyVerifier implements HostKeyRepository {
     static HostKeyVerifier load(Path file, boolean acceptNew) throws SshConnectException {
         JSch reader = new JSch();
         try {
-            if (Files.isRegularFile(file)) {
-                try (var in = Files.newInputStream(file)) {
-                    reader.setKnownHosts(in);
-                }
-            } else if (Files.exists(file)) {
-                throw new SshConnectException("ssh", "known_hosts " + file + " is not a regular file");
+            if (Files.exists(file)) {
+                reader.setKnownHosts(new ByteArrayInputStream(AgentFiles.readBytes(file, "known_hosts", 64L * 1024 * 1024)));
             } else {
                 reader.setKnownHosts(new ByteArrayInputStream(new byte[0]));
             }
-        } catch (IOException | JSchException e) {
-            throw new SshConnectException("ssh", "cannot read known_hosts " + file + ": " + e.getMessage());
+        } catch (AgentFileException e) {
+            throw new SshConnectException("ssh", e.getMessage());
+        } catch (JSchException e) {
+            throw new SshConnectException("ssh", "cannot read known_hosts " + file + ": " + de.tomaudit.facts.Crash.describe(e));
         }
         return new HostKeyVerifier(reader.getHostKeyRepository(), file, acceptNew);
     }

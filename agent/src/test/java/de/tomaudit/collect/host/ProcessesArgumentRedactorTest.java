@@ -24,6 +24,17 @@ class ProcessesArgumentRedactorTest {
     }
 
     @Test
+    void backupToolPasswordsOnTheCommandLine() {
+        assertEquals("restic --password-command " + red("echo hunter2") + " backup /srv",
+                r("restic --password-command 'echo hunter2' backup /srv"));
+        assertEquals("rclone sync --pass " + red("hunter2") + " a b", r("rclone sync --pass hunter2 a b"));
+        assertEquals("7z a -p" + red("hunter2") + " x.7z /srv", r("7z a -phunter2 x.7z /srv"));
+        assertEquals("zip -P " + red("hunter2") + " x.zip f", r("zip -P hunter2 x.zip f"));
+        assertEquals("curl -u bob:" + red("hunter2") + " -T f https://h/", r("curl -u bob:hunter2 -T f https://h/"));
+        assertEquals("restic -r rest:https://u:" + red("hunter2") + "@h/r backup", r("restic -r rest:https://u:hunter2@h/r backup"));
+    }
+
+    @Test
     void environmentAssignments() {
         assertEquals("PGPASSWORD=" + red("pw") + " pg_dump db", r("PGPASSWORD=pw pg_dump db"));
         assertEquals("BORG_PASSPHRASE=" + red("two words") + " borg create", r("BORG_PASSPHRASE=\"two words\" borg create"));

@@ -1,0 +1,40 @@
+package de.tomaudit.collect;
+
+import de.tomaudit.facts.Evidence;
+import de.tomaudit.facts.FactSet;
+import java.util.List;
+
+/**
+ * {@code <product>.config_valid}: true when the product's own parser rules accept every line, an
+ * error naming the first places (file:line and kind of problem) when not. The error makes the target
+ * {@code partial} and the product's {@code *-config-valid} rule an error finding, so a configuration
+ * the real daemon would refuse (an sshd Match with unknown criteria, unbalanced logrotate braces, an
+ * absurd number) is never silently read as if it were fine.
+ */
+public final class ConfigValidity {
+    static final int SHOWN = 3;
+
+    private ConfigValidity() { }
+
+    /** One problem: where (file:line) and what kind. */
+    public record Problem(String source, String kind) { }
+
+    public static void put(FactSet.Builder facts, String key, String mainFile, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            facts.put(key, true, Evidence.file(mainFile, "no syntax problems"));
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(problems.size()).append(problems.size() == 1 ? " syntax problem: " : " syntax problems: ");
+        for (int i = 0; i < Math.min(SHOWN, problems.size()); i++) {
+            if (i > 0) {
+                b.append("; ");
+            }
+            b.append(problems.get(i).source()).append(": ").append(problems.get(i).kind());
+        }
+        if (problems.size() > SHOWN) {
+            b.append("; and ").append(problems.size() - SHOWN).append(" more in ").append(key.replace("config_valid", "config_problems"));
+        }
+        facts.error(key, "parse", b.toString());
+    }
+}
