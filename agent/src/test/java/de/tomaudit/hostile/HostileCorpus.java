@@ -145,8 +145,10 @@ public final class HostileCorpus {
         write(deepYaml, "hosts.yml", "all:\n  hosts: " + "{a: ".repeat(levels) + "x" + "}".repeat(levels) + "\n");
         out.add(new Case("gen-yaml-deep-nesting-claims", List.of("audit", host, "--policy",
                 deepYaml.resolve("policy.yaml").toString(), "dir:" + deepYaml), Expect.REFUSED));
+        // the deep map is host a's variable block: refused as too deep, or read as host a with its
+        // variables bounded; either way a clean end (after the merge of the fleet work it is the latter)
         out.add(new Case("gen-yaml-deep-nesting-inventory", List.of("audit", host, "--inventory",
-                deepYaml.resolve("hosts.yml").toString()), Expect.REFUSED));
+                deepYaml.resolve("hosts.yml").toString()), Expect.ANY_STATUS));
 
         Path escape = work.resolve("gen-escape-names");
         write(escape, "etc/logrotate.conf", "include /etc/logrotate.d\n");
