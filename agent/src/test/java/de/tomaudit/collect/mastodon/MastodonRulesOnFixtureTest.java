@@ -77,7 +77,9 @@ class MastodonRulesOnFixtureTest {
 
     @AfterEach
     void stop() {
-        api.stop();
+        if (api != null) { // null when the test was skipped: no shared fixtures beside this clone
+            api.stop();
+        }
     }
 
     static Path root(Path tmp, boolean rotated) throws Exception {
@@ -134,7 +136,8 @@ class MastodonRulesOnFixtureTest {
         assertEquals(Status.PASS, s.get("db-tls"), "DB_HOST is the local socket");
         assertEquals(Status.PASS, s.get("scheduler"));
         assertEquals(Status.PASS, s.get("nginx-tls"), "dist/nginx.conf: TLS 1.2/1.3, HSTS one year, port 80 redirects");
-        assertEquals(Status.PASS, s.get("processors"));
+        // the sample relays mail through smtp.mailgun.org (US): a third-country processor is an info failure, never the exit code
+        assertEquals(Status.FAIL, s.get("processors"));
         assertEquals(Status.NOT_APPLICABLE, s.get("ip-retention"));
         assertEquals(Status.NOT_APPLICABLE, s.get("admin-2fa"));
         assertEquals(Status.FAIL, s.get("cert-renewal"));
