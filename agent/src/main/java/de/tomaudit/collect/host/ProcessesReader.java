@@ -10,8 +10,12 @@ import de.tomaudit.target.FileContent;
 import de.tomaudit.target.Target;
 import de.tomaudit.target.TargetException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * The process table of a live target: {@code ps} where it runs, else /proc (status for the name
  * and real uid; the argument line falls back to the name, because cmdline is NUL-separated and
  * targets refuse binary reads). A {@code dir:} root has no running processes.
+ *
+ * <p>Several collectors look at the processes of the same target (processes, time sync, the
+ * Mastodon scheduler). The table is read once per target and shared: without {@code ps}, /proc
+ * costs two reads per process, which over SSH are round trips, and the table would differ
+ * between the collectors that read it a moment apart.
  */
 public final class ProcessesReader {
 
@@ -43,10 +52,37 @@ public final class ProcessesReader {
         }
     }
 
+    /** One table per target object, dropped with the target (weak keys: targets compare by identity). */
+    private static final Map<Target, CompletableFuture<Table>> READ = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final String SHARED_KEY = "processes";
+
     private ProcessesReader() { }
 
-    /** Reads the table; failures are reported under {@code factKey}. Never throws. */
+    /** Reads the table, once per target; failures are reported under {@code factKey}. Never throws. */
     public static Table read(Target target, String factKey) {
+        CompletableFuture<Table> mine = new CompletableFuture<>();
+        CompletableFuture<Table> first = READ.putIfAbsent(target, mine);
+        if (first == null) {
+            Table t;
+            try {
+                t = readOnce(target, SHARED_KEY);
+            } catch (RuntimeException e) {
+                READ.remove(target);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            mine.complete(t);
+            first = mine;
+        }
+        return rekeyed(first.join(), factKey);
+    }
+
+    private static Table rekeyed(Table t, String factKey) {
+        return t.failure().map(u -> new Table(t.entries(), t.evidence(),
+                Optional.of(new Unavailable(factKey, u.kind(), u.stage(), u.reason())))).orElse(t);
+    }
+
+    private static Table readOnce(Target target, String factKey) {
         if (!target.canRunCommands()) {
             return Table.failed(Unavailable.notApplicable(factKey,
                     "running processes cannot be seen on " + target.address() + " (not a live system)"));

@@ -40,20 +40,43 @@ final class HostKeyVerifier implements HostKeyRepository {
         this.acceptNew = acceptNew;
     }
 
+    /** A known_hosts file as JSch read it, with the size and time it had then. */
+    private record Loaded(long size, java.nio.file.attribute.FileTime modified, HostKeyRepository repository) { }
+
+    /**
+     * The files read so far. A fleet connects to every target with the same known_hosts: it is
+     * parsed once, and again only when it changed (an added key changes its size and time).
+     */
+    private static final java.util.concurrent.ConcurrentMap<Path, Loaded> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
     static HostKeyVerifier load(Path file, boolean acceptNew) throws SshConnectException {
+        return new HostKeyVerifier(repository(file), file, acceptNew);
+    }
+
+    private static HostKeyRepository repository(Path file) throws SshConnectException {
         JSch reader = new JSch();
         try {
-            if (Files.exists(file)) {
-                reader.setKnownHosts(new ByteArrayInputStream(AgentFiles.readBytes(file, "known_hosts", 64L * 1024 * 1024)));
-            } else {
+            if (!Files.exists(file)) {
                 reader.setKnownHosts(new ByteArrayInputStream(new byte[0]));
+                return reader.getHostKeyRepository();
             }
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            Loaded before = READ.get(file);
+            if (before != null && before.size() == a.size() && before.modified().equals(a.lastModifiedTime())) {
+                return before.repository();
+            }
+            reader.setKnownHosts(new ByteArrayInputStream(AgentFiles.readBytes(file, "known_hosts", 64L * 1024 * 1024)));
+            HostKeyRepository repository = reader.getHostKeyRepository();
+            READ.put(file, new Loaded(a.size(), a.lastModifiedTime(), repository));
+            return repository;
         } catch (AgentFileException e) {
             throw new SshConnectException("ssh", e.getMessage());
         } catch (JSchException e) {
             throw new SshConnectException("ssh", "cannot read known_hosts " + file + ": " + de.tomaudit.facts.Crash.describe(e));
+        } catch (IOException e) {
+            throw new SshConnectException("ssh", "cannot read known_hosts " + file + ": " + de.tomaudit.facts.Crash.describe(e));
         }
-        return new HostKeyVerifier(reader.getHostKeyRepository(), file, acceptNew);
     }
 
     /** What the last check found, if one was made. */

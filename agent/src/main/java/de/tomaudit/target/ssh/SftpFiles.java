@@ -123,9 +123,17 @@ final class SftpFiles {
         return out;
     }
 
-    /** stat (following links); a dangling link is absent, a link loop an error, as locally. */
+    /**
+     * stat (following links); a dangling link is absent, a link loop an error, as locally. Asks
+     * lstat first: a path that is not there is then one request, not a stat and the lstat that
+     * tells a missing file from a link loop; only a link costs the second request.
+     */
     private SftpATTRS attrs(String path, Duration timeout) throws TargetException {
         absolute(path);
+        SftpATTRS own = op(path, timeout, ch -> ch.lstat(escape(path)));
+        if (!own.isLink()) {
+            return own;
+        }
         try {
             return op(path, timeout, ch -> ch.stat(escape(path)));
         } catch (TargetException e) {

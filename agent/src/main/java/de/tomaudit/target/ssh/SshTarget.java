@@ -55,6 +55,8 @@ public final class SshTarget implements Target {
     /** Whether a command's program exists on the target, by program name (SFTP stat, no process). */
     private final java.util.concurrent.ConcurrentMap<String, Boolean> installed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Each file request once per audit (see {@link FileMemo}). */
+    private final FileMemo memo = new FileMemo();
 
     private SshTarget(SshDestination destination, SshConnection connection, SshOptions options, Limits limits, Instant started) {
         this.destination = destination;
@@ -109,17 +111,20 @@ public final class SshTarget implements Target {
 
     @Override
     public FileContent readBytes(String path) throws TargetException {
-        return file(path, "reading " + path, t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo));
+        return memo.answer("read", path,
+                () -> file(path, "reading " + path, t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo)));
     }
 
     @Override
     public Optional<FileStat> stat(String path) throws TargetException {
-        return file(path, "stat of " + path, t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo));
+        return memo.answer("stat", path,
+                () -> file(path, "stat of " + path, t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo)));
     }
 
     @Override
     public List<DirEntry> list(String dir) throws TargetException {
-        return file(dir, "listing " + dir, t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo));
+        return memo.answer("list", dir,
+                () -> file(dir, "listing " + dir, t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo)));
     }
 
     @FunctionalInterface

@@ -101,6 +101,25 @@ class ProcessesCollectorTest {
     }
 
     @Test
+    void theCollectorsOfOneTargetShareOneReadingOfTheProcesses() {
+        CannedTarget t = new CannedTarget(root).answer("processes", "root chronyd /usr/sbin/chronyd -F 1\n");
+        FactSet processes = collect(t);
+        FactSet.Builder b = FactSet.builder();
+        new TimeSyncCollector().collect(t, b);
+        FactSet timesync = b.build();
+        assertEquals(1, t.ran().size(), "ps ran once for both collectors: " + t.ran());
+        assertEquals("chronyd", list(processes).get(0).get("comm"));
+        assertEquals(List.of("chronyd"), timesync.get("timesync.daemons").orElseThrow().value());
+        CannedTarget failing = new CannedTarget(root).answer("processes", 1, "", "error: garbage option\n");
+        collect(failing);
+        FactSet.Builder fb = FactSet.builder();
+        new TimeSyncCollector().collect(failing, fb);
+        assertEquals(1, failing.ran().size());
+        assertTrue(collect(failing).whyMissing(ProcessesCollector.KEY).isPresent(),
+                "a shared failure is reported under each collector's own key");
+    }
+
+    @Test
     void psFailingIsAnError() {
         FactSet f = collect(new CannedTarget(root).answer("processes", 1, "", "error: garbage option\n"));
         Unavailable u = f.whyMissing(ProcessesCollector.KEY).orElseThrow();

@@ -244,6 +244,32 @@ class SshTargetMinaTest {
     }
 
     @Test
+    void eachFileRequestIsMadeOncePerTargetAndOnlyALastingFailureIsRemembered() throws Exception {
+        try (MinaServer server = MinaServer.start((cmd, exec) -> {
+            if (cmd.contains("'/etc/flaky'")) {
+                exec.print("", "stat: cannot statx '/etc/flaky': Input/output error\n", 1);
+            } else {
+                exec.print("", "stat: cannot statx: No such file or directory\n", 1);
+            }
+        })) {
+            Path key = MinaServer.clientKey(dir, "id");
+            try (SshTarget t = open(server, options(server, key), FAST)) {
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(Optional.empty(), t.stat("/etc/absent"));
+                    assertFalse(t.exists("/etc/absent"));
+                    assertEquals(TargetException.Reason.NOT_FOUND,
+                            assertThrows(TargetException.class, () -> t.read("/etc/absent")).reason());
+                    assertEquals(TargetException.Reason.IO, assertThrows(TargetException.class, () -> t.stat("/etc/flaky")).reason());
+                }
+            }
+            assertEquals(2, server.commands.stream().filter(c -> c.endsWith("'/etc/absent'")).count(),
+                    "one stat for stat and exists, one for the read: " + server.commands);
+            assertEquals(3, server.commands.stream().filter(c -> c.endsWith("'/etc/flaky'")).count(),
+                    "an I/O error may pass, so it is asked again: " + server.commands);
+        }
+    }
+
+    @Test
     void commandsThatAreNotInstalledAreAbsentNotErrors() throws Exception {
         try (MinaServer server = MinaServer.start((cmd, exec) -> exec.print("", "env: 'nginx': No such file or directory\n", 127))) {
             Path key = MinaServer.clientKey(dir, "id");
