@@ -2,8 +2,11 @@ package de.tomaudit.cli;
 
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
+import de.tomaudit.report.RuleTextLanguage;
 import de.tomaudit.report.StoredResult;
 import de.tomaudit.result.AuditResult;
+import de.tomaudit.rules.RuleFileException;
+import de.tomaudit.rules.RuleLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,6 +62,11 @@ public final class ReportCommand implements Callable<Integer> {
             result = StoredResult.read(from);
         } catch (StoredResult.StoredResultException e) {
             throw new UsageException("--from " + e.getMessage());
+        }
+        try {
+            result = new RuleTextLanguage(RuleLoader.loadBuiltIn()).in(result, language);
+        } catch (RuleFileException e) {
+            throw new IllegalStateException("the built-in rules do not load: " + e.getMessage(), e);
         }
         RenderOptions options = new RenderOptions(language, false, "high", group, org);
         if (target != null) {

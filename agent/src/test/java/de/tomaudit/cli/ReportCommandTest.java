@@ -71,6 +71,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void aResultAuditedInEnglishRendersWithTheRulesGermanTextsAndBack() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root/etc/ssh"));
+        Files.writeString(root.resolve("sshd_config"), "PasswordAuthentication yes\n");
+        Path from = tmp.resolve("en.json");
+        CliTest.Run audit = CliTest.run("audit", "dir:" + tmp.resolve("root"), "--no-probe", "--lang", "en",
+                "--format", "json", "--output", from.toString());
+        assertTrue(audit.code() == 0 || audit.code() == 1, audit.err());
+        String stored = Files.readString(from);
+        assertTrue(stored.contains("Password login over SSH is off") || stored.contains("\"host.ssh-password-auth\""), stored);
+        CliTest.Run german = CliTest.run("report", "--from", from.toString(), "--format", "md", "--lang", "de");
+        assertEquals(0, german.code(), german.err());
+        de.tomaudit.rules.Rule rule = de.tomaudit.rules.RuleLoader.loadBuiltIn().stream()
+                .filter(x -> x.id().equals("host.ssh-password-auth")).findFirst().orElseThrow();
+        assertTrue(german.out().contains(rule.title().de()), german.out());
+        assertFalse(german.out().contains(rule.title().en()), "no English rule title left: " + german.out());
+        Path deJson = tmp.resolve("de.json");
+        assertEquals(0, CliTest.run("report", "--from", from.toString(), "--format", "json", "--lang", "de",
+                "--output", deJson.toString()).code());
+        CliTest.Run en = CliTest.run("report", "--from", deJson.toString(), "--format", "json", "--lang", "en");
+        assertEquals(stored.strip(), en.out().strip(), "en -> de -> en gives the stored result back");
+    }
+
+    @Test
     void oneFormatGoesToStdoutOrToTheNamedFile() throws Exception {
         Path from = storedResult();
         CliTest.Run md = CliTest.run("report", "--from", from.toString(), "--format", "md", "--lang", "en");
