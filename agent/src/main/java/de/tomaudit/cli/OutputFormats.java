@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** {@code --format}, {@code --lang} and {@code --tom-group} as {@code audit} and {@code report} take them. */
 final class OutputFormats {
@@ -33,12 +32,6 @@ final class OutputFormats {
         }
         if (output == null && out.size() > 1) {
             throw new UsageException("several formats need --output DIR (one file per format)");
-        }
-        for (Renderer r : out) {
-            Optional<String> why = r.unavailable();
-            if (why.isPresent()) {
-                throw new UsageException("--format " + r.format() + ": " + why.get());
-            }
         }
         return out;
     }

@@ -1,77 +1,82 @@
 package de.tomaudit.report;
 
+import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
+import java.util.logging.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lays out a well-formed XHTML document as PDF with openhtmltopdf (PDFBox), embedding the DejaVu
- * fonts so umlauts and ß print on any reader. The fonts are the system's: Debian's
- * {@code fonts-dejavu-core} in {@code /usr/share/fonts/truetype/dejavu}, or the directory named by
- * the environment variable {@value #FONT_DIR_ENV}. No font is bundled in the jar (no artifact on
- * Maven Central ships DejaVu); without the fonts a PDF is refused before anything is rendered,
- * with one line saying which package to install.
+ * Lays out a well-formed XHTML document (the report, the TOM annex) on A4 pages with openhtmltopdf
+ * (PDFBox). The DejaVu fonts of {@code reports/fonts/} travel in the jar and are embedded as
+ * subsets, so umlauts, ß and € print the same on every machine, with no font installed. Nothing
+ * outside the document is loaded: no network, no file. One way for every PDF tomaudit writes.
  */
 public final class HtmlToPdf {
-    public static final String FONT_DIR_ENV = "TOMAUDIT_FONT_DIR";
-    static final Path DEBIAN_FONTS = Path.of("/usr/share/fonts/truetype/dejavu");
-    /** The families the stylesheet names, each as (file, family, weight). */
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlToPdf.class);
+    static final String SANS = "DejaVu Sans";
+    static final String MONO = "DejaVu Sans Mono";
+    /** The faces the stylesheets name, each as (file under reports/fonts/, family, weight). */
     private static final List<Face> FACES = List.of(
-            new Face("DejaVuSans.ttf", "DejaVu Sans", 400),
-            new Face("DejaVuSans-Bold.ttf", "DejaVu Sans", 700),
-            new Face("DejaVuSansMono.ttf", "DejaVu Sans Mono", 400),
-            new Face("DejaVuSansMono-Bold.ttf", "DejaVu Sans Mono", 700));
+            new Face("DejaVuSans.ttf", SANS, 400),
+            new Face("DejaVuSans-Bold.ttf", SANS, 700),
+            new Face("DejaVuSansMono.ttf", MONO, 400),
+            new Face("DejaVuSansMono-Bold.ttf", MONO, 700));
 
     private record Face(String file, String family, int weight) { }
 
+    static {
+        OpenHtmlLog.install();
+        BundledFontMapper.install();
+    }
+
     private HtmlToPdf() { }
 
-    /** The font directory in use: {@value #FONT_DIR_ENV} when set, else Debian's. */
-    public static Path fontDir() {
-        String env = System.getenv(FONT_DIR_ENV);
-        return env == null || env.isBlank() ? DEBIAN_FONTS : Path.of(env);
-    }
-
-    /** Why no PDF can be made here (a font file missing), or empty. */
-    public static Optional<String> unavailable() {
-        Path dir = fontDir();
-        for (Face f : FACES) {
-            Path p = dir.resolve(f.file());
-            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-                return Optional.of("PDF output needs the DejaVu fonts: " + p + " is missing (Debian/Ubuntu: "
-                        + "apt-get install fonts-dejavu-core; elsewhere set " + FONT_DIR_ENV
-                        + " to a directory with DejaVuSans.ttf, DejaVuSans-Bold.ttf, DejaVuSansMono.ttf, DejaVuSansMono-Bold.ttf)");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Writes the document as PDF; {@code html} must be well-formed XHTML (as the report templates are). */
-    public static void write(String html, OutputStream out) throws IOException {
-        Optional<String> missing = unavailable();
-        if (missing.isPresent()) {
-            throw new IOException(missing.get());
-        }
-        OpenHtmlLog.install();
+    /** Writes {@code html} as PDF, with {@code producer} in the document's metadata. */
+    public static void write(String html, String producer, OutputStream out) throws IOException {
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
-        Path dir = fontDir();
+        b.withProducer(producer);
         for (Face f : FACES) {
-            b.useFont(dir.resolve(f.file()).toFile(), f.family(), f.weight(), BaseRendererBuilder.FontStyle.NORMAL, true);
+            b.useFont(font(f.file()), f.family(), f.weight(), BaseRendererBuilder.FontStyle.NORMAL, true);
         }
-        b.withHtmlContent(html, null);
-        b.withProducer("tomaudit");
+        b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        b.withDiagnosticConsumer(HtmlToPdf::diagnostic);
+        b.withHtmlContent(html, "about:blank");
         b.toStream(out);
         try {
             b.run();
         } catch (RuntimeException e) {
-            throw new IOException("PDF layout failed: " + e.getMessage(), e);
+            throw new IOException("PDF layout failed: " + de.tomaudit.facts.Crash.describe(e), e);
         }
         out.flush();
+    }
+
+    private static FSSupplier<InputStream> font(String file) {
+        return () -> {
+            InputStream in = HtmlToPdf.class.getClassLoader().getResourceAsStream("reports/fonts/" + file);
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("font reports/fonts/" + file + " is missing from the jar"));
+            }
+            return in;
+        };
+    }
+
+    /** What the layout noticed (CSS it skips, timings): debug; only a severe problem is a warning. */
+    private static void diagnostic(Diagnostic d) {
+        if (d.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            LOG.warn("PDF layout: {}", d.getFormattedMessage());
+        } else {
+            LOG.debug("PDF layout: {}", d.getFormattedMessage());
+        }
     }
 }

@@ -3,7 +3,6 @@ package de.tomaudit.report;
 import de.tomaudit.result.AuditResult;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Optional;
 
 /** The HTML report laid out as PDF (A4, page numbers, fonts embedded): {@link HtmlToPdf}. */
 public final class PdfRenderer implements Renderer {
@@ -13,11 +12,6 @@ public final class PdfRenderer implements Renderer {
 
     @Override
     public void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException {
-        HtmlToPdf.write(HtmlRenderer.html(result, options), out);
-    }
-
-    @Override
-    public Optional<String> unavailable() {
-        return HtmlToPdf.unavailable();
+        HtmlToPdf.write(HtmlRenderer.html(result, options), "tomaudit " + (result.tool() == null ? "" : result.tool().version()), out);
     }
 }

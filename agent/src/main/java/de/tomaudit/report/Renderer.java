@@ -3,7 +3,6 @@ package de.tomaudit.report;
 import de.tomaudit.result.AuditResult;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Optional;
 
 /** Writes an audit result in one output format; renderers only read the result. */
 public interface Renderer {
@@ -26,12 +25,4 @@ public interface Renderer {
     }
 
     void render(AuditResult result, RenderOptions options, OutputStream out) throws IOException;
-
-    /**
-     * Why this format cannot be written on this machine (a missing font, say), checked before
-     * anything is audited or rendered; empty when it can.
-     */
-    default Optional<String> unavailable() {
-        return Optional.empty();
-    }
 }

@@ -59,9 +59,9 @@ class SecretLeakTest {
         write("/etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n", "rw-r--r--");
 
         Path out = root.resolve("../out-" + root.getFileName()).normalize();
-        // every format this build has (the PDF when its fonts are installed: fonts-dejavu-core)
+        // every format this build has
         String formats = String.join(",", de.tomaudit.report.Renderers.all().stream()
-                .filter(r -> r.unavailable().isEmpty()).map(de.tomaudit.report.Renderer::format).toList());
+                .map(de.tomaudit.report.Renderer::format).toList());
         CliTest.Run json = CliTest.run("audit", "--format", formats, "--output", out.toString(), "--kind", "host",
                 "dir:" + root);
         assertTrue(json.code() != 2, json.err());

@@ -110,7 +110,6 @@ class RenderedDocumentsIT {
         need("pdftotext");
         need("pdffonts");
         need("pdftoppm");
-        Assumptions.assumeTrue(HtmlToPdf.unavailable().isEmpty(), () -> HtmlToPdf.unavailable().orElse(""));
         for (String lang : List.of("de", "en")) {
             Path pdf = write(new PdfRenderer(), lang, "report-" + lang + ".pdf");
             String fonts = run(OUT, "pdffonts", pdf.toString());

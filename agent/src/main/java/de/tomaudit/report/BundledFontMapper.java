@@ -1,4 +1,4 @@
-package de.tomaudit.report.tom;
+package de.tomaudit.report;
 
 import java.io.IOException;
 import java.io.InputStream;
