@@ -107,6 +107,9 @@ CFG
     cat >"$d/hardened/sshd_config.d/10-auth.conf" <<CFG
 PasswordAuthentication no
 CFG
+    # the client keys this bed made, from the bed's own directory: two checkouts' beds on one machine
+    # (each with its own keys) never overwrite each other's keys in the test users' homes
+    echo "AuthorizedKeysFile $d/authorized_keys/%u" >"$d/hardened/sshd_config.d/20-keys.conf"
 
     # the hardened daemon without SFTP: its config with the Subsystem line dropped, its own port and pid
     mkdir -p "$d/nosftp"
@@ -143,6 +146,7 @@ CFG
     cat >"$d/weak/sshd_config.d/10-auth.conf" <<CFG
 PasswordAuthentication yes
 CFG
+    echo "AuthorizedKeysFile $d/authorized_keys/%u" >"$d/weak/sshd_config.d/20-keys.conf"
 }
 
 _sshd_pid() {
@@ -193,22 +197,23 @@ _sshd_client_files() {
     mv -f "$client/known_hosts.tmp" "$client/known_hosts"
 }
 
-# The two test users, unlocked for key login, with the client keys authorised.
+# The test users, unlocked for key login, with the client keys authorised in the bed's own
+# directory (AuthorizedKeysFile $TESTBED_DIR/sshd/authorized_keys/%u, root-owned as sshd's
+# StrictModes wants), not in the users' homes that every bed on the machine shares.
 _sshd_users() {
-    local client u shell home
-    client="$(_sshd_dir)/client"
+    local d client u shell
+    d="$(_sshd_dir)"
+    client="$d/client"
+    install -d -m 0755 "$d/authorized_keys"
     for u in "${SSHD_USERS[@]}"; do
         shell=/bin/sh
         [ "$u" = tomaudit-sudo ] && shell=/bin/bash
         id -u "$u" >/dev/null 2>&1 || useradd --create-home --shell "$shell" "$u"
         [ "$(getent shadow "$u" | cut -d: -f2)" = '*' ] || usermod -p '*' "$u"
-        home="$(getent passwd "$u" | cut -d: -f6)"
-        install -d -m 0700 -o "$u" -g "$u" "$home/.ssh"
         cat "$client/id_ed25519.pub" "$client/id_ecdsa.pub" "$client/id_rsa.pub" "$client/id_ed25519_passphrase.pub" \
-            >"$home/.ssh/authorized_keys.tmp"
-        chown "$u:$u" "$home/.ssh/authorized_keys.tmp"
-        chmod 0600 "$home/.ssh/authorized_keys.tmp"
-        mv -f "$home/.ssh/authorized_keys.tmp" "$home/.ssh/authorized_keys"
+            >"$d/authorized_keys/$u.tmp"
+        chmod 0644 "$d/authorized_keys/$u.tmp"
+        mv -f "$d/authorized_keys/$u.tmp" "$d/authorized_keys/$u"
     done
 }
 

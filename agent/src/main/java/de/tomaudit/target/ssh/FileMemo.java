@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,42 +33,68 @@ final class FileMemo {
         T get() throws TargetException;
     }
 
-    private record Answer(Object value, TargetException failure) { }
+    private record Answer(Object value, TargetException failure, RuntimeException crash) { }
 
-    private final ConcurrentMap<String, Answer> answers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
     private final AtomicLong kept = new AtomicLong();
 
-    /** The answer to {@code kind} of {@code path}: the kept one, or asked now and kept when it lasts. */
+    /**
+     * The answer to {@code kind} of {@code path}: the kept one, or asked now and kept when it lasts.
+     * Collectors run side by side: a request already under way is waited for, not made again.
+     */
     @SuppressWarnings("unchecked")
     <T> T answer(String kind, String path, Request<T> request) throws TargetException {
         String key = kind + '\0' + path;
-        Answer a = answers.get(key);
-        if (a != null) {
-            if (a.failure() != null) {
-                throw a.failure();
+        CompletableFuture<Answer> mine = new CompletableFuture<>();
+        CompletableFuture<Answer> first = answers.putIfAbsent(key, mine);
+        Answer a;
+        if (first != null) {
+            a = first.join();
+        } else {
+            a = ask(request);
+            if (!lasts(a)) {
+                answers.remove(key, mine);
             }
-            return (T) a.value();
+            mine.complete(a);
         }
+        if (a.crash() != null) {
+            throw a.crash();
+        }
+        if (a.failure() != null) {
+            throw a.failure();
+        }
+        return (T) a.value();
+    }
+
+    private static <T> Answer ask(Request<T> request) {
         try {
-            T value = request.get();
-            long size = size(value);
-            if (kept.addAndGet(size) <= BUDGET) {
-                answers.putIfAbsent(key, new Answer(value, null));
-            } else {
-                kept.addAndGet(-size);
-            }
-            return value;
+            return new Answer(request.get(), null, null);
         } catch (TargetException e) {
-            if (LASTING.contains(e.reason())) {
-                answers.putIfAbsent(key, new Answer(null, e));
-            }
-            throw e;
+            return new Answer(null, e, null);
+        } catch (RuntimeException e) {
+            return new Answer(null, null, e);
         }
+    }
+
+    /** Whether the answer is kept: a lasting failure, or a value within the budget (then counted). */
+    private boolean lasts(Answer a) {
+        if (a.crash() != null) {
+            return false;
+        }
+        if (a.failure() != null) {
+            return LASTING.contains(a.failure().reason());
+        }
+        long size = size(a.value());
+        if (kept.addAndGet(size) <= BUDGET) {
+            return true;
+        }
+        kept.addAndGet(-size);
+        return false;
     }
 
     /** Requests answered so far and kept (for tests). */
     int size() {
-        return answers.size();
+        return (int) answers.values().stream().filter(CompletableFuture::isDone).count();
     }
 
     private static long size(Object value) {

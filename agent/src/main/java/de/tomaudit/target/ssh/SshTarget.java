@@ -227,7 +227,7 @@ public final class SshTarget implements Target {
             List<String> candidates = java.util.Arrays.stream(RemoteCommand.PATH.split(":")).map(d -> d + "/" + name).toList();
             if (files.missing().isEmpty()) {
                 try {
-                    for (String p : candidates) {
+                    for (String p : searched(candidates)) {
                         if (files.stat(p, opTimeout()).isPresent()) {
                             return true;
                         }
@@ -241,6 +241,31 @@ public final class SshTarget implements Target {
             }
             return execFiles.anyExists(candidates);
         });
+    }
+
+    /**
+     * The candidates whose directory exists (each PATH directory stat'ed once per target over SFTP,
+     * kept as {@link #stat} keeps it): a minimal host has one or two of the six, so a program is
+     * looked for with one or two requests instead of six. A directory that cannot be stat'ed is kept.
+     *
+     * @throws TargetException when SFTP turns out to be missing (the caller then asks on an exec channel)
+     */
+    private List<String> searched(List<String> candidates) throws TargetException {
+        List<String> out = new ArrayList<>();
+        for (String p : candidates) {
+            String dir = p.substring(0, p.lastIndexOf('/'));
+            try {
+                if (memo.answer("stat", dir, () -> files.stat(dir, opTimeout())).isPresent()) {
+                    out.add(p);
+                }
+            } catch (TargetException e) {
+                if (files.missing().isPresent()) {
+                    throw e;
+                }
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** A JSch local port forward on this connection (127.0.0.1:0 -> host:port as the target sees it). */

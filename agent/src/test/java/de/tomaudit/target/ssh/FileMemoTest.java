@@ -63,4 +63,51 @@ class FileMemoTest {
         assertEquals(3, asked.get(), "the first is kept, the second is over the budget and asked again");
         assertEquals(1, memo.size());
     }
+
+    @Test
+    void aRequestUnderWayIsWaitedForNotMadeAgain() throws Exception {
+        FileMemo memo = new FileMemo();
+        AtomicInteger asked = new AtomicInteger();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FileMemo.Request<FileContent> slow = () -> {
+            asked.incrementAndGet();
+            inside.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FileContent("/etc/nginx/nginx.conf", "events {}\n".getBytes());
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Future<FileContent> first = pool.submit(() -> memo.answer("read", "/etc/nginx/nginx.conf", slow));
+            inside.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<java.util.concurrent.Future<FileContent>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(pool.submit(() -> memo.answer("read", "/etc/nginx/nginx.conf", slow)));
+            }
+            release.countDown();
+            for (var f : others) {
+                assertSame(first.get(10, java.util.concurrent.TimeUnit.SECONDS), f.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, asked.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCrashIsPassedOnAndAskedAgain() {
+        FileMemo memo = new FileMemo();
+        AtomicInteger asked = new AtomicInteger();
+        FileMemo.Request<FileContent> crashing = () -> {
+            asked.incrementAndGet();
+            throw new IllegalStateException("parser bug");
+        };
+        assertThrows(IllegalStateException.class, () -> memo.answer("read", "/x", crashing));
+        assertThrows(IllegalStateException.class, () -> memo.answer("read", "/x", crashing));
+        assertEquals(2, asked.get());
+    }
 }

@@ -12,6 +12,7 @@ import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.TargetException;
+import de.tomaudit.testsupport.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +162,8 @@ class SshTargetIT {
         Path key = SshBed.client("../keys/ssh_host_ed25519_key");
         Path cfg = Files.writeString(home.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
                 "HostKey " + key, "PidFile none", "UsePAM no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
-                "MaxSessions 2", "Subsystem sftp /usr/lib/openssh/sftp-server", ""));
+                "MaxSessions 2", "Subsystem sftp /usr/lib/openssh/sftp-server",
+                "AuthorizedKeysFile " + TestPaths.testbed("sshd/authorized_keys") + "/%u", ""));
         Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("sshd.log").toFile()).start();
         try {
