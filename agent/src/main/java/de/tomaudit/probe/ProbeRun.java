@@ -64,7 +64,9 @@ final class ProbeRun {
         ExecutorService handshakes = Executors.newFixedThreadPool(
                 Math.max(2, settings.parallelEndpoints() * settings.handshakesPerEndpoint()), daemon("probe-hs"));
         List<EndpointResult> out = new ArrayList<>();
-        try (HttpProbe http = new HttpProbe(settings, budget, userAgent)) {
+        // OkHttp (and its Kotlin runtime) only for a run with an HTTP endpoint: a TLS-only run never loads it
+        boolean web = endpoints.stream().anyMatch(e -> e.protocol() == Endpoint.Protocol.HTTP);
+        try (HttpProbe http = web ? new HttpProbe(settings, budget, userAgent) : null) {
             Map<List<Endpoint>, Future<List<EndpointResult>>> futures = new LinkedHashMap<>();
             for (List<Endpoint> group : byPort.values()) {
                 futures.put(group, ports.submit(() -> {
