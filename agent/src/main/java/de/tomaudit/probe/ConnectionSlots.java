@@ -33,9 +33,11 @@ public final class ConnectionSlots {
         }
     }
 
-    /** Takes {@code n} slots (one connection, or all of them for a connection without company). */
+    /** Takes {@code n} slots (one connection, or all of them for connections without company). */
     void acquire(int n) throws InterruptedException {
-        permits.acquire(n);
+        if (n > 0) {
+            permits.acquire(n);
+        }
     }
 
     /** Waits at most {@code millis} for {@code n} slots. */
@@ -44,7 +46,9 @@ public final class ConnectionSlots {
     }
 
     void release(int n) {
-        permits.release(n);
+        if (n > 0) {
+            permits.release(n);
+        }
     }
 
     /** A fair semaphore whose permits can be taken away for good. */

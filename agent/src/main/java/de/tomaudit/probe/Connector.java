@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Opens TCP connections to one endpoint: with connect and read timeouts cut to the target's
  * budget, at most {@link ProbeSettings#handshakesPerEndpoint()} at once, and with the endpoint's
- * STARTTLS preamble done, so the socket is ready for a ClientHello. A connection can also be
- * opened {@linkplain #openAlone() alone}: with no other connection of this endpoint open meanwhile,
- * to tell a server that drops connections under load from one that refuses a hello.
+ * STARTTLS preamble done, so the socket is ready for a ClientHello. Connections can also be opened
+ * {@linkplain #alone() alone}: with no other connection of this endpoint open meanwhile, to tell a
+ * server that drops connections under load from one that refuses a hello.
  */
 public final class Connector {
 
@@ -116,23 +116,51 @@ public final class Connector {
         return open(false, 1);
     }
 
-    /** Like {@link #open()}, but with every slot of the endpoint taken: no other connection to it is open meanwhile. */
-    public Connection openAlone() throws ProbeException {
-        return open(true, 0);
+    /**
+     * Every slot of the endpoint, held until closed: the connections opened through it, one after the
+     * other, have no company from this probe.
+     */
+    public final class Alone implements AutoCloseable {
+        private final int held;
+        private boolean closed;
+
+        private Alone(int held) {
+            this.held = held;
+        }
+
+        /** Like {@link Connector#open()}, within the slots this lease holds. */
+        public Connection open() throws ProbeException {
+            return Connector.this.open(true, 0);
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                slots.release(held);
+            }
+        }
+    }
+
+    /** Takes every slot of the endpoint (waits until the other connections are closed). */
+    public Alone alone() throws ProbeException {
+        try {
+            return new Alone(acquireAll());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException(ProbeException.Kind.BUDGET, endpoint.label() + ": interrupted");
+        }
     }
 
     private Connection open(boolean withUpgrade) throws ProbeException {
         return open(withUpgrade, 1);
     }
 
-    /** {@code want} slots for the connection; 0: all of them. */
+    /** {@code want} slots for the connection; 0: none (the caller holds them, see {@link Alone}). */
     private Connection open(boolean withUpgrade, int want) throws ProbeException {
-        int held;
+        int held = want;
         try {
-            held = want > 0 ? want : acquireAll();
-            if (want > 0) {
-                slots.acquire(want);
-            }
+            slots.acquire(want);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProbeException(ProbeException.Kind.BUDGET, endpoint.label() + ": interrupted");

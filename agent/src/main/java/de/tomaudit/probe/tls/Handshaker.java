@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A connection closed before any answer is ambiguous: some servers refuse a version or a suite
  * list that way, others drop connections when a client has too many open or shed load. So such a
- * hello is sent again, up to twice, each time {@linkplain Connector#openAlone() alone} (no other
- * connection to the endpoint open meanwhile). Closed every time: that is the server's answer.
+ * hello is sent again, up to twice, {@linkplain Connector#alone() alone} (one right after the other,
+ * no other connection to the endpoint open meanwhile). Closed every time: that is the server's answer.
  * Answered on a retry: the close was a drop, and the endpoint's connection limit goes down by one,
  * so the rest of the scan does not provoke more of them.
  */
@@ -44,7 +44,7 @@ final class Handshaker {
         ServerReply reply;
         ProbeException failure = null;
         try {
-            reply = once(hello, readFlight, false);
+            reply = once(hello, readFlight, null);
         } catch (ProbeException e) {
             if (!droppedMidway(e)) {
                 throw e;
@@ -52,23 +52,33 @@ final class Handshaker {
             reply = null;
             failure = e;
         }
-        for (int i = 0; i < RETRIES && (reply == null || reply instanceof ServerReply.Closed); i++) {
-            try {
-                reply = once(hello, readFlight, true);
-                failure = null;
-            } catch (ProbeException e) {
-                if (!droppedMidway(e)) {
-                    throw e;
+        if (reply != null && !(reply instanceof ServerReply.Closed)) {
+            return reply;
+        }
+        // the retries one right after the other, no other connection of ours in between or beside
+        boolean dropped = false;
+        try (Connector.Alone alone = connector.alone()) {
+            for (int i = 0; i < RETRIES && (reply == null || reply instanceof ServerReply.Closed); i++) {
+                try {
+                    reply = once(hello, readFlight, alone);
+                    failure = null;
+                } catch (ProbeException e) {
+                    if (!droppedMidway(e)) {
+                        throw e;
+                    }
+                    failure = e;
+                    continue;
                 }
-                failure = e;
-                continue;
+                if (!(reply instanceof ServerReply.Closed)) {
+                    dropped = true;
+                    drops.incrementAndGet();
+                    LOG.debug("{}: a connection closed without an answer, answered on retry {}",
+                            connector.endpoint().id(), i + 1);
+                }
             }
-            if (!(reply instanceof ServerReply.Closed)) {
-                drops.incrementAndGet();
-                connector.slots().shrink();
-                LOG.debug("{}: a connection closed without an answer, answered on retry {}; at most {} at once from now on",
-                        connector.endpoint().id(), i + 1, connector.slots().limit());
-            }
+        }
+        if (dropped) {
+            connector.slots().shrink(); // after the lease is back: one connection fewer at once from now on
         }
         if (failure != null) {
             throw failure;
@@ -84,8 +94,8 @@ final class Handshaker {
         return e.kind() == ProbeException.Kind.CLOSED || e.kind() == ProbeException.Kind.RESET;
     }
 
-    private ServerReply once(byte[] hello, boolean readFlight, boolean alone) throws ProbeException {
-        try (Connector.Connection c = alone ? connector.openAlone() : connector.open()) {
+    private ServerReply once(byte[] hello, boolean readFlight, Connector.Alone alone) throws ProbeException {
+        try (Connector.Connection c = alone != null ? alone.open() : connector.open()) {
             connections.incrementAndGet();
             try {
                 OutputStream out = c.socket().getOutputStream();
