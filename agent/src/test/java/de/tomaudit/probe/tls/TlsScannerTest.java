@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.NamedGroup;
@@ -168,37 +169,30 @@ class TlsScannerTest {
         }
     }
 
-    @Test
-    void aServerDroppingEveryThirdConnectionGetsTheSameCompleteScan() throws Exception {
+    /** The rich script's scan, once from a well-behaved server and once from {@code misbehaving}: the same. */
+    private static void sameCompleteScan(UnaryOperator<ScriptedTlsServer> misbehaving) throws Exception {
         String expected;
         try (ScriptedTlsServer server = new ScriptedTlsServer(rich())) {
             expected = summary(scan(server, 4));
         }
-        try (ScriptedTlsServer server = new ScriptedTlsServer(rich()).dropEvery(3)) {
+        try (ScriptedTlsServer server = misbehaving.apply(new ScriptedTlsServer(rich()))) {
             assertEquals(expected, summary(scan(server, 4)));
         }
+    }
+
+    @Test
+    void aServerDroppingEveryThirdConnectionGetsTheSameCompleteScan() throws Exception {
+        sameCompleteScan(s -> s.dropEvery(3));
     }
 
     @Test
     void aPerClientConnectionLimitBelowTheProbesConcurrencyGetsTheSameCompleteScan() throws Exception {
-        String expected;
-        try (ScriptedTlsServer server = new ScriptedTlsServer(rich())) {
-            expected = summary(scan(server, 4));
-        }
-        try (ScriptedTlsServer server = new ScriptedTlsServer(rich()).limitOpen(2)) {
-            assertEquals(expected, summary(scan(server, 4)));
-        }
+        sameCompleteScan(s -> s.limitOpen(2));
     }
 
     @Test
     void aSlowServerGetsTheSameCompleteScan() throws Exception {
-        String expected;
-        try (ScriptedTlsServer server = new ScriptedTlsServer(rich())) {
-            expected = summary(scan(server, 4));
-        }
-        try (ScriptedTlsServer server = new ScriptedTlsServer(rich()).answerDelay(60)) {
-            assertEquals(expected, summary(scan(server, 4)));
-        }
+        sameCompleteScan(s -> s.answerDelay(60));
     }
 
     @Test
