@@ -19,6 +19,7 @@ import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.policy.PolicyClaims;
 import de.tomaudit.policy.PolicyFile;
 import de.tomaudit.policy.PolicyFileException;
+import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.probe.ProbeSpec;
 import de.tomaudit.report.RenderOptions;
@@ -250,7 +251,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
-        List<Rule> rules = rules();
+        List<Rule> rules = rules(probes);
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
@@ -493,9 +494,10 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
 
-    private List<Rule> rules() {
+    /** A --probe-only run evaluates the probe packs alone: only their built-in rules are read and compiled. */
+    private List<Rule> rules(ProbeSettings probes) {
         try {
-            return RuleLoader.load(ruleDirs);
+            return probes.only() ? RuleLoader.load(ruleDirs, ProbePhase.PACKS::contains) : RuleLoader.load(ruleDirs);
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }

@@ -7,6 +7,7 @@ import de.tomaudit.probe.tls.CertificateInspector;
 import de.tomaudit.probe.tls.CertificateReport;
 import de.tomaudit.probe.tls.TlsScan;
 import de.tomaudit.probe.tls.TlsScanner;
+import de.tomaudit.probe.tls.TlsVersion;
 import de.tomaudit.probe.xmpp.XmppObservation;
 import de.tomaudit.probe.xmpp.XmppProbe;
 import de.tomaudit.probe.xmpp.XmppStartTls;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,7 +64,9 @@ final class ProbeRun {
         ExecutorService handshakes = Executors.newFixedThreadPool(
                 Math.max(2, settings.parallelEndpoints() * settings.handshakesPerEndpoint()), daemon("probe-hs"));
         List<EndpointResult> out = new ArrayList<>();
-        try (HttpProbe http = new HttpProbe(settings, budget, userAgent)) {
+        // OkHttp (and its Kotlin runtime) only for a run with an HTTP endpoint: a TLS-only run never loads it
+        boolean web = endpoints.stream().anyMatch(e -> e.protocol() == Endpoint.Protocol.HTTP);
+        try (HttpProbe http = web ? new HttpProbe(settings, budget, userAgent) : null) {
             Map<List<Endpoint>, Future<List<EndpointResult>>> futures = new LinkedHashMap<>();
             for (List<Endpoint> group : byPort.values()) {
                 futures.put(group, ports.submit(() -> {
@@ -104,21 +106,17 @@ final class ProbeRun {
     private List<EndpointResult> port(List<Endpoint> group, ExecutorService handshakes, HttpProbe http) {
         Endpoint first = group.get(0);
         long start = System.nanoTime();
-        Semaphore slots = new Semaphore(settings.handshakesPerEndpoint(), true);
+        ConnectionSlots slots = new ConnectionSlots(settings.handshakesPerEndpoint());
+        // A TLS-only port needs no connection of its own to learn that it is reachable: the scan's first does it
+        boolean tlsFirst = first.tls() && group.stream().noneMatch(Endpoint::isXmpp);
         Connector reach = connector(first, slots);
-        Attempt<Boolean> reachable = Attempt.of(() -> {
+        Attempt<Boolean> reachable = tlsFirst ? new Attempt.Done<>(true) : Attempt.of(() -> {
             try (Connector.Connection c = reach.openPlain()) {
                 return true;
             }
         });
         if (reachable instanceof Attempt.Failed<Boolean> f) {
-            List<EndpointResult> out = new ArrayList<>();
-            for (Endpoint e : group) {
-                boolean quiet = e.origin() == Endpoint.Origin.DEFAULT && f.kind() == ProbeException.Kind.REFUSED;
-                out.add(quiet ? EndpointResult.skipped(e, "nothing listens on the default port " + e.port())
-                        : EndpointResult.error(e, f.message()));
-            }
-            return out;
+            return unreachable(group, f);
         }
         // XMPP first: a STARTTLS port that does not offer STARTTLS has no TLS to enumerate (a fact, not an error)
         Map<Endpoint, Attempt<XmppObservation>> xmpp = new LinkedHashMap<>();
@@ -134,6 +132,9 @@ final class ProbeRun {
         if (first.tls() && !noStartTls) {
             Connector c = connector(first, slots);
             scan = Optional.of(Attempt.of(() -> new TlsScanner(c, handshakes).scan()));
+            if (tlsFirst && !c.connected() && scan.get() instanceof Attempt.Failed<TlsScan> f) {
+                return unreachable(group, f);
+            }
         }
         List<EndpointResult> out = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
@@ -141,9 +142,14 @@ final class ProbeRun {
             Connector c = connector(e, slots);
             Optional<Attempt<CertificateReport>> cert = Optional.empty();
             if (e.tls() && !noStartTls) {
-                List<byte[]> raw = scan.flatMap(Attempt::value).map(TlsScan::chain).orElse(List.of());
+                Optional<TlsScan> seen = scan.flatMap(Attempt::value);
+                List<byte[]> raw = seen.map(TlsScan::chain).orElse(List.of());
+                // the scan's handshake was made with this name (SNI): its chain is the one this name gets
+                Optional<TlsVersion> sameHandshake = e.name().equals(first.name())
+                        ? seen.flatMap(TlsScan::chainVersion) : Optional.empty();
                 cert = Optional.of(Attempt.of(() -> {
-                    CertificateFetcher.Fetched f = CertificateFetcher.fetch(c, raw);
+                    CertificateFetcher.Fetched f = sameHandshake.isPresent()
+                            ? CertificateFetcher.fromHandshake(c, raw, sameHandshake.get()) : CertificateFetcher.fetch(c, raw);
                     return inspector.inspect(f.chain(), e.name(), clock.instant(), f.via(), f.protocol());
                 }));
             }
@@ -156,7 +162,18 @@ final class ProbeRun {
         return out;
     }
 
-    private Connector connector(Endpoint e, Semaphore slots) {
+    /** Every name on a port nothing could connect to: skipped on a default port where nothing listens, else an error. */
+    private static List<EndpointResult> unreachable(List<Endpoint> group, Attempt.Failed<?> f) {
+        List<EndpointResult> out = new ArrayList<>();
+        for (Endpoint e : group) {
+            boolean quiet = e.origin() == Endpoint.Origin.DEFAULT && f.kind() == ProbeException.Kind.REFUSED;
+            out.add(quiet ? EndpointResult.skipped(e, "nothing listens on the default port " + e.port())
+                    : EndpointResult.error(e, f.message()));
+        }
+        return out;
+    }
+
+    private Connector connector(Endpoint e, ConnectionSlots slots) {
         return new Connector(e, settings, budget, new XmppStartTls(), slots);
     }
 

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +31,17 @@ public final class RuleLoader {
 
     /** The built-in packs, followed by the user folders (later ids replace earlier ones). */
     public static List<Rule> load(List<Path> userDirs) throws RuleFileException {
+        return load(userDirs, pack -> true);
+    }
+
+    /**
+     * Like {@link #load(List)}, with only the built-in packs {@code packs} accepts read and compiled (a run that
+     * evaluates two packs need not parse the YAML and compile the conditions of all the others). User folders are
+     * read whole.
+     */
+    public static List<Rule> load(List<Path> userDirs, Predicate<String> packs) throws RuleFileException {
         Map<String, Rule> byId = new LinkedHashMap<>();
-        for (Rule r : loadBuiltIn()) {
+        for (Rule r : withBuiltInRoot(root -> loadTree(root, packs))) {
             byId.put(r.id(), r);
         }
         for (Path dir : userDirs) {
@@ -43,7 +53,7 @@ public final class RuleLoader {
     }
 
     public static List<Rule> loadBuiltIn() throws RuleFileException {
-        return withBuiltInRoot(RuleLoader::loadTree);
+        return withBuiltInRoot(root -> loadTree(root, pack -> true));
     }
 
     /** Runs the action on the built-in rules folder, in the jar or in target/classes. */
@@ -80,7 +90,7 @@ public final class RuleLoader {
             throw new RuleFileException(dir + ": not a directory of rule files");
         }
         try {
-            List<Rule> rules = loadTree(dir);
+            List<Rule> rules = loadTree(dir, pack -> true);
             if (rules.isEmpty()) {
                 throw new RuleFileException(dir + ": no rule files (*.yaml) found");
             }
@@ -90,11 +100,19 @@ public final class RuleLoader {
         }
     }
 
-    private static List<Rule> loadTree(Path root) throws IOException, RuleFileException {
+    /** The rules below root; of a pack folder ({@code root/PACK/...}) only when {@code packs} accepts PACK. */
+    private static List<Rule> loadTree(Path root, Predicate<String> packs) throws IOException, RuleFileException {
         List<Rule> rules = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
         for (Path file : yamlFiles(root, false)) {
+            Path rel = root.relativize(file);
+            if (rel.getNameCount() > 1 && !packs.test(rel.getName(0).toString())) {
+                continue;
+            }
             Rule r = RuleParser.parse(display(file), readText(file));
+            if (!packs.test(r.pack())) {
+                continue;
+            }
             String before = seen.put(r.id(), r.source());
             if (before != null) {
                 throw new RuleFileException(r.source() + ": rule id " + r.id() + " is already defined at " + before);

@@ -50,6 +50,34 @@ public final class ScriptedTlsServer implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
     private final List<Hello> hellos = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile int dropEvery;
+    private volatile int openLimit;
+    private volatile int answerDelayMillis;
+    private volatile int answerAtMost = Integer.MAX_VALUE;
+
+    /** Misbehaviour: close every {@code n}-th connection at once, without reading or answering. */
+    public ScriptedTlsServer dropEvery(int n) {
+        this.dropEvery = n;
+        return this;
+    }
+
+    /** Misbehaviour: a per-client limit; a connection beyond {@code n} open at once is closed at once. */
+    public ScriptedTlsServer limitOpen(int n) {
+        this.openLimit = n;
+        return this;
+    }
+
+    /** Misbehaviour: a slow server, {@code millis} before every answer. */
+    public ScriptedTlsServer answerDelay(int millis) {
+        this.answerDelayMillis = millis;
+        return this;
+    }
+
+    /** Misbehaviour: answers the first {@code n} connections, then closes every further one (the client is banned). */
+    public ScriptedTlsServer answerAtMost(int n) {
+        this.answerAtMost = n;
+        return this;
+    }
 
     public ScriptedTlsServer(Script script) throws IOException {
         this.script = script;
@@ -77,9 +105,14 @@ public final class ScriptedTlsServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
-                connections.incrementAndGet();
+                int n = connections.incrementAndGet();
                 int now = open.incrementAndGet();
                 maxOpen.accumulateAndGet(now, Math::max);
+                if ((dropEvery > 0 && n % dropEvery == 0) || (openLimit > 0 && now > openLimit) || n > answerAtMost) {
+                    open.decrementAndGet();
+                    s.close();
+                    continue;
+                }
                 pool.submit(() -> serve(s));
             } catch (IOException e) {
                 return;
@@ -97,7 +130,7 @@ public final class ScriptedTlsServer implements AutoCloseable {
         };
         try (s) {
             try {
-                Thread.sleep(5); // hold the connection a little, so concurrency shows
+                Thread.sleep(5 + answerDelayMillis); // hold the connection a little, so concurrency shows
                 InputStream in = s.getInputStream();
                 OutputStream out = s.getOutputStream();
                 int first = in.read();

@@ -16,8 +16,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Fetches the certificate chain a modern client sees, with the JDK's TLS (1.2/1.3) and a trust
- * manager that accepts anything: trust is judged afterwards and separately
+ * The certificate chain of an endpoint. The enumeration's own TLS 1.2-or-older handshake already
+ * carried it ({@link #fromHandshake}); only a server without such a handshake (TLS 1.3 only), or
+ * another name on the same port, costs a connection of its own: the JDK's TLS (1.2/1.3) with a
+ * trust manager that accepts anything ({@link #fetch}). Trust is judged afterwards and separately
  * ({@link CertificateInspector}). For servers the JDK will not talk to (TLS 1.0/1.1 only), the
  * chain from a hand-built handshake is used instead.
  */
@@ -28,6 +30,15 @@ public final class CertificateFetcher {
 
     /** The chain (leaf first) and how it was obtained: {@code jdk} or {@code handshake}. */
     public record Fetched(List<X509Certificate> chain, String via, String protocol) { }
+
+    /** The chain the enumeration saw in its {@code version} handshake (leaf first), without a connection. */
+    public static Fetched fromHandshake(Connector connector, List<byte[]> raw, TlsVersion version) throws ProbeException {
+        try {
+            return new Fetched(parse(raw), "handshake", version.display());
+        } catch (CertificateException e) {
+            throw unparsable(connector, e);
+        }
+    }
 
     public static Fetched fetch(Connector connector, List<byte[]> rawFallback) throws ProbeException {
         ProbeException jdkFailure;
@@ -44,8 +55,7 @@ public final class CertificateFetcher {
             try {
                 return new Fetched(parse(rawFallback), "handshake", "");
             } catch (CertificateException e) {
-                throw new ProbeException(ProbeException.Kind.GARBAGE, connector.endpoint().label()
-                        + ": the server's certificate cannot be parsed: " + e.getMessage());
+                throw unparsable(connector, e);
             }
         }
         throw jdkFailure;
@@ -84,6 +94,11 @@ public final class CertificateFetcher {
         } catch (GeneralSecurityException e) {
             throw new ProbeException(ProbeException.Kind.IO, label + ": TLS is not available: " + e.getMessage(), e);
         }
+    }
+
+    private static ProbeException unparsable(Connector connector, CertificateException e) {
+        return new ProbeException(ProbeException.Kind.GARBAGE, connector.endpoint().label()
+                + ": the server's certificate cannot be parsed: " + e.getMessage());
     }
 
     static List<X509Certificate> parse(List<byte[]> ders) throws CertificateException {

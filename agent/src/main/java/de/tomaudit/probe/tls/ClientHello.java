@@ -2,7 +2,6 @@ package de.tomaudit.probe.tls;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bouncycastle.tls.CipherSuite;
@@ -184,19 +183,6 @@ public final class ClientHello {
         return b;
     }
 
-    /** Every suite list must fit a hello; callers split into bundles of at most this many. */
+    /** Every suite list must fit a hello; callers offer at most this many at once. */
     public static final int MAX_SUITES_PER_HELLO = 128;
-
-    static List<List<Integer>> bundles(List<Integer> suites, int max) {
-        List<List<Integer>> out = new ArrayList<>();
-        if (suites.isEmpty()) {
-            return out;
-        }
-        int n = (suites.size() + max - 1) / max;
-        int size = (suites.size() + n - 1) / n;
-        for (int i = 0; i < suites.size(); i += size) {
-            out.add(List.copyOf(suites.subList(i, Math.min(suites.size(), i + size))));
-        }
-        return out;
-    }
 }

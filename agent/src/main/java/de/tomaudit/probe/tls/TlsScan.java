@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param curvesLegacy curves an ECDHE ServerKeyExchange names (TLS 1.2 and older), in preference order
  * @param dhPrimeBits  size of the DHE prime in a ServerKeyExchange (TLS 1.2 and older), when DHE is accepted
  * @param chain        DER certificates seen in a TLS 1.2-or-older handshake (leaf first), possibly empty
+ * @param chainVersion the version of that handshake (the highest one with a certificate), empty without a chain
  * @param notes        oddities worth reporting that did not stop the scan
  */
 public record TlsScan(Endpoint endpoint, Map<TlsVersion, List<TlsSuite>> accepted, Map<TlsVersion, String> order,
                       List<Integer> groupsTls13, List<Integer> curvesLegacy, Optional<Integer> dhPrimeBits,
-                      List<byte[]> chain, List<String> notes) {
+                      List<byte[]> chain, Optional<TlsVersion> chainVersion, List<String> notes) {
 
     public TlsScan {
         Map<TlsVersion, List<TlsSuite>> a = new EnumMap<>(TlsVersion.class);

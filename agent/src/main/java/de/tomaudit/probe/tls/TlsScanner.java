@@ -26,14 +26,21 @@ import org.slf4j.LoggerFactory;
 public final class TlsScanner {
     private static final Logger LOG = LoggerFactory.getLogger(TlsScanner.class);
     private static final int MAX_GROUP_ROUNDS = 64;
+    private static final int ALERT_PROTOCOL_VERSION = 70;
+    /**
+     * An SSLv3 hello has no extensions to pad it: with 105 suites and the renegotiation SCSV it stays
+     * below the 256 bytes some servers hang on (RFC 7685 section 4).
+     */
+    private static final int SSL3_SUITES_PER_HELLO = 105;
 
     private final Connector connector;
     private final Handshaker handshaker;
     private final ExecutorService pool;
     private final SuiteCatalog catalog = SuiteCatalog.get();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
-    private volatile List<byte[]> chain = List.of();
+    private final Map<TlsVersion, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ServerReply baseline;
+    private volatile ClientHello baselineHello;
 
     public TlsScanner(Connector connector, ExecutorService pool) {
         this.connector = connector;
@@ -42,14 +49,18 @@ public final class TlsScanner {
     }
 
     public TlsScan scan() throws ProbeException {
-        baseline();
+        Optional<TlsVersion> highest = baseline();
         Map<TlsVersion, Future<List<TlsSuite>>> versionTasks = new EnumMap<>(TlsVersion.class);
         for (TlsVersion v : TlsVersion.values()) {
+            if (highest.isPresent() && v.compareTo(highest.get()) > 0) {
+                continue; // the server chose a lower version when offered this one: it does not speak it
+            }
             versionTasks.put(v, pool.submit(() -> enumerate(v)));
         }
         Map<TlsVersion, List<TlsSuite>> accepted = new EnumMap<>(TlsVersion.class);
-        for (Map.Entry<TlsVersion, Future<List<TlsSuite>>> e : versionTasks.entrySet()) {
-            accepted.put(e.getKey(), await(e.getValue(), versionTasks.values()));
+        for (TlsVersion v : TlsVersion.values()) {
+            Future<List<TlsSuite>> f = versionTasks.get(v);
+            accepted.put(v, f == null ? List.of() : await(f, versionTasks.values()));
         }
         if (accepted.values().stream().allMatch(List::isEmpty)) {
             throw nothingAccepted();
@@ -63,16 +74,15 @@ public final class TlsScanner {
         }
         Future<List<Integer>> groups13 = pool.submit(() -> accepted.get(TlsVersion.TLS_1_3).isEmpty()
                 ? List.<Integer>of() : groupsTls13(accepted.get(TlsVersion.TLS_1_3)));
-        Optional<TlsVersion> ecdheVersion = highestWith(accepted, s -> s.kx().startsWith("ECDHE")
-                || (s.kx().equals("ECDH") && s.anonymous()));
+        Optional<TlsVersion> ecdheVersion = highestWith(accepted, TlsScanner::ellipticEphemeral);
         Future<List<Integer>> curves = pool.submit(() -> ecdheVersion.isEmpty() ? List.<Integer>of()
                 : curvesLegacy(ecdheVersion.get(), accepted.get(ecdheVersion.get())));
         Optional<TlsVersion> dheVersion = highestWith(accepted, TlsSuite::ephemeralFiniteField);
         Future<Optional<Integer>> dh = pool.submit(() -> dheVersion.isEmpty() ? Optional.<Integer>empty()
                 : dhPrimeBits(dheVersion.get(), accepted.get(dheVersion.get())));
-        Optional<TlsVersion> certVersion = highestWith(accepted, s -> !s.anonymous() && !s.kx().startsWith("PSK")
-                && !s.kx().equals("SRP") && !s.kx().equals("KRB5"));
-        Future<Boolean> rawChain = pool.submit(() -> certVersion.isPresent() && rawChain(certVersion.get(), accepted.get(certVersion.get())));
+        Optional<TlsVersion> certVersion = highestWith(accepted, TlsScanner::certified);
+        Future<List<byte[]>> rawChain = pool.submit(() -> certVersion.isEmpty() ? List.<byte[]>of()
+                : rawChain(certVersion.get(), accepted.get(certVersion.get())));
 
         List<Future<?>> all = new ArrayList<>(orderTasks.values());
         all.addAll(List.of(groups13, curves, dh, rawChain));
@@ -83,12 +93,18 @@ public final class TlsScanner {
         List<Integer> g13 = await(groups13, all);
         List<Integer> legacyCurves = await(curves, all);
         Optional<Integer> dhBits = await(dh, all);
-        await(rawChain, all);
-        return new TlsScan(connector.endpoint(), accepted, order, g13, legacyCurves, dhBits, chain, List.copyOf(notes));
+        List<byte[]> chain = await(rawChain, all);
+        LOG.debug("{}: {} connections for the enumeration ({} dropped and retried)", connector.endpoint().id(),
+                handshaker.connections(), handshaker.drops());
+        return new TlsScan(connector.endpoint(), accepted, order, g13, legacyCurves, dhBits, chain,
+                certVersion.filter(v -> !chain.isEmpty()), List.copyOf(notes));
     }
 
-    /** A modern hello first: a server that does not answer it with TLS at all is an error for the whole endpoint. */
-    private void baseline() throws ProbeException {
+    /**
+     * A modern hello first: a server that does not answer it with TLS at all is an error for the whole endpoint.
+     * The version it chooses is the highest it speaks (servers settle the version before the suite).
+     */
+    private Optional<TlsVersion> baseline() throws ProbeException {
         List<Integer> suites = new ArrayList<>(codes(catalog.offerable(TlsVersion.TLS_1_3)));
         List<TlsSuite> legacy = new ArrayList<>(catalog.offerable(TlsVersion.TLS_1_2));
         legacy.sort(Comparator.comparingInt(TlsScanner::commonness));
@@ -102,9 +118,11 @@ public final class TlsScanner {
                 .supportedVersions(List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0));
         ServerReply r = handshaker.send(hello, false);
         baseline = r;
+        baselineHello = hello;
         if (r instanceof ServerReply.Closed c) {
             notes.add("the server " + (c.reset() ? "reset" : "closed") + " the connection on a TLS 1.0-1.3 hello");
         }
+        return r instanceof ServerReply.Hello h ? Optional.of(h.version()) : Optional.empty();
     }
 
     /** Not one version with one suite: whatever listens there, the probe cannot say anything about its TLS. */
@@ -134,33 +152,63 @@ public final class TlsScanner {
         return score;
     }
 
+    /**
+     * The suites of one version: offer up to {@value ClientHello#MAX_SUITES_PER_HELLO} of those not yet
+     * decided (the most common first), take out the one the server chooses, refill, offer again; a hello the
+     * server picks nothing from rules out all of its suites. The first refusal of the version itself (a
+     * protocol_version alert, or a ServerHello of another version) ends it. Every TLS 1.2-or-older
+     * answer is read to its ServerHelloDone, so the chain, the curve and the DHE prime come with it; TLS 1.3
+     * hellos carry no key share, so the HelloRetryRequest names the server's favourite group.
+     */
     private List<TlsSuite> enumerate(TlsVersion v) throws ProbeException {
         if (v == TlsVersion.SSL_2) {
             return sslv2();
         }
+        Seen seen = new Seen();
+        this.seen.put(v, seen);
+        List<Integer> offerOrder = codes(catalog.offerable(v).stream().sorted(Comparator.comparingInt(TlsScanner::commonness)).toList());
+        List<Integer> pending = new ArrayList<>(offerOrder);
         List<TlsSuite> accepted = new ArrayList<>();
-        for (List<Integer> bundle : ClientHello.bundles(codes(catalog.offerable(v)), ClientHello.MAX_SUITES_PER_HELLO)) {
-            List<Integer> remaining = new ArrayList<>(bundle);
-            while (!remaining.isEmpty()) {
-                Optional<ServerReply> reply = send(v, ClientHello.of(v, remaining), false);
-                if (reply.isEmpty()) {
-                    return accepted;
-                }
-                if (!(reply.get() instanceof ServerReply.Hello h)) {
-                    break;
-                }
-                if (h.version() != v) {
-                    return accepted; // the server negotiates another version instead: v is not supported
-                }
-                TlsSuite chosen = catalog.tls(h.suite());
-                if (!remaining.contains(h.suite())) {
-                    notes.add(v.display() + ": the server chose " + chosen.name() + ", which was not offered");
-                    accepted.add(chosen);
-                    break;
-                }
-                accepted.add(chosen);
-                remaining.remove(Integer.valueOf(h.suite()));
+        int lastPosition = -1;
+        int perHello = v == TlsVersion.SSL_3 ? SSL3_SUITES_PER_HELLO : ClientHello.MAX_SUITES_PER_HELLO;
+        while (!pending.isEmpty()) {
+            List<Integer> window = List.copyOf(pending.subList(0, Math.min(pending.size(), perHello)));
+            ClientHello hello = ClientHello.of(v, window);
+            if (v == TlsVersion.TLS_1_3) {
+                hello.keyShares(false);
             }
+            Optional<ServerReply> reply = send(v, hello, v != TlsVersion.TLS_1_3);
+            if (reply.isEmpty()) {
+                return accepted;
+            }
+            if (!(reply.get() instanceof ServerReply.Hello h)) {
+                if (accepted.isEmpty() && reply.get() instanceof ServerReply.Alert a && a.description() == ALERT_PROTOCOL_VERSION) {
+                    return accepted; // the version itself is refused
+                }
+                if (reply.get() instanceof ServerReply.Closed) {
+                    stillAnswering("the enumeration of " + v.display() + " suites ("
+                            + (accepted.isEmpty() ? "none" : accepted.size()) + " found so far)");
+                }
+                pending.removeAll(window); // none of these
+                continue;
+            }
+            if (h.version() != v) {
+                return accepted; // the server negotiates another version instead: v is not supported
+            }
+            TlsSuite chosen = catalog.tls(h.suite());
+            accepted.add(chosen);
+            seen.take(h, chosen);
+            if (!window.contains(h.suite())) {
+                notes.add(v.display() + ": the server chose " + chosen.name() + ", which was not offered");
+                pending.removeAll(window);
+                continue;
+            }
+            pending.remove(Integer.valueOf(h.suite()));
+            int position = offerOrder.indexOf(h.suite());
+            if (position < lastPosition) {
+                seen.serverDecides = true; // it chose a suite we offered after one it took earlier
+            }
+            lastPosition = position;
         }
         LOG.debug("{} {}: {} suites", connector.endpoint().id(), v.display(), accepted.size());
         return accepted;
@@ -187,6 +235,20 @@ public final class TlsScanner {
         return List.of();
     }
 
+    /**
+     * A hello closed without an answer, even when retried alone, is how some servers refuse a version or a suite
+     * list; a server that stopped answering this client does the same. The first hello, answered before, tells
+     * them apart: closed now too means the enumeration cannot be completed, an error that names what is missing.
+     */
+    private void stillAnswering(String during) throws ProbeException {
+        if (!(baseline instanceof ServerReply.Hello) || handshaker.send(baselineHello, false) instanceof ServerReply.Hello) {
+            return;
+        }
+        throw new ProbeException(ProbeException.Kind.CLOSED, connector.endpoint().label() + ": the server stopped answering"
+                + " after " + handshaker.connections() + " connections, during " + during
+                + ": the rest of it is unknown (a per-client limit or a ban?)");
+    }
+
     /** The reply, or empty when a legacy probe (SSLv3) met a server that answers with silence or noise. */
     private Optional<ServerReply> send(TlsVersion v, ClientHello hello, boolean flight) throws ProbeException {
         try {
@@ -205,20 +267,24 @@ public final class TlsScanner {
                 || e.kind() == ProbeException.Kind.CLOSED || e.kind() == ProbeException.Kind.RESET;
     }
 
-    /** Offer the accepted suites in order and reversed: the same choice both times means the server decides. */
+    /**
+     * Whose preference decides. A server that follows the client's order takes the suites in the order they
+     * were offered; one choice out of that order during the enumeration means the server decides, without
+     * another hello. Otherwise one hello with the accepted suites reversed: the first of them taken means the
+     * client decides.
+     */
     private String order(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
-        List<Integer> forward = codes(accepted);
-        List<Integer> backward = new ArrayList<>(forward);
+        if (seen(v).serverDecides) {
+            return "server";
+        }
+        List<Integer> backward = new ArrayList<>(codes(accepted));
         Collections.reverse(backward);
-        if (forward.size() > ClientHello.MAX_SUITES_PER_HELLO) {
-            forward = forward.subList(0, ClientHello.MAX_SUITES_PER_HELLO);
+        if (backward.size() > ClientHello.MAX_SUITES_PER_HELLO) {
             backward = backward.subList(0, ClientHello.MAX_SUITES_PER_HELLO);
         }
-        Optional<ServerReply> a = send(v, ClientHello.of(v, forward), false);
         Optional<ServerReply> b = send(v, ClientHello.of(v, backward), false);
-        if (a.isPresent() && b.isPresent() && a.get() instanceof ServerReply.Hello ha
-                && b.get() instanceof ServerReply.Hello hb) {
-            return ha.suite() == hb.suite() ? "server" : "client";
+        if (b.isPresent() && b.get() instanceof ServerReply.Hello hb && hb.version() == v) {
+            return hb.suite() == backward.get(0) ? "client" : "server";
         }
         notes.add(v.display() + ": the server did not accept its own suites again when asked for its preference");
         return "unknown";
@@ -228,9 +294,20 @@ public final class TlsScanner {
     private List<Integer> groupsTls13(List<TlsSuite> suites) throws ProbeException {
         List<Integer> remaining = new ArrayList<>(NamedGroups.forTls13());
         List<Integer> out = new ArrayList<>();
+        Optional<Integer> favourite = seen(TlsVersion.TLS_1_3).group; // the enumeration's HelloRetryRequest named it
+        if (favourite.isPresent()) {
+            out.add(favourite.get());
+            if (!remaining.remove(favourite.get())) {
+                notes.add("TLS 1.3: the server chose group " + NamedGroups.name(favourite.get()) + ", which was not offered");
+                return out;
+            }
+        }
         for (int i = 0; i < MAX_GROUP_ROUNDS && !remaining.isEmpty(); i++) {
             ServerReply r = handshaker.send(ClientHello.of(TlsVersion.TLS_1_3, oneHello(suites)).groups(remaining)
                     .keyShares(false), false);
+            if (r instanceof ServerReply.Closed) {
+                stillAnswering("the TLS 1.3 groups (" + out.size() + " found so far)");
+            }
             if (!(r instanceof ServerReply.Hello h) || h.version() != TlsVersion.TLS_1_3 || h.group().isEmpty()) {
                 break;
             }
@@ -250,12 +327,22 @@ public final class TlsScanner {
                 || (s.kx().equals("ECDH") && s.anonymous())).toList());
         List<Integer> remaining = new ArrayList<>(NamedGroups.curves());
         List<Integer> out = new ArrayList<>();
+        Optional<Integer> favourite = seen(v).curve; // from the enumeration's first ECDHE answer at v
+        if (favourite.isPresent()) {
+            out.add(favourite.get());
+            if (!remaining.remove(favourite.get())) {
+                notes.add(v.display() + ": the server chose curve " + NamedGroups.name(favourite.get()) + ", which was not offered");
+                return out;
+            }
+        }
         for (int i = 0; i < MAX_GROUP_ROUNDS && !remaining.isEmpty(); i++) {
             Optional<ServerReply> r = send(v, ClientHello.of(v, ecdhe).groups(remaining), true);
+            if (r.isPresent() && r.get() instanceof ServerReply.Closed) {
+                stillAnswering("the " + v.display() + " ECDHE curves (" + out.size() + " found so far)");
+            }
             if (r.isEmpty() || !(r.get() instanceof ServerReply.Hello h) || h.flight().isEmpty()) {
                 break;
             }
-            keepChain(h.flight().get());
             Optional<Integer> curve = h.flight().get().curve();
             if (curve.isEmpty()) {
                 break;
@@ -270,29 +357,68 @@ public final class TlsScanner {
     }
 
     private Optional<Integer> dhPrimeBits(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
+        if (seen(v).dhPrimeBits.isPresent()) {
+            return seen(v).dhPrimeBits;
+        }
         List<Integer> dhe = oneHello(accepted.stream().filter(TlsSuite::ephemeralFiniteField).toList());
         Optional<ServerReply> r = send(v, ClientHello.of(v, dhe), true);
         if (r.isPresent() && r.get() instanceof ServerReply.Hello h && h.flight().isPresent()) {
-            keepChain(h.flight().get());
             return h.flight().get().dhPrimeBits();
         }
         notes.add(v.display() + ": no ServerKeyExchange with DH parameters seen");
         return Optional.empty();
     }
 
-    private boolean rawChain(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
-        List<Integer> suites = oneHello(accepted.stream().filter(s -> !s.anonymous()).toList());
+    /** The chain of the enumeration's first answer at {@code v} that had one; one more hello only if none had. */
+    private List<byte[]> rawChain(TlsVersion v, List<TlsSuite> accepted) throws ProbeException {
+        if (!seen(v).chain.isEmpty()) {
+            return seen(v).chain;
+        }
+        List<Integer> suites = oneHello(accepted.stream().filter(TlsScanner::certified).toList());
         Optional<ServerReply> r = send(v, ClientHello.of(v, suites), true);
         if (r.isPresent() && r.get() instanceof ServerReply.Hello h && h.flight().isPresent()) {
-            keepChain(h.flight().get());
-            return true;
+            return h.flight().get().certificates();
         }
-        return false;
+        return List.of();
     }
 
-    private void keepChain(ServerReply.Flight f) {
-        if (chain.isEmpty() && !f.certificates().isEmpty()) {
-            chain = f.certificates();
+    private static boolean certified(TlsSuite s) {
+        return !s.anonymous() && !s.kx().startsWith("PSK") && !s.kx().equals("SRP") && !s.kx().equals("KRB5");
+    }
+
+    private static boolean ellipticEphemeral(TlsSuite s) {
+        return s.kx().startsWith("ECDHE") || (s.kx().equals("ECDH") && s.anonymous());
+    }
+
+    private Seen seen(TlsVersion v) {
+        return seen.getOrDefault(v, new Seen());
+    }
+
+    /** What the enumeration of one version saw besides the suites (its first sight of each). */
+    private static final class Seen {
+        private List<byte[]> chain = List.of();
+        private Optional<Integer> curve = Optional.empty();
+        private Optional<Integer> dhPrimeBits = Optional.empty();
+        private Optional<Integer> group = Optional.empty();
+        private volatile boolean serverDecides;
+
+        synchronized void take(ServerReply.Hello h, TlsSuite chosen) {
+            if (h.retry() && group.isEmpty()) {
+                group = h.group();
+            }
+            if (h.flight().isEmpty()) {
+                return;
+            }
+            ServerReply.Flight f = h.flight().get();
+            if (chain.isEmpty() && certified(chosen) && !f.certificates().isEmpty()) {
+                chain = f.certificates();
+            }
+            if (curve.isEmpty() && ellipticEphemeral(chosen)) {
+                curve = f.curve();
+            }
+            if (dhPrimeBits.isEmpty() && chosen.ephemeralFiniteField()) {
+                dhPrimeBits = f.dhPrimeBits();
+            }
         }
     }
 

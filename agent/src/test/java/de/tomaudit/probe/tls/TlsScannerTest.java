@@ -2,11 +2,13 @@ package de.tomaudit.probe.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.tomaudit.probe.Connector;
 import de.tomaudit.probe.Endpoint;
 import de.tomaudit.probe.ProbeBudget;
+import de.tomaudit.probe.ProbeException;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.probe.ScriptedTlsServer;
 import de.tomaudit.probe.TestCertificates;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.NamedGroup;
@@ -117,6 +120,88 @@ class TlsScannerTest {
                     scan.accepted().get(TlsVersion.SSL_2).stream().map(TlsSuite::name).collect(Collectors.toSet()));
             assertTrue(scan.accepted().get(TlsVersion.SSL_2).stream().anyMatch(TlsSuite::export));
             assertEquals(Set.of(CipherSuite.TLS_RSA_WITH_RC4_128_SHA), codes(scan, TlsVersion.SSL_3));
+        }
+    }
+
+    /** Versions 1.0, 1.2 and 1.3 with server order, two groups, DHE 1024, a chain of two: every part of a scan. */
+    private static ScriptedTlsServer.Script rich() {
+        var leaf = TestCertificates.leaf(INTERMEDIATE, "localhost");
+        return new ScriptedTlsServer.Script(ScriptedTlsServer.suites(
+                0x0301, List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA),
+                0x0303, List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                        CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256),
+                0x0304, List.of(CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_AES_128_GCM_SHA256)),
+                true, List.of(NamedGroup.x25519, NamedGroup.secp256r1), 1024, leaf.chain(), List.of());
+    }
+
+    /** Everything a scan reports, in one comparable string. */
+    private static String summary(TlsScan scan) {
+        StringBuilder b = new StringBuilder();
+        scan.accepted().forEach((v, l) -> b.append(v).append(l.stream().map(TlsSuite::code).sorted().toList()).append(' '));
+        b.append(scan.order()).append(' ').append(scan.groupsTls13()).append(' ').append(scan.curvesLegacy()).append(' ')
+                .append(scan.dhPrimeBits()).append(" chain ").append(scan.chain().size()).append(' ').append(scan.chainVersion());
+        return b.toString();
+    }
+
+    private static int refusals(TlsVersion v, int accepted) {
+        int rest = SuiteCatalog.get().offerable(v).size() - accepted;
+        return (rest + ClientHello.MAX_SUITES_PER_HELLO - 1) / ClientHello.MAX_SUITES_PER_HELLO;
+    }
+
+    @Test
+    void theChainDhCurveGroupAndOrderComeFromTheEnumerationsOwnHandshakes() throws Exception {
+        try (ScriptedTlsServer server = new ScriptedTlsServer(rich())) {
+            TlsScan scan = scan(server, 3);
+            assertEquals(Optional.of(TlsVersion.TLS_1_2), scan.chainVersion());
+            int enumeration = 1 // the baseline hello
+                    + 1 + Handshaker.RETRIES // SSLv2: the server closes, asked again alone twice
+                    + 1 // SSLv3: protocol_version alert
+                    + 2 + refusals(TlsVersion.TLS_1_0, 2)
+                    + 1 // TLS 1.1: the server answers with TLS 1.0
+                    + 4 + refusals(TlsVersion.TLS_1_2, 4)
+                    + 2 + refusals(TlsVersion.TLS_1_3, 2);
+            int followUps = 2 // TLS 1.3 groups: the second, then none (the first came with the enumeration)
+                    + 2; // ECDHE curves: likewise
+            // chain, DHE prime: no connection of their own; order: at most one hello per version (none when the
+            // enumeration already saw the server decide)
+            assertTrue(server.connections() >= enumeration + followUps && server.connections() <= enumeration + followUps + 3,
+                    "connections " + server.connections() + ", expected " + (enumeration + followUps) + " + at most 3 for the order");
+        }
+    }
+
+    /** The rich script's scan, once from a well-behaved server and once from {@code misbehaving}: the same. */
+    private static void sameCompleteScan(UnaryOperator<ScriptedTlsServer> misbehaving) throws Exception {
+        String expected;
+        try (ScriptedTlsServer server = new ScriptedTlsServer(rich())) {
+            expected = summary(scan(server, 4));
+        }
+        try (ScriptedTlsServer server = misbehaving.apply(new ScriptedTlsServer(rich()))) {
+            assertEquals(expected, summary(scan(server, 4)));
+        }
+    }
+
+    @Test
+    void aServerDroppingEveryThirdConnectionGetsTheSameCompleteScan() throws Exception {
+        sameCompleteScan(s -> s.dropEvery(3));
+    }
+
+    @Test
+    void aPerClientConnectionLimitBelowTheProbesConcurrencyGetsTheSameCompleteScan() throws Exception {
+        sameCompleteScan(s -> s.limitOpen(2));
+    }
+
+    @Test
+    void aSlowServerGetsTheSameCompleteScan() throws Exception {
+        sameCompleteScan(s -> s.answerDelay(60));
+    }
+
+    @Test
+    void aServerThatStopsAnsweringIsAnErrorNamingWhatIsMissing() throws Exception {
+        try (ScriptedTlsServer server = new ScriptedTlsServer(rich()).answerAtMost(12)) {
+            ProbeException e = assertThrows(ProbeException.class, () -> scan(server, 2));
+            assertEquals(ProbeException.Kind.CLOSED, e.kind());
+            assertTrue(e.getMessage().contains("stopped answering") && e.getMessage().matches(".*during the .*(suites|groups|curves).*"),
+                    e.getMessage());
         }
     }
 }
