@@ -256,7 +256,7 @@ public final class AuditCommand implements Callable<Integer> {
         PrintStream out = Main.stdout(spec);
         warnUnusableProbes(fleet, probes, language);
         if (dryRun) {
-            DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, out);
+            DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, mastodonDbSettings(), out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());

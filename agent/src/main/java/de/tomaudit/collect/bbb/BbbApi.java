@@ -54,6 +54,20 @@ final class BbbApi {
         }
     }
 
+    /** What {@code --dry-run} prints for the signed API calls of {@link #put}. */
+    static List<de.tomaudit.collect.PlannedAccess> plan() {
+        String url = "https://SERVER/bigbluebutton/api/";
+        String host = " (SERVER: the host of bigbluebutton.web.serverURL, also Host and TLS server name; checksum: "
+                + "sha256 or better where supportChecksumAlgorithms allows, of the call, query and securitySalt)";
+        String when = "only when securitySalt and serverURL were read";
+        return List.of(
+                de.tomaudit.collect.PlannedAccess.connect("PROBE-ADDRESS:<serverURL's port, 443>", "bbb-web's API, signed; " + when),
+                de.tomaudit.collect.PlannedAccess.request("GET " + url + "getMeetings?checksum=CHECKSUM" + host,
+                        "meetings running and recording (counts only)"),
+                de.tomaudit.collect.PlannedAccess.request("GET " + url + "getRecordings?state=any&checksum=CHECKSUM" + host,
+                        "recordings listed and the oldest one's age (counts and times only)"));
+    }
+
     String endpoint() {
         return base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
     }
