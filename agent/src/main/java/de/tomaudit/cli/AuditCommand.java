@@ -250,7 +250,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
-        List<Rule> rules = rules();
+        List<Rule> rules = rules(fleet, kindSet);
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
@@ -493,9 +493,25 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
 
-    private List<Rule> rules() {
+    /**
+     * The rules this audit can evaluate. When every target's kinds are given (--kind, or the inventory's
+     * kinds for each target), only their packs, host, org, policy and the probe packs are parsed
+     * (TargetAuditor evaluates no other); when any target's kinds are detected, all of them.
+     */
+    private List<Rule> rules(List<FleetTarget> fleet, Set<String> kindSet) {
+        Set<String> packs = new java.util.HashSet<>(Set.of("host", "org", "policy"));
+        packs.addAll(de.tomaudit.probe.ProbePhase.PACKS);
+        boolean all = false;
+        for (FleetTarget t : fleet) {
+            Set<String> k = t.kinds().isEmpty() ? kindSet : t.kinds();
+            if (k.isEmpty()) {
+                all = true;
+            }
+            packs.addAll(k);
+        }
+        boolean everyPack = all || fleet.isEmpty();
         try {
-            return RuleLoader.load(ruleDirs);
+            return RuleLoader.load(ruleDirs, pack -> everyPack || packs.contains(pack));
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }
