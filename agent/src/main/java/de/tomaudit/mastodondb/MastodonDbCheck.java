@@ -94,9 +94,12 @@ public final class MastodonDbCheck {
                   FROM backups""";
     static final String OTHER_IPS_SQL = """
                 SELECT 'login_activities', 'ip', 'created_at',
-                       count(*) FILTER (WHERE created_at < now() - make_interval(secs => ?)), 0::bigint,
-                       coalesce(floor(extract(epoch FROM now() - min(created_at)) / 86400), 0)::bigint
-                  FROM login_activities
+                       (SELECT count(*) FROM login_activities
+                         WHERE id < coalesce((SELECT id FROM login_activities
+                                               WHERE created_at >= now() - make_interval(secs => ?)
+                                               ORDER BY id LIMIT 1), 9223372036854775807)), 0::bigint,
+                       coalesce(floor(extract(epoch FROM now()
+                           - (SELECT created_at FROM login_activities ORDER BY id LIMIT 1)) / 86400), 0)::bigint
                 UNION ALL
                 SELECT 'oauth_access_tokens', 'last_used_ip', 'last_used_at',
                        count(*) FILTER (WHERE last_used_at < now() - make_interval(secs => ?)), 0::bigint,

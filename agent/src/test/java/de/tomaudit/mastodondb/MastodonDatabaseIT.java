@@ -149,8 +149,8 @@ class MastodonDatabaseIT {
         try (MastodonTestDatabase db = MastodonTestDatabase.create("masto_fail")) {
             freshData(db);
             db.exec("""
-                    INSERT INTO login_activities (user_id, authentication_method, success, ip, created_at)
-                      VALUES (1, 'password', true, '198.51.100.1', now() - interval '40 days');
+                    INSERT INTO login_activities (id, user_id, authentication_method, success, ip, created_at)
+                      VALUES (0, 1, 'password', true, '198.51.100.1', now() - interval '40 days');
                     INSERT INTO session_activations (session_id, created_at, updated_at, ip, user_id)
                       VALUES ('s2', now() - interval '60 days', now() - interval '40 days', '198.51.100.2', 1);
                     UPDATE webauthn_credentials SET user_id = 3;
@@ -160,6 +160,10 @@ class MastodonDatabaseIT {
             assertEquals(Status.FAIL, f.get("mastodon.session-retention").status());
             assertEquals(Status.FAIL, f.get("mastodon.admin-2fa").status());
             assertTrue(f.get("mastodon.ip-retention").evidence().stream().anyMatch(e -> e.value().startsWith("1 past the cutoff")),
+                    f.get("mastodon.ip-retention").evidence().toString());
+            // the older login (a smaller id: ids grow with time) is found through the primary key
+            assertTrue(f.get("mastodon.ip-retention").evidence().stream().anyMatch(e -> e.source().equals(
+                    "database: login_activities.ip") && e.value().startsWith("1 past the cutoff") && e.value().contains("oldest 40 days")),
                     f.get("mastodon.ip-retention").evidence().toString());
         }
     }
