@@ -253,8 +253,9 @@ public final class MastodonLivePhase {
                         + " accounts with admin or moderation rights, " + a.withoutTwoFactor()
                         + " active without 2FA (password login, LDAP and PAM included: Mastodon's TOTP applies to them), "
                         + a.inactiveWithoutTwoFactor() + " suspended or disabled without 2FA, " + a.ssoWithoutTwoFactor()
-                        + " signing in through SSO (an OmniAuth identity) without a Mastodon second factor: Mastodon skips"
-                        + " its TOTP for SSO logins, so their second factor is the identity provider's (check it there)"));
+                        + " signing in through SSO (an OmniAuth identity) without a Mastodon second factor"
+                        + (a.ssoWithoutTwoFactor() > 0 ? ": Mastodon skips its TOTP for SSO logins, so their second factor"
+                                + " is the identity provider's (check it there)" : "")));
         Map<String, Object> settings = new LinkedHashMap<>();
         for (String k : List.of("media_cache_retention_period", "content_cache_retention_period", "backups_retention_period",
                 "authorized_fetch", "site_terms")) {
