@@ -262,7 +262,7 @@ public final class AuditCommand implements Callable<Integer> {
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
         AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes,
                 mastodonDbSettings());
-        FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
+        FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims, probes)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         FleetProgress shown = progress != null && fleet.size() > 1 ? TerminalProgress.ticking(progress) : FleetProgress.NONE;
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)), shown);
@@ -529,8 +529,12 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Collector> collectors(Optional<PolicyClaims> claims) {
-        List<Collector> out = new ArrayList<>(CollectorRegistry.all());
+    /** Every collector; with --no-probe the BigBlueButton collector makes no API call (no network request to the target). */
+    private static List<Collector> collectors(Optional<PolicyClaims> claims, ProbeSettings probes) {
+        List<Collector> out = new ArrayList<>();
+        for (Collector c : CollectorRegistry.all()) {
+            out.add(!probes.enabled() && c instanceof de.tomaudit.collect.bbb.BbbCollector b ? b.withoutApiCalls() : c);
+        }
         claims.ifPresent(c -> out.add(new PolicyCollector(c)));
         return out;
     }

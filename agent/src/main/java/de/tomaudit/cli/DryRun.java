@@ -91,7 +91,7 @@ final class DryRun {
             }
         }
         boolean network = spec.type() == TargetSpec.Type.SSH || spec.type() == TargetSpec.Type.LOCAL;
-        if (effective.contains("bbb") && network) {
+        if (effective.contains("bbb") && network && probes.enabled()) {
             for (PlannedAccess a : BbbCollector.apiPlan()) {
                 line(out, a, "bbb", Optional.empty());
             }

@@ -70,6 +70,10 @@ class SshDryRunTest {
             assertTrue(noProbe.out().contains("  connect jdbc:postgresql://db.example.org:5433/social "), noProbe.out());
             assertTrue(noProbe.out().contains("  query SET TRANSACTION READ ONLY "), noProbe.out());
 
+            CliTest.Run sshNoProbe = CliTest.run("audit", "--dry-run", "--no-probe", "--kind", "bbb", "--known-hosts",
+                    tmp.resolve("kh").toString(), "ssh://audit@127.0.0.1:" + server.getLocalPort());
+            assertTrue(!sshNoProbe.out().contains("bigbluebutton/api/"), "--no-probe: no API call: " + sshNoProbe.out());
+
             server.setSoTimeout(300);
             assertThrows(SocketTimeoutException.class, server::accept, "a dry run must not connect");
         }

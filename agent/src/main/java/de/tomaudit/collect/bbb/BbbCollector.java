@@ -39,14 +39,25 @@ public final class BbbCollector implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(BbbCollector.class);
     private final Clock clock;
     private final Duration apiTimeout;
+    private final boolean apiCalls;
 
     public BbbCollector() {
         this(Clock.systemUTC(), Duration.ofSeconds(5));
     }
 
     BbbCollector(Clock clock, Duration apiTimeout) {
+        this(clock, apiTimeout, true);
+    }
+
+    private BbbCollector(Clock clock, Duration apiTimeout, boolean apiCalls) {
         this.clock = clock;
         this.apiTimeout = apiTimeout;
+        this.apiCalls = apiCalls;
+    }
+
+    /** The same collector without the signed API calls: {@code --no-probe} means no network request to the target. */
+    public BbbCollector withoutApiCalls() {
+        return new BbbCollector(clock, apiTimeout, false);
     }
 
     @Override
@@ -167,6 +178,10 @@ public final class BbbCollector implements Collector {
     }
 
     private void api(Target target, BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
+        if (!apiCalls) {
+            facts.notApplicable("bbb.api", "network probes are switched off (--no-probe): bbb-web's API is not called");
+            return;
+        }
         Optional<String> probe = target.probeHost();
         if (probe.isEmpty()) {
             facts.notApplicable("bbb.api", "no network address to call the API at (" + target.address() + ")");
