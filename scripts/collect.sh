@@ -27,7 +27,7 @@ LANG=C
 export LC_ALL LANG
 
 FORMAT='tomaudit-bundle 1'
-TOOL='tomaudit collect.sh (plan sha256:e80585e4cfe8c358)'
+TOOL='tomaudit collect.sh (plan sha256:3001e2301ee4a0eb)'
 CMD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 MAX_FILE_BYTES=${TOMAUDIT_MAX_FILE_BYTES:-4194304}
 MAX_OUTPUT_BYTES=${TOMAUDIT_MAX_OUTPUT_BYTES:-8388608}
@@ -637,6 +637,9 @@ t_read '/opt/freeswitch/etc/freeswitch/sip_profiles/external.xml'
 # bbb: FreeSWITCH variables used by both
 t_read '/opt/freeswitch/etc/freeswitch/vars.xml'
 
+# bbb: FreeSWITCH's log file levels (debug or not)
+t_read '/opt/freeswitch/etc/freeswitch/autoload_configs/logfile.conf.xml'
+
 # bbb: FreeSWITCH event socket (listen address; password: hashed)
 t_read '/opt/freeswitch/conf/autoload_configs/event_socket.conf.xml'
 
@@ -645,6 +648,34 @@ t_read '/opt/freeswitch/conf/sip_profiles/external.xml'
 
 # bbb: FreeSWITCH variables used by both
 t_read '/opt/freeswitch/conf/vars.xml'
+
+# bbb: FreeSWITCH's log file levels (debug or not)
+t_read '/opt/freeswitch/conf/autoload_configs/logfile.conf.xml'
+
+# bbb: nginx locations BigBlueButton's vhost includes (2.x)
+t_list '/etc/bigbluebutton/nginx'
+for p1 in "$R"'/etc/bigbluebutton/nginx'/*.nginx; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# bbb: nginx locations BigBlueButton's vhost includes (3.x)
+t_list '/usr/share/bigbluebutton/nginx'
+for p1 in "$R"'/usr/share/bigbluebutton/nginx'/*.nginx; do
+    t_is "$p1" || continue
+    p1=${p1#"$R"}
+    t_read "$p1"
+done
+
+# bbb: bbb-web's logback: loggers at DEBUG, rotation (MaxHistory)
+t_read '/usr/share/bbb-web/WEB-INF/classes/logback.xml'
+
+# bbb: bbb-webrtc-sfu's defaults (log.level)
+t_read '/usr/local/bigbluebutton/bbb-webrtc-sfu/config/default.yml'
+
+# bbb: bbb-webrtc-sfu's overrides (log.level)
+t_read '/etc/bigbluebutton/bbb-webrtc-sfu/production.yml'
 
 # bbb: coturn (TLS, authentication, peer restrictions)
 t_read '/etc/turnserver.conf'

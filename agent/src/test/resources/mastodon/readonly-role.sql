@@ -5,4 +5,4 @@ ALTER ROLE :role SET default_transaction_read_only = on;
 GRANT CONNECT ON DATABASE :database TO :role;
 GRANT USAGE ON SCHEMA public TO :role;
 GRANT SELECT ON session_activations, login_activities, oauth_access_tokens, users, user_roles,
-    webauthn_credentials, accounts, settings, backups TO :role;
+    webauthn_credentials, identities, accounts, settings, backups TO :role;

@@ -79,6 +79,17 @@ CREATE TABLE backups (
 );
 CREATE INDEX index_backups_on_user_id ON backups (user_id);
 
+CREATE TABLE identities (
+    id bigserial PRIMARY KEY,
+    provider character varying DEFAULT '' NOT NULL,
+    uid character varying DEFAULT '' NOT NULL,
+    created_at timestamp without time zone NOT NULL,
+    updated_at timestamp without time zone NOT NULL,
+    user_id bigint
+);
+CREATE UNIQUE INDEX index_identities_on_uid_and_provider ON identities (uid, provider);
+CREATE INDEX index_identities_on_user_id ON identities (user_id);
+
 CREATE TABLE login_activities (
     id bigserial PRIMARY KEY,
     user_id bigint NOT NULL,

@@ -251,19 +251,19 @@ public final class AuditCommand implements Callable<Integer> {
         }
         ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
-        List<Rule> rules = rules(probes);
+        List<Rule> rules = rules(fleet, kindSet, probes);
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         PrintStream out = Main.stdout(spec);
         warnUnusableProbes(fleet, probes, language);
         if (dryRun) {
-            DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, out);
+            DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, mastodonDbSettings(), out);
             return ExitCodes.OK;
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
         AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes,
                 mastodonDbSettings());
-        FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims)),
+        FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims, probes)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         FleetProgress shown = progress != null && fleet.size() > 1 ? TerminalProgress.ticking(progress) : FleetProgress.NONE;
         AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)), shown);
@@ -494,10 +494,33 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
 
-    /** A --probe-only run evaluates the probe packs alone: only their built-in rules are read and compiled. */
-    private List<Rule> rules(ProbeSettings probes) {
+    /**
+     * The rules this audit can evaluate, so that only those are parsed and compiled. A --probe-only run
+     * evaluates the probe packs alone. When every target's kinds are given (--kind, or the inventory's
+     * kinds for each target), only their packs, host, org, policy and the probe packs are parsed
+     * (TargetAuditor evaluates no other); when any target's kinds are detected, all of them.
+     */
+    private List<Rule> rules(List<FleetTarget> fleet, Set<String> kindSet, ProbeSettings probes) {
+        if (probes.only()) {
+            try {
+                return RuleLoader.load(ruleDirs, ProbePhase.PACKS::contains);
+            } catch (RuleFileException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        Set<String> packs = new java.util.HashSet<>(Set.of("host", "org", "policy"));
+        packs.addAll(ProbePhase.PACKS);
+        boolean all = false;
+        for (FleetTarget t : fleet) {
+            Set<String> k = t.kinds().isEmpty() ? kindSet : t.kinds();
+            if (k.isEmpty()) {
+                all = true;
+            }
+            packs.addAll(k);
+        }
+        boolean everyPack = all || fleet.isEmpty();
         try {
-            return probes.only() ? RuleLoader.load(ruleDirs, ProbePhase.PACKS::contains) : RuleLoader.load(ruleDirs);
+            return RuleLoader.load(ruleDirs, pack -> everyPack || packs.contains(pack));
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }
@@ -515,8 +538,12 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Collector> collectors(Optional<PolicyClaims> claims) {
-        List<Collector> out = new ArrayList<>(CollectorRegistry.all());
+    /** Every collector; with --no-probe the BigBlueButton collector makes no API call (no network request to the target). */
+    private static List<Collector> collectors(Optional<PolicyClaims> claims, ProbeSettings probes) {
+        List<Collector> out = new ArrayList<>();
+        for (Collector c : CollectorRegistry.all()) {
+            out.add(!probes.enabled() && c instanceof de.tomaudit.collect.bbb.BbbCollector b ? b.withoutApiCalls() : c);
+        }
         claims.ifPresent(c -> out.add(new PolicyCollector(c)));
         return out;
     }

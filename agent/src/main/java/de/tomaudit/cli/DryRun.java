@@ -6,6 +6,9 @@ import de.tomaudit.audit.TargetSpec;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.CollectorRegistry;
 import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.collect.bbb.BbbCollector;
+import de.tomaudit.collect.mastodon.MastodonLivePhase;
+import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.target.bundle.CollectScript;
@@ -40,26 +43,32 @@ final class DryRun {
     }
 
     static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, ProbeSettings probes, PrintStream out) {
+        print(specs, kinds, ssh, probes, MastodonDbSettings.NONE, out);
+    }
+
+    static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, ProbeSettings probes, MastodonDbSettings db,
+                      PrintStream out) {
         out.println("# dry run: nothing below is read, run or contacted");
         for (TargetSpec spec : specs) {
             out.println("target " + spec.text());
-            printTarget(spec, kinds, ssh, probes, out);
+            printTarget(spec, kinds, ssh, probes, db, out);
         }
         out.flush();
     }
 
     /** As {@link #print}, for a fleet: each target with its own kinds and SSH settings (sudo, key). */
     static void printFleet(List<FleetTarget> fleet, Set<String> kinds, Function<FleetTarget, SshOptions> ssh,
-                           ProbeSettings probes, PrintStream out) {
+                           ProbeSettings probes, MastodonDbSettings db, PrintStream out) {
         out.println("# dry run: nothing below is read, run or contacted");
         for (FleetTarget t : fleet) {
             out.println("target " + t.spec().text() + (t.name().equals(t.spec().text()) ? "" : " (" + t.name() + ", " + t.source() + ")"));
-            printTarget(t.spec(), t.kinds().isEmpty() ? kinds : t.kinds(), ssh.apply(t), probes, out);
+            printTarget(t.spec(), t.kinds().isEmpty() ? kinds : t.kinds(), ssh.apply(t), probes, db, out);
         }
         out.flush();
     }
 
-    private static void printTarget(TargetSpec spec, Set<String> kinds, SshOptions ssh, ProbeSettings probes, PrintStream out) {
+    private static void printTarget(TargetSpec spec, Set<String> kinds, SshOptions ssh, ProbeSettings probes,
+                                    MastodonDbSettings db, PrintStream out) {
         Optional<SshPlan> plan = Optional.empty();
         if (spec.type() == TargetSpec.Type.SSH) {
             try {
@@ -79,6 +88,20 @@ final class DryRun {
         for (Collector c : CollectorRegistry.forKinds(effective)) {
             for (PlannedAccess a : c.plan()) {
                 line(out, a, c.id(), plan);
+            }
+        }
+        boolean network = spec.type() == TargetSpec.Type.SSH || spec.type() == TargetSpec.Type.LOCAL;
+        if (effective.contains("bbb") && network && probes.enabled()) {
+            for (PlannedAccess a : BbbCollector.apiPlan()) {
+                line(out, a, "bbb", Optional.empty());
+            }
+        }
+        if (effective.contains("mastodon")) {
+            if (kinds.isEmpty()) {
+                out.println("  # mastodon live phase: only when Mastodon is detected");
+            }
+            for (PlannedAccess a : MastodonLivePhase.plan(network, spec.type() == TargetSpec.Type.LOCAL, probes, db)) {
+                line(out, a, "mastodon", Optional.empty());
             }
         }
         if (spec.type() != TargetSpec.Type.DIR) {

@@ -39,7 +39,15 @@ public final class MastodonDbCheck {
 
     public record Sessions(long count, long overdue, long oldestDays) { }
 
-    public record Admins(long privileged, long withoutTwoFactor, long inactiveWithoutTwoFactor) { }
+    /**
+     * Privileged accounts. {@code withoutTwoFactor}: active, no OmniAuth identity, neither TOTP nor a
+     * security key. {@code ssoWithoutTwoFactor}: active, linked to an OmniAuth identity (OIDC, SAML, CAS),
+     * no Mastodon second factor: Auth::OmniauthCallbacksController signs such logins in without
+     * Mastodon's TOTP, so their second factor is the identity provider's and is checked by hand.
+     * LDAP and PAM logins go through Auth::SessionsController and Mastodon's TOTP like local ones, so
+     * they stay in {@code withoutTwoFactor}.
+     */
+    public record Admins(long privileged, long withoutTwoFactor, long inactiveWithoutTwoFactor, long ssoWithoutTwoFactor) { }
 
     public record Backups(long count, long oldestDays) { }
 
@@ -48,6 +56,88 @@ public final class MastodonDbCheck {
                          int queries, long millis) { }
 
     private MastodonDbCheck() { }
+
+    static final String SCHEMA_SQL = """
+                SELECT c.relname, a.attname FROM pg_catalog.pg_attribute a
+                  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = current_schema() AND c.relname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped""";
+    static final String SESSIONS_SQL = """
+                SELECT count(*) FILTER (WHERE ip IS NOT NULL AND updated_at < now() - make_interval(secs => ?)),
+                       coalesce(floor(extract(epoch FROM now() - min(updated_at) FILTER (WHERE ip IS NOT NULL)) / 86400), 0)::bigint,
+                       count(*),
+                       count(*) FILTER (WHERE updated_at < now() - make_interval(secs => ?)),
+                       coalesce(floor(extract(epoch FROM now() - min(updated_at)) / 86400), 0)::bigint
+                  FROM session_activations""";
+    static final String ADMINS_SQL = """
+                WITH everyone AS (SELECT coalesce((SELECT permissions FROM user_roles WHERE id = -99), 0) AS p),
+                privileged AS (
+                  SELECT (u.otp_required_for_login
+                          OR EXISTS (SELECT 1 FROM webauthn_credentials w WHERE w.user_id = u.id)) AS two_factor,
+                         EXISTS (SELECT 1 FROM identities i WHERE i.user_id = u.id) AS sso,
+                         (u.disabled OR a.suspended_at IS NOT NULL) AS inactive
+                    FROM users u
+                    JOIN accounts a ON a.id = u.account_id
+                    LEFT JOIN user_roles r ON r.id = u.role_id
+                    CROSS JOIN everyone e
+                   WHERE ((coalesce(r.permissions, 0) | e.p) & ?) <> 0)
+                SELECT count(*), count(*) FILTER (WHERE NOT two_factor AND NOT inactive AND NOT sso),
+                       count(*) FILTER (WHERE NOT two_factor AND inactive),
+                       count(*) FILTER (WHERE NOT two_factor AND NOT inactive AND sso)
+                  FROM privileged""";
+    static final String SETTINGS_SQL = """
+                SELECT var, CASE WHEN var = 'site_terms' THEN CASE WHEN length(btrim(coalesce(value, ''), E'- \\n')) > 0
+                                 THEN 'set' ELSE '' END ELSE value END
+                  FROM settings WHERE var = ANY (?)""";
+    static final String BACKUPS_SQL = """
+                SELECT count(*), coalesce(floor(extract(epoch FROM now() - min(created_at)) / 86400), 0)::bigint
+                  FROM backups""";
+    static final String OTHER_IPS_SQL = """
+                SELECT 'login_activities', 'ip', 'created_at',
+                       (SELECT count(*) FROM login_activities
+                         WHERE id < coalesce((SELECT id FROM login_activities
+                                               WHERE created_at >= now() - make_interval(secs => ?)
+                                               ORDER BY id LIMIT 1), 9223372036854775807)), 0::bigint,
+                       coalesce(floor(extract(epoch FROM now()
+                           - (SELECT created_at FROM login_activities ORDER BY id LIMIT 1)) / 86400), 0)::bigint
+                UNION ALL
+                SELECT 'oauth_access_tokens', 'last_used_ip', 'last_used_at',
+                       count(*) FILTER (WHERE last_used_at < now() - make_interval(secs => ?)), 0::bigint,
+                       coalesce(floor(extract(epoch FROM now() - min(last_used_at)) / 86400), 0)::bigint
+                  FROM oauth_access_tokens WHERE last_used_ip IS NOT NULL
+                UNION ALL
+                SELECT 'users', 'sign_up_ip', 'current_sign_in_at',
+                       count(*) FILTER (WHERE current_sign_in_at < now() - make_interval(secs => ?)),
+                       count(*) FILTER (WHERE current_sign_in_at IS NULL AND created_at < now() - make_interval(secs => ?)),
+                       coalesce(floor(extract(epoch FROM now() - min(coalesce(current_sign_in_at, created_at))) / 86400), 0)::bigint
+                  FROM users WHERE sign_up_ip IS NOT NULL""";
+
+    /** One has_column_privilege per column of {@link #COLUMNS}, as (table, column) parameters. */
+    static String privilegeSql() {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        int n = COLUMNS.values().stream().mapToInt(List::size).sum();
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append("has_column_privilege(?, ?, 'SELECT')");
+        }
+        return sql.toString();
+    }
+
+    /** The transaction's settings, as {@link #run} sends them. */
+    static List<String> settingsSql(Duration statementTimeout) {
+        return List.of("SET TRANSACTION READ ONLY", "SET LOCAL statement_timeout = " + Math.max(1, statementTimeout.toMillis()),
+                "SET LOCAL lock_timeout = 1000");
+    }
+
+    /**
+     * Every statement {@link #run} sends, in order, for {@code --dry-run}: the transaction's
+     * settings, the schema and privilege look-ups, the checks, then the rollback.
+     */
+    public static List<String> statements(Duration statementTimeout) {
+        List<String> out = new ArrayList<>(settingsSql(statementTimeout));
+        out.addAll(List.of(SCHEMA_SQL, privilegeSql(), SESSIONS_SQL, OTHER_IPS_SQL, ADMINS_SQL, SETTINGS_SQL, BACKUPS_SQL,
+                "ROLLBACK"));
+        return out;
+    }
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -58,6 +148,7 @@ public final class MastodonDbCheck {
                 "created_at", "sign_up_ip"));
         m.put("user_roles", List.of("id", "permissions"));
         m.put("webauthn_credentials", List.of("user_id"));
+        m.put("identities", List.of("user_id"));
         m.put("accounts", List.of("id", "suspended_at"));
         m.put("settings", List.of("var", "value"));
         m.put("backups", List.of("created_at"));
@@ -71,9 +162,9 @@ public final class MastodonDbCheck {
         try {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("SET TRANSACTION READ ONLY");
-                s.execute("SET LOCAL statement_timeout = " + Math.max(1, statementTimeout.toMillis()));
-                s.execute("SET LOCAL lock_timeout = 1000");
+                for (String sql : settingsSql(statementTimeout)) {
+                    s.execute(sql);
+                }
             }
             schema(c, queries);
             List<IpTable> ip = new ArrayList<>();
@@ -96,11 +187,7 @@ public final class MastodonDbCheck {
 
     private static void schema(Connection c, int[] q) throws SQLException, MastodonDbException {
         Set<String> present = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT c.relname, a.attname FROM pg_catalog.pg_attribute a
-                  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-                  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = current_schema() AND c.relname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped""")) {
+        try (PreparedStatement ps = c.prepareStatement(SCHEMA_SQL)) {
             ps.setArray(1, c.createArrayOf("text", COLUMNS.keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -120,13 +207,9 @@ public final class MastodonDbCheck {
                     + " (a Mastodon version older or newer than this audit knows, or not Mastodon's database)");
         }
         List<String> denied = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ");
         List<String> names = new ArrayList<>();
         COLUMNS.forEach((t, cols) -> cols.forEach(col -> names.add(t + "." + col)));
-        for (int i = 0; i < names.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("has_column_privilege(?, ?, 'SELECT')");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(privilegeSql())) {
             int p = 1;
             for (String n : names) {
                 ps.setString(p++, n.substring(0, n.indexOf('.')));
@@ -154,13 +237,7 @@ public final class MastodonDbCheck {
      */
     private static Sessions sessionActivations(Connection c, long ipSeconds, long sessionSeconds, List<IpTable> ip, int[] q)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*) FILTER (WHERE ip IS NOT NULL AND updated_at < now() - make_interval(secs => ?)),
-                       coalesce(floor(extract(epoch FROM now() - min(updated_at) FILTER (WHERE ip IS NOT NULL)) / 86400), 0)::bigint,
-                       count(*),
-                       count(*) FILTER (WHERE updated_at < now() - make_interval(secs => ?)),
-                       coalesce(floor(extract(epoch FROM now() - min(updated_at)) / 86400), 0)::bigint
-                  FROM session_activations""")) {
+        try (PreparedStatement ps = c.prepareStatement(SESSIONS_SQL)) {
             ps.setDouble(1, Math.max(0, ipSeconds) + GRACE_SECONDS);
             ps.setDouble(2, Math.max(0, sessionSeconds) + GRACE_SECONDS);
             try (ResultSet rs = ps.executeQuery()) {
@@ -174,23 +251,8 @@ public final class MastodonDbCheck {
 
     private static void otherIps(Connection c, long seconds, List<IpTable> out, int[] q) throws SQLException {
         long cutoff = Math.max(0, seconds) + GRACE_SECONDS;
-        String sql = """
-                SELECT 'login_activities', 'ip', 'created_at',
-                       count(*) FILTER (WHERE created_at < now() - make_interval(secs => ?)), 0::bigint,
-                       coalesce(floor(extract(epoch FROM now() - min(created_at)) / 86400), 0)::bigint
-                  FROM login_activities
-                UNION ALL
-                SELECT 'oauth_access_tokens', 'last_used_ip', 'last_used_at',
-                       count(*) FILTER (WHERE last_used_at < now() - make_interval(secs => ?)), 0::bigint,
-                       coalesce(floor(extract(epoch FROM now() - min(last_used_at)) / 86400), 0)::bigint
-                  FROM oauth_access_tokens WHERE last_used_ip IS NOT NULL
-                UNION ALL
-                SELECT 'users', 'sign_up_ip', 'current_sign_in_at',
-                       count(*) FILTER (WHERE current_sign_in_at < now() - make_interval(secs => ?)),
-                       count(*) FILTER (WHERE current_sign_in_at IS NULL AND created_at < now() - make_interval(secs => ?)),
-                       coalesce(floor(extract(epoch FROM now() - min(coalesce(current_sign_in_at, created_at))) / 86400), 0)::bigint
-                  FROM users WHERE sign_up_ip IS NOT NULL""";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+
+        try (PreparedStatement ps = c.prepareStatement(OTHER_IPS_SQL)) {
             for (int i = 1; i <= 4; i++) {
                 ps.setDouble(i, cutoff);
             }
@@ -205,35 +267,19 @@ public final class MastodonDbCheck {
     }
 
     private static Admins admins(Connection c, int[] q) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                WITH everyone AS (SELECT coalesce((SELECT permissions FROM user_roles WHERE id = -99), 0) AS p),
-                privileged AS (
-                  SELECT (u.otp_required_for_login
-                          OR EXISTS (SELECT 1 FROM webauthn_credentials w WHERE w.user_id = u.id)) AS two_factor,
-                         (u.disabled OR a.suspended_at IS NOT NULL) AS inactive
-                    FROM users u
-                    JOIN accounts a ON a.id = u.account_id
-                    LEFT JOIN user_roles r ON r.id = u.role_id
-                    CROSS JOIN everyone e
-                   WHERE ((coalesce(r.permissions, 0) | e.p) & ?) <> 0)
-                SELECT count(*), count(*) FILTER (WHERE NOT two_factor AND NOT inactive),
-                       count(*) FILTER (WHERE NOT two_factor AND inactive)
-                  FROM privileged""")) {
+        try (PreparedStatement ps = c.prepareStatement(ADMINS_SQL)) {
             ps.setLong(1, PRIVILEGED_MASK);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 q[0]++;
-                return new Admins(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                return new Admins(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         }
     }
 
     private static Map<String, String> settings(Connection c, int[] q) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT var, CASE WHEN var = 'site_terms' THEN CASE WHEN length(btrim(coalesce(value, ''), E'- \\n')) > 0
-                                 THEN 'set' ELSE '' END ELSE value END
-                  FROM settings WHERE var = ANY (?)""")) {
+        try (PreparedStatement ps = c.prepareStatement(SETTINGS_SQL)) {
             ps.setArray(1, c.createArrayOf("text", SETTINGS.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -246,9 +292,7 @@ public final class MastodonDbCheck {
     }
 
     private static Backups backups(Connection c, int[] q) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT count(*), coalesce(floor(extract(epoch FROM now() - min(created_at)) / 86400), 0)::bigint
-                  FROM backups""")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(BACKUPS_SQL)) {
             rs.next();
             q[0]++;
             return new Backups(rs.getLong(1), rs.getLong(2));

@@ -24,18 +24,32 @@ public final class ProbePhase {
     /** Rule packs evaluated for every target the probe phase ran on. */
     public static final Set<String> PACKS = Set.of("tls", "http");
 
-    private final CertificateInspector inspector;
+    private final java.util.function.Supplier<CertificateInspector> inspector;
     private final Clock clock;
     private final String userAgent;
 
     public ProbePhase(CertificateInspector inspector, Clock clock, String userAgent) {
+        this(() -> inspector, clock, userAgent);
+    }
+
+    private ProbePhase(java.util.function.Supplier<CertificateInspector> inspector, Clock clock, String userAgent) {
         this.inspector = inspector;
         this.clock = clock;
         this.userAgent = userAgent;
     }
 
+    /** With the system trust store, read only when a certificate is first judged (not for --no-probe or dir: targets). */
     public ProbePhase(String userAgent) {
-        this(CertificateInspector.systemStore(), Clock.systemUTC(), userAgent);
+        this(SystemStore::get, Clock.systemUTC(), userAgent);
+    }
+
+    /** The JVM's trust anchors, loaded once and only on first use (parsing them is a noticeable part of start-up). */
+    private static final class SystemStore {
+        private static final CertificateInspector INSTANCE = CertificateInspector.systemStore();
+
+        static CertificateInspector get() {
+            return INSTANCE;
+        }
     }
 
     public FactSet run(Target target, Set<String> kinds, FactSet collected, ProbeSettings settings) {
@@ -53,7 +67,7 @@ public final class ProbePhase {
             EndpointPlan plan = EndpointPlanner.plan(collected, kinds, settings.extra(), host.get(), target.name());
             LOG.debug("probing {} endpoints at {} ({} not probed)", plan.endpoints().size(), host.get(), plan.skipped().size());
             List<EndpointResult> results = plan.endpoints().isEmpty() ? List.of()
-                    : new ProbeRun(settings, inspector, clock, userAgent).run(plan.endpoints());
+                    : new ProbeRun(settings, inspector.get(), clock, userAgent).run(plan.endpoints());
             EndpointFacts.put(plan, results, facts);
             TlsFacts.put(results, facts);
             XmppFacts.put(results, facts);

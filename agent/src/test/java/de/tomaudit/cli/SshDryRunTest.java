@@ -43,6 +43,43 @@ class SshDryRunTest {
     }
 
     @Test
+    void dryRunListsTheApiCallsTheDatabaseConnectionAndEverySqlStatement() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            CliTest.Run r = CliTest.run("audit", "--dry-run", "--kind", "mastodon", "--kind", "bbb", "--known-hosts",
+                    tmp.resolve("kh").toString(), "ssh://audit@127.0.0.1:" + server.getLocalPort());
+            assertEquals(0, r.code(), r.err());
+            String out = r.out();
+            assertTrue(out.contains("  connect PROBE-ADDRESS:443 "), out);
+            for (String path : de.tomaudit.probe.mastodon.MastodonApiFacts.REQUESTS.keySet()) {
+                assertTrue(out.contains("  request GET https://DOMAIN" + path + " (Host: DOMAIN"), path + " in " + out);
+            }
+            assertTrue(out.contains("  connect DB_HOST:DB_PORT/DB_NAME of .env.production ") && out.contains("through a port forward"), out);
+            java.util.List<String> sql = de.tomaudit.mastodondb.MastodonDbCheck.statements(
+                    de.tomaudit.mastodondb.MastodonDbSettings.NONE.statementTimeout());
+            for (String q : sql) {
+                assertTrue(out.contains("  query " + q.strip().replaceAll("\\s+", " ") + " "), q + " in " + out);
+            }
+            assertTrue(out.indexOf("query SET TRANSACTION READ ONLY") < out.indexOf("query ROLLBACK"), out);
+            assertTrue(out.contains("request GET https://SERVER/bigbluebutton/api/getMeetings?checksum=CHECKSUM"), out);
+            assertTrue(out.contains("request GET https://SERVER/bigbluebutton/api/getRecordings?state=any&checksum=CHECKSUM"), out);
+
+            CliTest.Run noProbe = CliTest.run("audit", "--dry-run", "--no-probe", "--kind", "mastodon", "--mastodon-db",
+                    "jdbc:postgresql://db.example.org:5433/social", "dir:" + tmp);
+            assertEquals(0, noProbe.code(), noProbe.err());
+            assertTrue(!noProbe.out().contains("request GET"), "no API call without probes: " + noProbe.out());
+            assertTrue(noProbe.out().contains("  connect jdbc:postgresql://db.example.org:5433/social "), noProbe.out());
+            assertTrue(noProbe.out().contains("  query SET TRANSACTION READ ONLY "), noProbe.out());
+
+            CliTest.Run sshNoProbe = CliTest.run("audit", "--dry-run", "--no-probe", "--kind", "bbb", "--known-hosts",
+                    tmp.resolve("kh").toString(), "ssh://audit@127.0.0.1:" + server.getLocalPort());
+            assertTrue(!sshNoProbe.out().contains("bigbluebutton/api/"), "--no-probe: no API call: " + sshNoProbe.out());
+
+            server.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, server::accept, "a dry run must not connect");
+        }
+    }
+
+    @Test
     void sshOptionsAreCheckedAndDocumented() {
         CliTest.Run missing = CliTest.run("audit", "--identity", tmp.resolve("nope").toString(), "ssh://a@127.0.0.1");
         assertEquals(2, missing.code());

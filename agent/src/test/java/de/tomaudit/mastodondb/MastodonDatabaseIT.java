@@ -149,8 +149,8 @@ class MastodonDatabaseIT {
         try (MastodonTestDatabase db = MastodonTestDatabase.create("masto_fail")) {
             freshData(db);
             db.exec("""
-                    INSERT INTO login_activities (user_id, authentication_method, success, ip, created_at)
-                      VALUES (1, 'password', true, '198.51.100.1', now() - interval '40 days');
+                    INSERT INTO login_activities (id, user_id, authentication_method, success, ip, created_at)
+                      VALUES (0, 1, 'password', true, '198.51.100.1', now() - interval '40 days');
                     INSERT INTO session_activations (session_id, created_at, updated_at, ip, user_id)
                       VALUES ('s2', now() - interval '60 days', now() - interval '40 days', '198.51.100.2', 1);
                     UPDATE webauthn_credentials SET user_id = 3;
@@ -161,6 +161,73 @@ class MastodonDatabaseIT {
             assertEquals(Status.FAIL, f.get("mastodon.admin-2fa").status());
             assertTrue(f.get("mastodon.ip-retention").evidence().stream().anyMatch(e -> e.value().startsWith("1 past the cutoff")),
                     f.get("mastodon.ip-retention").evidence().toString());
+            // the older login (a smaller id: ids grow with time) is found through the primary key
+            assertTrue(f.get("mastodon.ip-retention").evidence().stream().anyMatch(e -> e.source().equals(
+                    "database: login_activities.ip") && e.value().startsWith("1 past the cutoff") && e.value().contains("oldest 40 days")),
+                    f.get("mastodon.ip-retention").evidence().toString());
+        }
+    }
+
+    /** --dry-run lists exactly the statements the check sends: recorded from a run against the bed. */
+    @Test
+    void theDryRunListsEveryStatementTheCheckSends() throws Exception {
+        try (MastodonTestDatabase db = MastodonTestDatabase.create("masto_plan")) {
+            freshData(db);
+            List<String> sent = new java.util.ArrayList<>();
+            try (Connection real = MastodonDbConnector.open(db.url(), db.settings())) {
+                Connection recording = (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("rollback")) {
+                                sent.add("ROLLBACK");
+                            }
+                            if (method.getName().equals("prepareStatement") && args != null) {
+                                sent.add((String) args[0]);
+                            }
+                            Object out;
+                            try {
+                                out = method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                            if (out instanceof java.sql.Statement st && method.getName().equals("createStatement")) {
+                                return java.lang.reflect.Proxy.newProxyInstance(java.sql.Statement.class.getClassLoader(),
+                                        new Class<?>[] {java.sql.Statement.class}, (p2, m2, a2) -> {
+                                            if ((m2.getName().equals("execute") || m2.getName().equals("executeQuery")) && a2 != null) {
+                                                sent.add((String) a2[0]);
+                                            }
+                                            try {
+                                                return m2.invoke(st, a2);
+                                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                                throw e.getCause();
+                                            }
+                                        });
+                            }
+                            return out;
+                        });
+                MastodonDbCheck.run(recording, 86_400, 86_400, db.settings().statementTimeout());
+            }
+            assertEquals(MastodonDbCheck.statements(db.settings().statementTimeout()), sent);
+        }
+    }
+
+    @Test
+    void privilegedSsoAccountsAreCountedApartFromLocalOnes(@TempDir Path tmp) throws Exception {
+        try (MastodonTestDatabase db = MastodonTestDatabase.create("masto_sso")) {
+            freshData(db);
+            // the moderator loses the security key but signs in through an OIDC identity
+            db.exec("""
+                    DELETE FROM webauthn_credentials;
+                    INSERT INTO identities (provider, uid, created_at, updated_at, user_id)
+                      VALUES ('openid_connect', 'sub-2', now(), now(), 2);
+                    """);
+            TargetResult r = audit(root(tmp), db.settings());
+            Finding f = findings(r).get("mastodon.admin-2fa");
+            assertEquals(Status.PASS, f.status(), f.toString());
+            assertTrue(f.evidence().stream().anyMatch(e -> e.value().contains("0 active without 2FA")
+                    && e.value().contains("1 signing in through SSO")), f.evidence().toString());
+            // the same moderator without the identity: a local account without 2FA
+            db.exec("DELETE FROM identities");
+            assertEquals(Status.FAIL, findings(audit(root(tmp), db.settings())).get("mastodon.admin-2fa").status());
         }
     }
 

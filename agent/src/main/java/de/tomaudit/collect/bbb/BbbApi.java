@@ -5,8 +5,8 @@ import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.xml.SafeXml;
 import de.tomaudit.parse.xml.XmlNode;
 import de.tomaudit.parse.xml.XmlRefused;
+import de.tomaudit.probe.http.AuditHttpClient;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -42,17 +42,30 @@ final class BbbApi {
         this.base = URI.create(serverUrl.replaceAll("/+$", "") + "/bigbluebutton/api/");
         this.signer = signer;
         this.algorithm = algorithm;
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2))
-                .followRedirects(false).retryOnConnectionFailure(false)
-                .dns(host -> {
-                    try {
-                        return List.of(InetAddress.getByName(probeAddress));
-                    } catch (UnknownHostException e) {
-                        throw new UnknownHostException("probe address " + probeAddress + " does not resolve");
-                    }
-                })
-                .build();
+        this.http = pinned(probeAddress, timeout);
+    }
+
+    private static OkHttpClient pinned(String probeAddress, Duration timeout) {
+        try {
+            return AuditHttpClient.pinned(AuditHttpClient.probeAddress(probeAddress), timeout, timeout, timeout.multipliedBy(2), "");
+        } catch (UnknownHostException e) {
+            // no client to pin: every call fails with this reason (put turns it into an error finding)
+            return null;
+        }
+    }
+
+    /** What {@code --dry-run} prints for the signed API calls of {@link #put}. */
+    static List<de.tomaudit.collect.PlannedAccess> plan() {
+        String url = "https://SERVER/bigbluebutton/api/";
+        String host = " (SERVER: the host of bigbluebutton.web.serverURL, also Host and TLS server name; checksum: "
+                + "sha256 or better where supportChecksumAlgorithms allows, of the call, query and securitySalt)";
+        String when = "only when securitySalt and serverURL were read";
+        return List.of(
+                de.tomaudit.collect.PlannedAccess.connect("PROBE-ADDRESS:<serverURL's port, 443>", "bbb-web's API, signed; " + when),
+                de.tomaudit.collect.PlannedAccess.request("GET " + url + "getMeetings?checksum=CHECKSUM" + host,
+                        "meetings running and recording (counts only)"),
+                de.tomaudit.collect.PlannedAccess.request("GET " + url + "getRecordings?state=any&checksum=CHECKSUM" + host,
+                        "recordings listed and the oldest one's age (counts and times only)"));
     }
 
     String endpoint() {
@@ -61,6 +74,9 @@ final class BbbApi {
 
     /** The call's response root, or the reason it could not be had. */
     XmlNode call(String name, String query) throws ApiException {
+        if (http == null) {
+            throw new ApiException(name + ": the probe address does not resolve");
+        }
         String checksum = signer.checksum(name, query, algorithm);
         String url = base + name + "?" + (query.isEmpty() ? "" : query + "&") + "checksum=" + checksum;
         Request request = new Request.Builder().url(url).get().header("Accept", "application/xml").build();
@@ -105,6 +121,16 @@ final class BbbApi {
 
     /** Runs both calls and puts {@code bbb.api}; failures become an error on it, never an exception. */
     void put(Instant now, FactSet.Builder facts) {
+        try {
+            calls(now, facts);
+        } finally {
+            if (http != null) {
+                AuditHttpClient.close(http);
+            }
+        }
+    }
+
+    private void calls(Instant now, FactSet.Builder facts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", algorithm);
         String where = "probe: " + endpoint() + " (signed with " + algorithm + ")";

@@ -39,14 +39,25 @@ public final class BbbCollector implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(BbbCollector.class);
     private final Clock clock;
     private final Duration apiTimeout;
+    private final boolean apiCalls;
 
     public BbbCollector() {
         this(Clock.systemUTC(), Duration.ofSeconds(5));
     }
 
     BbbCollector(Clock clock, Duration apiTimeout) {
+        this(clock, apiTimeout, true);
+    }
+
+    private BbbCollector(Clock clock, Duration apiTimeout, boolean apiCalls) {
         this.clock = clock;
         this.apiTimeout = apiTimeout;
+        this.apiCalls = apiCalls;
+    }
+
+    /** The same collector without the signed API calls: {@code --no-probe} means no network request to the target. */
+    public BbbCollector withoutApiCalls() {
+        return new BbbCollector(clock, apiTimeout, false);
     }
 
     @Override
@@ -82,7 +93,13 @@ public final class BbbCollector implements Collector {
             out.add(PlannedAccess.read(d + BbbPaths.ESL, "FreeSWITCH event socket (listen address; password: hashed)"));
             out.add(PlannedAccess.read(d + BbbPaths.SIP_EXTERNAL, "FreeSWITCH external SIP profile"));
             out.add(PlannedAccess.read(d + BbbPaths.FS_VARS, "FreeSWITCH variables used by both"));
+            out.add(PlannedAccess.read(d + ComponentLogs.FS_LOGFILE, "FreeSWITCH's log file levels (debug or not)"));
         }
+        out.add(PlannedAccess.read("/etc/bigbluebutton/nginx/*.nginx", "nginx locations BigBlueButton's vhost includes (2.x)"));
+        out.add(PlannedAccess.read("/usr/share/bigbluebutton/nginx/*.nginx", "nginx locations BigBlueButton's vhost includes (3.x)"));
+        out.add(PlannedAccess.read(ComponentLogs.LOGBACK, "bbb-web's logback: loggers at DEBUG, rotation (MaxHistory)"));
+        out.add(PlannedAccess.read(ComponentLogs.SFU_DEFAULTS, "bbb-webrtc-sfu's defaults (log.level)"));
+        out.add(PlannedAccess.read(ComponentLogs.SFU_OVERRIDE, "bbb-webrtc-sfu's overrides (log.level)"));
         out.add(PlannedAccess.read(BbbPaths.COTURN, "coturn (TLS, authentication, peer restrictions)"));
         out.add(PlannedAccess.read(BbbPaths.TURN_STUN_OVERRIDE, "STUN/TURN servers given to clients (processors)"));
         out.add(PlannedAccess.read(BbbPaths.TURN_STUN_DEFAULTS, "STUN/TURN servers given to clients (processors)"));
@@ -95,6 +112,11 @@ public final class BbbCollector implements Collector {
         // The signed API calls (getMeetings, getRecordings) go to the web port of the probe address, which the
         // probes' own plan lists (connect PROBE-ADDRESS:443) where the target has a network address.
         return out;
+    }
+
+    /** The signed API calls this collector makes on targets with a network address, for {@code --dry-run}. */
+    public static List<PlannedAccess> apiPlan() {
+        return BbbApi.plan();
     }
 
     @Override
@@ -137,12 +159,29 @@ public final class BbbCollector implements Collector {
 
         FreeswitchConfig.read(target, facts);
         CoturnConfig.read(target, facts);
+        ComponentLogs.read(target, BbbPaths.FREESWITCH_CONF, facts);
         Optional<String> serverUrl = web.text("bigbluebutton.web.serverURL").filter(s -> !s.isBlank());
+        putDomain(web, serverUrl, facts);
         TurnStunServers.read(target, serverUrl.flatMap(TurnStunServers::hostOf), facts);
         api(target, web, serverUrl, facts);
     }
 
+    /** {@code bbb.domain}: the host of bbb-web's serverURL, which names the nginx vhost (bbb.nginx-tls). */
+    private static void putDomain(BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
+        Optional<String> host = serverUrl.flatMap(TurnStunServers::hostOf);
+        if (host.isEmpty()) {
+            facts.notApplicable("bbb.domain", "bigbluebutton.web.serverURL is not set");
+            return;
+        }
+        String source = web.properties().entry("bigbluebutton.web.serverURL").map(e -> e.source()).orElse(BbbPaths.WEB_DEFAULTS);
+        facts.put("bbb.domain", host.get(), new Evidence(source, "bigbluebutton.web.serverURL names " + host.get()));
+    }
+
     private void api(Target target, BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
+        if (!apiCalls) {
+            facts.notApplicable("bbb.api", "network probes are switched off (--no-probe): bbb-web's API is not called");
+            return;
+        }
         Optional<String> probe = target.probeHost();
         if (probe.isEmpty()) {
             facts.notApplicable("bbb.api", "no network address to call the API at (" + target.address() + ")");

@@ -113,7 +113,8 @@ final class NginxServers {
 
     /**
      * A redirect to https for every request: a {@code return} with a 30x code (or a bare URL) to an
-     * https:// URL, or a {@code rewrite} to an https:// URL, at server level, in {@code location /},
+     * https:// URL, or a {@code rewrite} to an https:// URL, at server level, in {@code location /}
+     * (also {@code location ^~ /}, as bbb-install.sh writes it: the same prefix, regex locations skipped),
      * or in an {@code if} at server level.
      */
     static boolean redirectsToHttps(NginxDirective server) {
@@ -124,7 +125,8 @@ final class NginxServers {
             if (!child.isBlock()) {
                 continue;
             }
-            boolean rootLocation = child.name().equals("location") && child.args().equals(List.of("/"));
+            boolean rootLocation = child.name().equals("location")
+                    && (child.args().equals(List.of("/")) || child.args().equals(List.of("^~", "/")));
             if ((rootLocation || child.name().equals("if")) && redirectsHere(child)) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.mastodon;
 
+import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.Fact;
 import de.tomaudit.facts.FactSet;
@@ -50,6 +51,39 @@ public final class MastodonLivePhase {
 
     public MastodonLivePhase(String userAgent) {
         this("https", 443, userAgent);
+    }
+
+    /**
+     * What {@code --dry-run} prints for the Mastodon live phase: the API requests (method, URL with
+     * the instance's domain as Host and SNI, the probe address they go to) and the database
+     * connection with every SQL statement. {@code networkTarget}: the target has a probe address (not
+     * {@code dir:}/{@code bundle:}); {@code local}: the {@code local} target.
+     */
+    public static List<PlannedAccess> plan(boolean networkTarget, boolean local, ProbeSettings probes, MastodonDbSettings db) {
+        List<PlannedAccess> out = new ArrayList<>();
+        if (probes.enabled() && networkTarget) {
+            out.add(PlannedAccess.connect("PROBE-ADDRESS:443", "Mastodon's public API over HTTPS; Host and TLS server name: "
+                    + "WEB_DOMAIN, else LOCAL_DOMAIN of .env.production (DOMAIN below); redirects followed only to the same address"));
+            MastodonApiFacts.REQUESTS.forEach((path, why) -> out.add(PlannedAccess.request("GET https://DOMAIN" + path
+                    + " (Host: DOMAIN, Accept: application/json)", why)));
+        }
+        String when = db.credentials() ? "" : " (not made now: no " + MastodonDbSettings.PASSWORD_ENV + " and no ~/.pgpass)";
+        if (db.jdbcUrl().isPresent()) {
+            out.add(PlannedAccess.connect(MastodonDbConnector.redact(db.jdbcUrl().get()), "PostgreSQL (--mastodon-db) as role "
+                    + db.user() + when));
+        } else if (networkTarget && !local) {
+            out.add(PlannedAccess.connect("DB_HOST:DB_PORT/DB_NAME of .env.production", "PostgreSQL as role " + db.user()
+                    + " through a port forward on the SSH connection (a socket directory in DB_HOST: localhost there)" + when));
+        } else if (local) {
+            out.add(PlannedAccess.connect("DB_HOST:DB_PORT/DB_NAME of .env.production", "PostgreSQL as role " + db.user()
+                    + " (a socket directory in DB_HOST: localhost)" + when));
+        } else {
+            return out; // dir: and bundle: targets reach no database without --mastodon-db
+        }
+        for (String sql : MastodonDbCheck.statements(db.statementTimeout())) {
+            out.add(PlannedAccess.query(sql, "read-only transaction, aggregates only" + when));
+        }
+        return out;
     }
 
     public FactSet run(Target target, Set<String> kinds, FactSet collected, ProbeSettings probes, MastodonDbSettings db) {
@@ -214,10 +248,14 @@ public final class MastodonLivePhase {
                         + " past the cutoff, oldest " + s.oldestDays() + " days"));
         MastodonDbCheck.Admins a = r.admins();
         facts.put(DB + ".admins", Map.of("privileged", a.privileged(), "without_2fa", a.withoutTwoFactor(),
-                "inactive_without_2fa", a.inactiveWithoutTwoFactor()), src,
-                new Evidence("database: users, user_roles, webauthn_credentials", a.privileged()
-                        + " accounts with admin or moderation rights, " + a.withoutTwoFactor() + " active without 2FA, "
-                        + a.inactiveWithoutTwoFactor() + " suspended or disabled without 2FA"));
+                "inactive_without_2fa", a.inactiveWithoutTwoFactor(), "sso_without_2fa", a.ssoWithoutTwoFactor()), src,
+                new Evidence("database: users, user_roles, webauthn_credentials, identities", a.privileged()
+                        + " accounts with admin or moderation rights, " + a.withoutTwoFactor()
+                        + " active without 2FA (password login, LDAP and PAM included: Mastodon's TOTP applies to them), "
+                        + a.inactiveWithoutTwoFactor() + " suspended or disabled without 2FA, " + a.ssoWithoutTwoFactor()
+                        + " signing in through SSO (an OmniAuth identity) without a Mastodon second factor"
+                        + (a.ssoWithoutTwoFactor() > 0 ? ": Mastodon skips its TOTP for SSO logins, so their second factor"
+                                + " is the identity provider's (check it there)" : "")));
         Map<String, Object> settings = new LinkedHashMap<>();
         for (String k : List.of("media_cache_retention_period", "content_cache_retention_period", "backups_retention_period",
                 "authorized_fetch", "site_terms")) {

@@ -10,21 +10,12 @@ import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -44,32 +35,13 @@ public final class HttpProbe implements AutoCloseable {
         this.settings = settings;
         this.budget = budget;
         this.userAgent = userAgent;
-        X509TrustManager trustAll = new AcceptAll();
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .hostnameVerifier((host, session) -> true);
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {trustAll}, null);
-            b.sslSocketFactory(ctx.getSocketFactory(), trustAll);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is part of every Java runtime", e);
-        }
-        this.client = b.build();
+        // pinned per call (repinned) to the endpoint's probe address; the loopback is never used as such
+        this.client = AuditHttpClient.pinned(InetAddress.getLoopbackAddress(), settings.connectTimeout(),
+                settings.readTimeout(), settings.connectTimeout().plus(settings.readTimeout()), userAgent);
     }
 
     public HttpObservation probe(Endpoint e) throws ProbeException {
-        String host = e.name().isEmpty() ? e.address() : e.name();
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
+        String host = AuditHttpClient.urlHost(e.name().isEmpty() ? e.address() : e.name());
         String url = (e.tls() ? "https://" : "http://") + host + ":" + e.port() + "/";
         InetAddress target;
         try {
@@ -78,11 +50,8 @@ public final class HttpProbe implements AutoCloseable {
             throw new ProbeException(ProbeException.Kind.IO, e.label() + ": unknown probe address " + e.address());
         }
         int timeout = budget.cap(settings.connectTimeout().plus(settings.readTimeout()), e.label());
-        OkHttpClient c = client.newBuilder()
-                .dns(name -> List.of(target))
-                .callTimeout(Duration.ofMillis(timeout))
-                .build();
-        Request request = new Request.Builder().url(url).header("User-Agent", userAgent).get().build();
+        OkHttpClient c = AuditHttpClient.repinned(client, target, Duration.ofMillis(timeout));
+        Request request = new Request.Builder().url(url).get().build();
         try (Response r = c.newCall(request).execute()) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : r.headers().names()) {
@@ -109,13 +78,6 @@ public final class HttpProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        client.connectionPool().evictAll();
-        client.dispatcher().executorService().shutdown();
-    }
-
-    private static final class AcceptAll implements X509TrustManager {
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-        @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+        AuditHttpClient.close(client);
     }
 }

@@ -2,6 +2,7 @@ package de.tomaudit.probe.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.tomaudit.probe.http.AuditHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -10,17 +11,9 @@ import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -49,34 +42,15 @@ public final class MastodonApiClient implements AutoCloseable {
                              Duration readTimeout, String userAgent) throws MastodonApiException {
         InetAddress target;
         try {
-            target = InetAddress.getByName(address);
+            target = AuditHttpClient.probeAddress(address);
         } catch (UnknownHostException e) {
             throw new MastodonApiException("unknown probe address " + address, true, 0);
         }
-        X509TrustManager trustAll = new AcceptAll();
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(1, 5, TimeUnit.SECONDS))
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .writeTimeout(readTimeout)
-                .callTimeout(connectTimeout.plus(readTimeout))
-                .dns(name -> List.of(target))
-                .hostnameVerifier((h, s) -> true)
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("User-Agent", userAgent).header("Accept", "application/json").build()));
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {trustAll}, null);
-            b.sslSocketFactory(ctx.getSocketFactory(), trustAll);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is part of every Java runtime", e);
-        }
-        this.client = b.build();
-        String host = domain.contains(":") && !domain.startsWith("[") ? "[" + domain + "]" : domain;
-        this.base = scheme + "://" + host + ":" + port;
+        this.client = AuditHttpClient.pinned(target, connectTimeout, readTimeout, connectTimeout.plus(readTimeout), userAgent)
+                .newBuilder()
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Accept", "application/json").build()))
+                .build();
+        this.base = scheme + "://" + AuditHttpClient.urlHost(domain) + ":" + port;
     }
 
     public String url(String path) {
@@ -170,13 +144,6 @@ public final class MastodonApiClient implements AutoCloseable {
 
     @Override
     public void close() {
-        client.connectionPool().evictAll();
-        client.dispatcher().executorService().shutdown();
-    }
-
-    private static final class AcceptAll implements X509TrustManager {
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-        @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+        AuditHttpClient.close(client);
     }
 }

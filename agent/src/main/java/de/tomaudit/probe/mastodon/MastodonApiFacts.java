@@ -22,7 +22,23 @@ public final class MastodonApiFacts {
     /** updated_at of Mastodon's built-in privacy policy template (config/templates/privacy-policy.md). */
     static final String TEMPLATE_DATE = "2022-10-07T00:00:00";
 
+    /** Every GET {@link #collect} may send, path and when, for {@code --dry-run}. */
+    public static final Map<String, String> REQUESTS = requests();
+
     private MastodonApiFacts() { }
+
+    private static Map<String, String> requests() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("/api/v2/instance", "registrations, approval, contact, minimum age, version");
+        m.put("/api/v1/instance", "the same from the older API, only when /api/v2/instance answers 404");
+        m.put("/api/v1/instance/privacy_policy", "privacy policy present; the built-in template by its updated_at");
+        m.put("/api/v1/instance/rules", "server rules (count)");
+        m.put("/api/v1/instance/terms_of_service", "terms of service present");
+        m.put("/api/v1/instance/extended_description", "terms in the extended description, only when terms_of_service is 404");
+        m.put("/.well-known/nodeinfo", "link to the NodeInfo document");
+        m.put("<the NodeInfo link's path, e.g. /nodeinfo/2.0>", "software, version, open registrations");
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     public static void collect(MastodonApiClient api, FactSet.Builder facts) {
         try {

@@ -169,6 +169,19 @@ class BbbApiTest {
         }
     }
 
+    @Test
+    void withoutApiCallsNothingIsRequested(@TempDir Path root) throws Exception {
+        new BbbRoot(root).write(BbbPaths.WEB_OVERRIDE, "securitySalt=" + SALT + "\nbigbluebutton.web.serverURL=" + serverUrl() + "\n");
+        stub("getMeetings", checksum("SHA-256", "getMeetings", ""), "<response><returncode>SUCCESS</returncode><meetings/></response>");
+        FactSet.Builder b = FactSet.builder();
+        new BbbCollector(java.time.Clock.fixed(BbbRoot.NOW, java.time.ZoneOffset.UTC), Duration.ofSeconds(20)).withoutApiCalls()
+                .collect(new ProbeableDir(new DirTarget(root, Limits.DEFAULT)), b);
+        Unavailable u = b.build().whyMissing("bbb.api").orElseThrow();
+        assertEquals(Unavailable.Kind.NOT_APPLICABLE, u.kind());
+        assertTrue(u.reason().contains("--no-probe"), u.reason());
+        assertEquals(0, server.getAllServeEvents().size(), "no request reached the server");
+    }
+
     /** A dir: root that has a probe address, as an SSH target has (test only: every method delegates). */
     private record ProbeableDir(DirTarget dir) implements Target {
         @Override public String name() { return dir.name(); }
