@@ -98,6 +98,7 @@ final class SshConnector {
         s.setConfig("StrictHostKeyChecking", "yes");
         s.setConfig("HashKnownHosts", "no");
         s.setConfig("PreferredAuthentications", "publickey");
+        SessionCrypto.apply(s);
         s.setDaemonThread(true);
         if (previous != null) {
             s.setProxy(new JumpProxy(previous));
