@@ -317,6 +317,9 @@ public final class AuditCommand implements Callable<Integer> {
                     + "; the report is written, the run is not recorded (exit " + ExitCodes.UNRECORDED + ")");
             result = result.unrecorded(historyFailure.get());
         }
+        for (String notice : de.tomaudit.waiver.WaiverNotices.of(waiverList, result, java.time.LocalDate.now())) {
+            spec.commandLine().getErr().println("tomaudit: warning: " + notice);
+        }
         if (failOnRegression) {
             regressions.forEach(r -> spec.commandLine().getErr().println("tomaudit: regression: " + r));
         }
