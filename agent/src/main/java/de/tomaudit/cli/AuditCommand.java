@@ -352,7 +352,7 @@ public final class AuditCommand implements Callable<Integer> {
             HistoryStore store = new HistoryStore(HistoryDatabase.open(at));
             LeaseBoard board = new LeaseBoard(store.database(), round, AgentId.next(), Duration.ofSeconds(leaseTimeout));
             return Optional.of(new RoundRunner(runner, VersionProvider.version()).run(fleet, options, settings, store, board,
-                    Duration.ofSeconds(leaseTimeout)));
+                    Duration.ofSeconds(leaseTimeout), failOnRegression));
         } catch (HistoryException e) {
             roundFailure = e.getMessage() + " (round " + round + " not shared: every target audited by this agent)";
             return Optional.empty();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * never the end of the run: the report is written anyway, marked unrecorded.
  */
 final class RunRecording {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunRecording.class);
 
     /** The run's id in the history (empty when it could not be stored), its regressions, and the failure. */
     record Outcome(Optional<Long> runId, List<String> regressions, Optional<String> failure) { }
@@ -39,7 +40,10 @@ final class RunRecording {
                     }
                 }
             }
+            long start = System.nanoTime();
             long id = store.record(result);
+            LOG.info("history: run {} stored ({} targets) in {} ms", id, result.targets().size(),
+                    (System.nanoTime() - start) / 1_000_000);
             return new Outcome(Optional.of(id), regressions, Optional.empty());
         } catch (HistoryException e) {
             return new Outcome(Optional.empty(), List.of(), Optional.of(e.getMessage()));

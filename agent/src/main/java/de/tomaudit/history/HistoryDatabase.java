@@ -129,6 +129,7 @@ public final class HistoryDatabase {
             p.setProperty("connectTimeout", "10");
             p.setProperty("socketTimeout", "60");
             p.setProperty("ApplicationName", "tomaudit");
+            p.setProperty("reWriteBatchedInserts", "true"); // a target's findings in one INSERT
             return new org.postgresql.Driver().connect(location.url(), p);
         }
         p.setProperty("user", "tomaudit");

@@ -20,7 +20,7 @@ import java.util.Optional;
  * An agent that dies stops renewing: its lease runs out and another agent takes the target. The
  * database's clock decides, never the agents' clocks.
  */
-public final class LeaseBoard {
+public final class LeaseBoard implements AutoCloseable {
     /** The state of a round as one agent sees it. */
     public record Remaining(int notDone, int claimable) { }
 
@@ -39,6 +39,51 @@ public final class LeaseBoard {
         this.leaseTimeout = leaseTimeout;
     }
 
+    /** One connection per thread (a worker, the heartbeat), kept for the round: a login per query costs more than the query. */
+    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+    private final List<Connection> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    private Connection connection() throws HistoryException {
+        Connection c = connections.get();
+        if (c == null) {
+            c = db.connect();
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                close(c);
+                throw fail(e);
+            }
+            connections.set(c);
+            opened.add(c);
+        }
+        return c;
+    }
+
+    /** After a failure the connection may be broken: the next call of this thread opens a new one. */
+    private HistoryException broken(Connection c, SQLException e) {
+        rollback(c);
+        connections.remove();
+        opened.remove(c);
+        close(c);
+        return fail(e);
+    }
+
+    @Override
+    public void close() {
+        synchronized (opened) {
+            opened.forEach(LeaseBoard::close);
+            opened.clear();
+        }
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection
+        }
+    }
+
     public String round() {
         return round;
     }
@@ -49,136 +94,116 @@ public final class LeaseBoard {
 
     /** Adds the round and this agent's inventory to it (targets already there are kept as they are). */
     public void join(List<String> targetKeys) throws HistoryException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement r = c.prepareStatement(
-                    "INSERT INTO rounds (name, created_at) VALUES (?, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING");
-                 PreparedStatement t = c.prepareStatement("INSERT INTO round_targets (round_name, target_key, position)"
-                         + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                r.setString(1, round);
-                r.executeUpdate();
-                int pos = 0;
-                for (String k : targetKeys) {
-                    t.setString(1, round);
-                    t.setString(2, k);
-                    t.setInt(3, pos++);
-                    t.addBatch();
-                }
-                t.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                rollback(c);
-                throw e;
+        Connection c = connection();
+        try (PreparedStatement r = c.prepareStatement(
+                "INSERT INTO rounds (name, created_at) VALUES (?, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING");
+             PreparedStatement t = c.prepareStatement("INSERT INTO round_targets (round_name, target_key, position)"
+                     + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            r.setString(1, round);
+            r.executeUpdate();
+            int pos = 0;
+            for (String k : targetKeys) {
+                t.setString(1, round);
+                t.setString(2, k);
+                t.setInt(3, pos++);
+                t.addBatch();
             }
+            t.executeBatch();
+            c.commit();
         } catch (SQLException e) {
-            throw fail(e);
+            throw broken(c, e);
         }
     }
 
-    /** Takes the next free target of the round for this agent; empty when none is free right now. */
+    /** Takes the next free target of the round for this agent; empty when none is free right now (one statement). */
     public Optional<String> claim() throws HistoryException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                String key = null;
-                try (PreparedStatement s = c.prepareStatement("SELECT target_key FROM round_targets"
-                        + " WHERE round_name = ? AND done_at IS NULL AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)"
-                        + " ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-                    s.setString(1, round);
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (rs.next()) {
-                            key = rs.getString(1);
-                        }
-                    }
+        Connection c = connection();
+        try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET lease_owner = ?,"
+                + " lease_until = CURRENT_TIMESTAMP + make_interval(secs => ?), attempts = attempts + 1"
+                + " WHERE round_name = ? AND target_key = (SELECT target_key FROM round_targets"
+                + "  WHERE round_name = ? AND done_at IS NULL AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)"
+                + "  ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING target_key")) {
+            u.setString(1, owner);
+            u.setDouble(2, leaseTimeout.toMillis() / 1000.0);
+            u.setString(3, round);
+            u.setString(4, round);
+            String key = null;
+            try (ResultSet rs = u.executeQuery()) {
+                if (rs.next()) {
+                    key = rs.getString(1);
                 }
-                if (key != null) {
-                    try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET lease_owner = ?,"
-                            + " lease_until = CURRENT_TIMESTAMP + make_interval(secs => ?), attempts = attempts + 1"
-                            + " WHERE round_name = ? AND target_key = ?")) {
-                        u.setString(1, owner);
-                        u.setDouble(2, leaseTimeout.toMillis() / 1000.0);
-                        u.setString(3, round);
-                        u.setString(4, key);
-                        u.executeUpdate();
-                    }
-                }
-                c.commit();
-                return Optional.ofNullable(key);
-            } catch (SQLException e) {
-                rollback(c);
-                throw e;
             }
+            c.commit();
+            return Optional.ofNullable(key);
         } catch (SQLException e) {
-            throw fail(e);
+            throw broken(c, e);
         }
     }
 
     /** Renews every lease this agent holds; returns how many. */
     public int heartbeat() throws HistoryException {
-        try (Connection c = db.connect(); PreparedStatement u = c.prepareStatement("UPDATE round_targets"
+        Connection c = connection();
+        try (PreparedStatement u = c.prepareStatement("UPDATE round_targets"
                 + " SET lease_until = CURRENT_TIMESTAMP + make_interval(secs => ?)"
                 + " WHERE round_name = ? AND lease_owner = ? AND done_at IS NULL")) {
             u.setDouble(1, leaseTimeout.toMillis() / 1000.0);
             u.setString(2, round);
             u.setString(3, owner);
-            return u.executeUpdate();
+            int n = u.executeUpdate();
+            c.commit();
+            return n;
         } catch (SQLException e) {
-            throw fail(e);
+            throw broken(c, e);
         }
     }
 
     /**
      * Stores a target's result in run {@code runId} and marks it done, in one transaction, only while
      * this agent still holds its lease (else nothing is stored: another agent has taken it over).
+     * With {@code withPrevious}, the target's previous stored result comes back (for regressions).
      */
-    public Completion complete(String key, long runId, int position, TargetResult result) throws HistoryException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("SELECT lease_owner FROM round_targets"
-                        + " WHERE round_name = ? AND target_key = ? AND done_at IS NULL FOR UPDATE")) {
-                    s.setString(1, round);
-                    s.setString(2, key);
-                    try (ResultSet rs = s.executeQuery()) {
-                        if (!rs.next() || !owner.equals(rs.getString(1))) {
-                            c.rollback();
-                            return new Completion(false, Optional.empty());
-                        }
-                    }
+    public Completion complete(String key, long runId, int position, TargetResult result, boolean withPrevious)
+            throws HistoryException {
+        Connection c = connection();
+        try {
+            Optional<HistoryStore.StoredTarget> previous = withPrevious ? HistoryStore.latest(c, result.name()) : Optional.empty();
+            long id = HistoryStore.insertTarget(c, runId, position, result);
+            // the row lock of this update decides: done only while the lease is still this agent's
+            try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET done_at = CURRENT_TIMESTAMP,"
+                    + " target_result_id = ?, lease_until = NULL"
+                    + " WHERE round_name = ? AND target_key = ? AND lease_owner = ? AND done_at IS NULL")) {
+                u.setLong(1, id);
+                u.setString(2, round);
+                u.setString(3, key);
+                u.setString(4, owner);
+                if (u.executeUpdate() != 1) {
+                    c.rollback();
+                    return new Completion(false, Optional.empty());
                 }
-                Optional<HistoryStore.StoredTarget> previous = HistoryStore.latest(c, result.name());
-                long id = HistoryStore.insertTarget(c, runId, position, result);
-                try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET done_at = CURRENT_TIMESTAMP,"
-                        + " target_result_id = ?, lease_until = NULL WHERE round_name = ? AND target_key = ?")) {
-                    u.setLong(1, id);
-                    u.setString(2, round);
-                    u.setString(3, key);
-                    u.executeUpdate();
-                }
-                c.commit();
-                return new Completion(true, previous);
-            } catch (SQLException e) {
-                rollback(c);
-                throw e;
             }
+            c.commit();
+            return new Completion(true, previous);
         } catch (SQLException e) {
-            throw fail(e);
+            throw broken(c, e);
         }
     }
 
     /** How many targets of the round are not done, and how many of those no live agent holds. */
     public Remaining remaining() throws HistoryException {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT"
+        Connection c = connection();
+        try (PreparedStatement s = c.prepareStatement("SELECT"
                 + " COUNT(*) FILTER (WHERE done_at IS NULL),"
                 + " COUNT(*) FILTER (WHERE done_at IS NULL AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP))"
                 + " FROM round_targets WHERE round_name = ?")) {
             s.setString(1, round);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new Remaining(rs.getInt(1), rs.getInt(2));
+                Remaining r = new Remaining(rs.getInt(1), rs.getInt(2));
+                c.commit();
+                return r;
             }
         } catch (SQLException e) {
-            throw fail(e);
+            throw broken(c, e);
         }
     }
 

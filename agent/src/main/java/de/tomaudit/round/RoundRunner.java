@@ -44,6 +44,8 @@ public final class RoundRunner {
 
     private final FleetRunner runner;
     private final String version;
+    /** Time spent storing results (the history write time of this agent's run). */
+    private final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public RoundRunner(FleetRunner runner, String version) {
         this.runner = runner;
@@ -51,7 +53,7 @@ public final class RoundRunner {
     }
 
     public Outcome run(List<FleetTarget> fleet, AuditOptions options, FleetRunner.Settings settings, HistoryStore store,
-                       LeaseBoard board, Duration leaseTimeout) throws HistoryException {
+                       LeaseBoard board, Duration leaseTimeout, boolean withPrevious) throws HistoryException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, FleetTarget> byKey = new HashMap<>();
         List<String> keys = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class RoundRunner {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < settings.parallel(); i++) {
                 running.add(workers.submit(() -> work(byKey, keys, options, settings, board, runId, mine, regressions,
-                        failure, poll)));
+                        failure, poll, withPrevious)));
             }
             for (Future<?> f : running) {
                 try {
@@ -100,6 +102,12 @@ public final class RoundRunner {
         } finally {
             heartbeat.shutdownNow();
             workers.shutdownNow();
+            try {
+                heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            board.close();
         }
         Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (failure.get() == null) {
@@ -109,6 +117,8 @@ public final class RoundRunner {
                 failure.compareAndSet(null, e instanceof SQLException s ? store.database().describe(s, s) : e.getMessage());
             }
         }
+        LOG.info("history: round {} run {}: {} targets stored in {} ms", board.round(), runId, mine.size(),
+                writeNanos.get() / 1_000_000);
         List<TargetResult> ordered = new ArrayList<>(mine);
         ordered.sort(java.util.Comparator.comparingInt(t -> keys.indexOf(t.name())));
         AuditResult result = AuditResult.of(version, started.toString(), finished.toString(), ordered);
@@ -117,7 +127,7 @@ public final class RoundRunner {
 
     private void work(Map<String, FleetTarget> byKey, List<String> keys, AuditOptions options, FleetRunner.Settings settings,
                       LeaseBoard board, long runId, List<TargetResult> mine, List<String> regressions,
-                      AtomicReference<String> failure, long poll) {
+                      AtomicReference<String> failure, long poll, boolean withPrevious) {
         while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
             try {
                 Optional<String> key = board.claim();
@@ -139,7 +149,9 @@ public final class RoundRunner {
                 TargetResult r = runner.run(List.of(t), options, settings).targets().get(0);
                 LeaseBoard.Completion done;
                 try {
-                    done = board.complete(key.get(), runId, keys.indexOf(key.get()), r);
+                    long storing = System.nanoTime();
+                    done = board.complete(key.get(), runId, keys.indexOf(key.get()), r, withPrevious);
+                    writeNanos.addAndGet(System.nanoTime() - storing);
                 } catch (HistoryException e) {
                     mine.add(r); // audited but not stored: the report still holds it, marked unrecorded
                     throw e;
