@@ -115,18 +115,22 @@ public final class LeaseBoard implements AutoCloseable {
         }
     }
 
-    /** Takes the next free target of the round for this agent; empty when none is free right now (one statement). */
-    public Optional<String> claim() throws HistoryException {
+    /**
+     * Takes the next free target of the round among {@code known} (this agent's inventory: a target
+     * only other agents know is left to them); empty when none is free right now (one statement).
+     */
+    public Optional<String> claim(List<String> known) throws HistoryException {
         Connection c = connection();
         try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET lease_owner = ?,"
                 + " lease_until = CURRENT_TIMESTAMP + make_interval(secs => ?), attempts = attempts + 1"
                 + " WHERE round_name = ? AND target_key = (SELECT target_key FROM round_targets"
                 + "  WHERE round_name = ? AND done_at IS NULL AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)"
-                + "  ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING target_key")) {
+                + "  AND target_key = ANY (?) ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING target_key")) {
             u.setString(1, owner);
             u.setDouble(2, leaseTimeout.toMillis() / 1000.0);
             u.setString(3, round);
             u.setString(4, round);
+            u.setArray(5, c.createArrayOf("varchar", known.toArray()));
             String key = null;
             try (ResultSet rs = u.executeQuery()) {
                 if (rs.next()) {
@@ -188,14 +192,18 @@ public final class LeaseBoard implements AutoCloseable {
         }
     }
 
-    /** How many targets of the round are not done, and how many of those no live agent holds. */
-    public Remaining remaining() throws HistoryException {
+    /**
+     * How many targets of the round among {@code known} are not done, and how many of those no live
+     * agent holds (a target this agent does not know is not its to wait for).
+     */
+    public Remaining remaining(List<String> known) throws HistoryException {
         Connection c = connection();
         try (PreparedStatement s = c.prepareStatement("SELECT"
                 + " COUNT(*) FILTER (WHERE done_at IS NULL),"
                 + " COUNT(*) FILTER (WHERE done_at IS NULL AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP))"
-                + " FROM round_targets WHERE round_name = ?")) {
+                + " FROM round_targets WHERE round_name = ? AND target_key = ANY (?)")) {
             s.setString(1, round);
+            s.setArray(2, c.createArrayOf("varchar", known.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 Remaining r = new Remaining(rs.getInt(1), rs.getInt(2));

@@ -130,9 +130,9 @@ public final class RoundRunner {
                       AtomicReference<String> failure, long poll, boolean withPrevious) {
         while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
             try {
-                Optional<String> key = board.claim();
+                Optional<String> key = board.claim(keys);
                 if (key.isEmpty()) {
-                    LeaseBoard.Remaining left = board.remaining();
+                    LeaseBoard.Remaining left = board.remaining(keys);
                     if (left.notDone() == 0) {
                         return;
                     }
@@ -140,12 +140,6 @@ public final class RoundRunner {
                     continue;
                 }
                 FleetTarget t = byKey.get(key.get());
-                if (t == null) {
-                    // another agent's inventory named it: this one cannot audit what it does not know
-                    LOG.warn("round target {} is not in this agent's inventory; left to the agents that know it", key.get());
-                    Thread.sleep(poll);
-                    continue;
-                }
                 TargetResult r = runner.run(List.of(t), options, settings).targets().get(0);
                 LeaseBoard.Completion done;
                 try {

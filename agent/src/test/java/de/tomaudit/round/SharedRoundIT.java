@@ -120,6 +120,29 @@ class SharedRoundIT {
         }
     }
 
+    /** A target only another agent's inventory names is neither leased nor waited for by this one. */
+    @Test
+    void aTargetOnlyAnotherAgentKnowsIsLeftToIt() throws Exception {
+        Path inventory = inventory();
+        try (HistoryTestDatabase db = HistoryTestDatabase.create("tomaudit_round")) {
+            Path log = tmp.resolve("first.log");
+            // the schema, the round and a target this agent's inventory does not have, as another agent leaves them
+            assertEquals(0, db.run(List.of("history", "list", "--history", db.url()), log), Files.readString(log));
+            try (Connection c = db.superuser(db.name); var s = c.createStatement()) {
+                s.execute("INSERT INTO rounds (name, created_at) VALUES ('" + ROUND + "', CURRENT_TIMESTAMP)");
+                s.execute("INSERT INTO round_targets (round_name, target_key, position) VALUES ('" + ROUND + "', 'elsewhere', 0)");
+            }
+            Path out = tmp.resolve("agent.json");
+            Process p = agent(db, inventory, out, tmp.resolve("agent.log"));
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), Files.readString(tmp.resolve("agent.log")));
+            assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("agent.log")));
+            try (Connection c = db.superuser(db.name)) {
+                assertEquals(TARGETS, count(c, "SELECT COUNT(*) FROM round_targets WHERE done_at IS NOT NULL"));
+                assertEquals(0, count(c, "SELECT attempts FROM round_targets WHERE target_key = 'elsewhere'"));
+            }
+        }
+    }
+
     private Path inventory() throws Exception {
         StringBuilder inv = new StringBuilder("targets:\n");
         for (int i = 0; i < TARGETS; i++) {
