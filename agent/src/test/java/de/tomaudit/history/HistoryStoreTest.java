@@ -126,6 +126,23 @@ class HistoryStoreTest {
         assertFalse(e.getMessage().contains("user=tomaudit"));
     }
 
+    /** A full disk cannot be made in a unit test: the causes as the drivers report them read as one line each. */
+    @Test
+    void fullAndReadOnlyAndLoginAsTheDriversReportThem() throws Exception {
+        HistoryDatabase db = store().database();
+        String where = "history database " + tmp.resolve("h") + ": ";
+        assertEquals(where + "is full (could not extend file \"base/16384/16390\": No space left on device)",
+                db.describe(new java.sql.SQLException("could not extend file \"base/16384/16390\": No space left on device\n"
+                        + "  Hint: Check free disk space.", "53100"), null));
+        assertEquals(where + "is full (IO Exception: \"java.io.IOException: No space left on device\")",
+                db.describe(new java.sql.SQLException("IO Exception: \"java.io.IOException: No space left on device\""
+                        + " [90028-232]", "90028", 90028), null));
+        assertEquals(where + "is read-only (ERROR: cannot execute INSERT in a read-only transaction)",
+                db.describe(new java.sql.SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006"), null));
+        assertTrue(db.describe(new java.sql.SQLException("FATAL: password authentication failed for user \"x\"", "28P01"), null)
+                .contains("login refused"));
+    }
+
     @Test
     void aPasswordInTheUrlIsRefused() {
         assertThrows(IllegalArgumentException.class,
