@@ -13,6 +13,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class HistoryDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryDatabase.class);
     public static final String MIGRATIONS = "classpath:db/migration";
+    /**
+     * The newest schema version under {@link #MIGRATIONS} (HistoryMigrationTest keeps the two equal): a
+     * database already at it is used without starting Flyway, which costs most of a run's history time.
+     */
+    public static final String SCHEMA_VERSION = "1";
     /** How long an embedded database another tomaudit process holds open is waited for. */
     private static final long LOCK_WAIT_MS = 20_000;
 
@@ -41,8 +47,39 @@ public final class HistoryDatabase {
     public static HistoryDatabase open(HistoryLocation location) throws HistoryException {
         HistoryDatabase db = new HistoryDatabase(location);
         db.prepareDirectory();
-        db.migrate(null);
+        if (!db.current()) {
+            db.migrate(null);
+        }
         return db;
+    }
+
+    /**
+     * Whether the schema is exactly {@link #SCHEMA_VERSION}; a newer one is refused here too. False when
+     * there is no schema yet or an older one (Flyway then migrates).
+     */
+    private boolean current() throws HistoryException {
+        MigrationVersion newest = null;
+        try (Connection c = rawConnect(); java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
+                while (rs.next()) {
+                    MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
+                    newest = newest == null || v.isNewerThan(newest.getVersion()) ? v : newest;
+                }
+            } catch (SQLException noTable) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new HistoryException(describe(e, e));
+        }
+        if (newest == null) {
+            return false;
+        }
+        if (newest.isNewerThan(SCHEMA_VERSION)) {
+            throw new HistoryException("history database " + location.shown() + " has schema version " + newest
+                    + ", newer than this tomaudit knows (" + SCHEMA_VERSION + "): upgrade tomaudit or use another --history");
+        }
+        return newest.equals(MigrationVersion.fromVersion(SCHEMA_VERSION));
     }
 
     /** Opens without migrating beyond {@code target} (tests of the migrations); null migrates to the latest. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 public record HistoryLocation(String url, boolean postgres, String shown, Optional<String> password) {
     public static final String PASSWORD_ENV = "PGPASSWORD";
     /** H2 in PostgreSQL mode: the migrations and queries are written once for both databases. */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=1";
 
     /** The location of {@code --history URL}, or the default one when {@code given} is null. */
     public static HistoryLocation of(String given, Map<String, String> env) {

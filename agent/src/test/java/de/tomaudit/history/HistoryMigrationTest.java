@@ -27,6 +27,12 @@ class HistoryMigrationTest {
     }
 
     @Test
+    void theSchemaVersionConstantIsTheNewestMigration() {
+        assertEquals(HistoryDatabase.SCHEMA_VERSION, HistoryDatabase.latestVersion(),
+                "a new migration: set HistoryDatabase.SCHEMA_VERSION to its version");
+    }
+
+    @Test
     void fromAnEmptyDatabaseToTheLatest() throws Exception {
         HistoryDatabase db = HistoryDatabase.open(HistoryLocation.of("jdbc:h2:file:" + tmp.resolve("empty"), Map.of()));
         assertEquals(HistoryDatabase.latestVersion(), schemaVersion(db));

@@ -107,7 +107,11 @@ class HistoryStoreTest {
 
     @Test
     void aReadOnlyDatabaseIsOneLine() throws Exception {
-        store().record(run("2026-12-01T03:17:00Z", target("web1", TargetStatus.COMPLETE)));
+        HistoryStore rw = store();
+        rw.record(run("2026-12-01T03:17:00Z", target("web1", TargetStatus.COMPLETE)));
+        try (Connection c = rw.database().connect(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN"); // closed now, not a second later: the read-only open below opens the file anew
+        }
         HistoryStore ro = new HistoryStore(HistoryDatabase.open(
                 HistoryLocation.of("jdbc:h2:file:" + tmp.resolve("h") + ";ACCESS_MODE_DATA=r", Map.of())));
         assertEquals(1, ro.runs().size());
