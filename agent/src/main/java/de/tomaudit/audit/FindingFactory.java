@@ -22,14 +22,18 @@ final class FindingFactory {
         if (status == Status.FAIL && waiver.isPresent()) {
             Waiver w = waiver.get();
             if (w.expiredOn(today)) {
-                reason = "waiver expired on " + w.expires() + " (" + w.source() + "): " + w.justification();
+                reason = "waiver expired on " + w.expires() + by(w) + " (" + w.source() + "): " + w.justification();
             } else {
                 status = Status.WAIVED;
-                reason = "waived until " + w.expires() + " (" + w.source() + "): " + w.justification();
+                reason = "waived until " + w.expires() + by(w) + " (" + w.source() + "): " + w.justification();
             }
         }
         return new Finding(r.id(), status, e.severity().json(), r.title().in(lang), r.remediation().in(lang), reason,
                 e.evidence(), new Finding.Tom(r.tom().gdpr(), r.tom().sdm(), r.tom().kontrolle()), r.refs(), why);
+    }
+
+    private static String by(Waiver w) {
+        return w.approverInNote().isEmpty() ? "" : " by " + w.approverInNote();
     }
 
     static Optional<Waiver> waiverFor(List<Waiver> waivers, String ruleId, String name, String address) {

@@ -25,7 +25,13 @@ import de.tomaudit.probe.ProbeSpec;
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
 import de.tomaudit.report.Renderers;
+import de.tomaudit.history.HistoryDatabase;
+import de.tomaudit.history.HistoryException;
+import de.tomaudit.history.HistoryLocation;
+import de.tomaudit.history.HistoryStore;
 import de.tomaudit.result.AuditResult;
+import de.tomaudit.round.LeaseBoard;
+import de.tomaudit.round.RoundRunner;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.rules.RuleFileException;
 import de.tomaudit.rules.RuleLoader;
@@ -51,11 +57,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tomaudit audit}: collect, evaluate, report; exit 0/1/2/3. */
+/** {@code tomaudit audit}: collect, evaluate, report, store in the history; exit 0/1/2/3/4. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Audit one or more targets (default: this machine) and report the findings.",
         footer = {"", "Exit codes: 0 no failed finding at or above --fail-on; 1 failed findings at or above it;",
-                "2 usage or configuration error; 3 a target could not be audited completely."})
+                "2 usage or configuration error; 3 a target could not be audited completely;",
+                "4 the report is written but the run could not be stored in the history (2 and 3 come first)."})
 public final class AuditCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -113,12 +120,29 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Targets audited at once (default 4)")
     int parallel;
 
-    // hidden until runs are stored: --help lists only what works (HelpOptionsTest)
-    @Option(names = "--history", paramLabel = "JDBC_URL", hidden = true, description = "Store the run in this database")
+    @Option(names = "--fail-on-regression",
+            description = "Also exit 1 when a finding that passed in the target's previous stored run fails now "
+                    + "(needs the history)")
+    boolean failOnRegression;
+
+    @Option(names = "--history", paramLabel = "JDBC_URL",
+            description = "Store the run in this database: jdbc:postgresql://host:port/db?user=NAME (password from "
+                    + "PGPASSWORD or ~/.pgpass, never in the URL); default: the embedded database under "
+                    + "$${XDG_DATA_HOME:-~/.local/share}/tomaudit/")
     String history;
 
-    @Option(names = "--no-history", hidden = true, description = "Do not store the run")
+    @Option(names = "--no-history", description = "Do not store the run")
     boolean noHistory;
+
+    @Option(names = "--round", paramLabel = "NAME",
+            description = "Share the inventory with the other agents that name the same round on the same PostgreSQL "
+                    + "--history: each target is audited once, by whichever agent leases it first")
+    String round;
+
+    @Option(names = "--lease-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "With --round: a target whose agent stopped renewing its lease (it died) for this long goes to "
+                    + "another agent (default 120)")
+    int leaseTimeout;
 
     @Option(names = "--sudo",
             description = "SSH targets: run root-only commands with sudo -n (never a password prompt) and read files SFTP "
@@ -227,7 +251,6 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.verbosity(verbose.length);
-        refuseNotYetAvailable();
         if (dryRun && formats.stream().anyMatch(f -> f.trim().equalsIgnoreCase("sh"))) {
             return writeScript();
         }
@@ -254,11 +277,15 @@ public final class AuditCommand implements Callable<Integer> {
         List<Rule> rules = rules(fleet, kindSet, probes);
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
+        Optional<HistoryLocation> historyAt = historyLocation();
         PrintStream out = Main.stdout(spec);
         warnUnusableProbes(fleet, probes, language);
         if (dryRun) {
             DryRun.printFleet(fleet, kindSet, t -> sshFor(t, ssh), probes, mastodonDbSettings(), out);
             return ExitCodes.OK;
+        }
+        if (round != null && !historyAt.map(HistoryLocation::postgres).orElse(false)) {
+            throw new UsageException("--round needs a shared PostgreSQL history: --history jdbc:postgresql://host:port/db");
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
         AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes,
@@ -266,7 +293,37 @@ public final class AuditCommand implements Callable<Integer> {
         FleetRunner runner = new FleetRunner(new TargetAuditor(collectors(claims, probes)),
                 t -> TargetOpener.open(t.spec(), limits, sshFor(t, ssh)), VersionProvider.version());
         FleetProgress shown = progress != null && fleet.size() > 1 ? TerminalProgress.ticking(progress) : FleetProgress.NONE;
-        AuditResult result = runner.run(fleet, options, new FleetRunner.Settings(parallel, backstop(targetTimeout)), shown);
+        FleetRunner.Settings settings = new FleetRunner.Settings(parallel, backstop(targetTimeout));
+        AuditResult result;
+        List<String> regressions = List.of();
+        Optional<String> historyFailure = Optional.empty();
+        Optional<RoundRunner.Outcome> shared = round == null ? Optional.empty()
+                : auditRound(fleet, options, settings, runner, historyAt.orElseThrow());
+        if (shared.isPresent()) {
+            result = shared.get().result();
+            regressions = shared.get().regressions();
+            historyFailure = shared.get().historyFailure();
+        } else {
+            result = runner.run(fleet, options, settings, shown);
+            if (round != null) {
+                historyFailure = Optional.of(roundFailure);
+            } else if (historyAt.isPresent()) {
+                RunRecording.Outcome recorded = RunRecording.record(historyAt.get(), result, failOnRegression);
+                regressions = recorded.regressions();
+                historyFailure = recorded.failure();
+            }
+        }
+        if (historyFailure.isPresent()) {
+            spec.commandLine().getErr().println("tomaudit: warning: " + historyFailure.get()
+                    + "; the report is written, the run is not recorded (exit " + ExitCodes.UNRECORDED + ")");
+            result = result.unrecorded(historyFailure.get());
+        }
+        for (String notice : de.tomaudit.waiver.WaiverNotices.of(waiverList, result, java.time.LocalDate.now())) {
+            spec.commandLine().getErr().println("tomaudit: warning: " + notice);
+        }
+        if (failOnRegression) {
+            regressions.forEach(r -> spec.commandLine().getErr().println("tomaudit: regression: " + r));
+        }
         boolean details = verbose.length > 0;
         RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation,
                 RenderOptions.DEFAULT_WIDTH, details);
@@ -279,7 +336,54 @@ public final class AuditCommand implements Callable<Integer> {
                     Terminal.width(), details), out);
             out.flush();
         }
-        return ExitCodes.of(result, threshold);
+        return ExitCodes.of(result, threshold, failOnRegression && !regressions.isEmpty(), historyFailure.isPresent());
+    }
+
+    /** Why a round could not be shared (the history failed before it began): the targets are then audited here alone. */
+    private String roundFailure;
+
+    /**
+     * This agent's part of the shared round; empty when the history fails before the round begins
+     * (then this agent audits the whole inventory alone and the run is unrecorded).
+     */
+    private Optional<RoundRunner.Outcome> auditRound(List<FleetTarget> fleet, AuditOptions options,
+                                                     FleetRunner.Settings settings, FleetRunner runner,
+                                                     HistoryLocation at) {
+        try {
+            HistoryStore store = new HistoryStore(HistoryDatabase.open(at));
+            LeaseBoard board = new LeaseBoard(store.database(), round, AgentId.next(), Duration.ofSeconds(leaseTimeout));
+            return Optional.of(new RoundRunner(runner, VersionProvider.version()).run(fleet, options, settings, store, board,
+                    Duration.ofSeconds(leaseTimeout), failOnRegression));
+        } catch (HistoryException e) {
+            roundFailure = e.getMessage() + " (round " + round + " not shared: every target audited by this agent)";
+            return Optional.empty();
+        }
+    }
+
+    /** Where the run is stored: --history, else the embedded default; empty with --no-history. */
+    private Optional<HistoryLocation> historyLocation() {
+        if (noHistory && history != null) {
+            throw new UsageException("--history and --no-history contradict each other");
+        }
+        if (noHistory && (failOnRegression || round != null)) {
+            throw new UsageException((failOnRegression ? "--fail-on-regression" : "--round")
+                    + " needs the history: drop --no-history");
+        }
+        if (round != null && !round.matches("[A-Za-z][A-Za-z0-9._:-]{0,99}")) {
+            throw new UsageException("--round must be a name of letters, digits, '.', '_', ':' or '-' starting with a "
+                    + "letter (at most 100 characters)");
+        }
+        if (leaseTimeout < 2 || leaseTimeout > 86_400) {
+            throw new UsageException("--lease-timeout must be 2..86400 s");
+        }
+        if (noHistory) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HistoryLocation.of(history, System.getenv()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private ProbeSettings probeSettings() {
@@ -393,12 +497,6 @@ public final class AuditCommand implements Callable<Integer> {
             file.writeText(script);
         }
         return ExitCodes.OK;
-    }
-
-    private void refuseNotYetAvailable() {
-        if (history != null) {
-            throw new UsageException("--history is not available in this version (runs are not stored yet)");
-        }
     }
 
     /**

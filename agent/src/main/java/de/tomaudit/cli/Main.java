@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tomaudit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Audits Mastodon, Prosody, ejabberd and BigBlueButton servers and their Linux host "
                 + "for security and GDPR (TOM, Art. 32) measures.",
-        subcommands = {AuditCommand.class, RulesCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AuditCommand.class, RulesCommand.class, ReportCommand.class, HistoryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +21,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, rules, report)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, rules, report, history)");
     }
 
     public static void main(String[] args) {

@@ -53,6 +53,9 @@ public final class ConsoleRenderer implements Renderer {
         }
         top(w, result, o, p, t);
         w.line("", t.get("console.total", counts(result.summary(), t), o.failOn()));
+        if (result.history() != null && !result.history().recorded()) {
+            w.hanging(p.yellow("! "), "  ", esc(t.get("console.unrecorded", result.history().message())));
+        }
         out.flush();
     }
 

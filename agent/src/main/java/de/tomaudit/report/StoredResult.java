@@ -106,6 +106,18 @@ public final class StoredResult {
         return r;
     }
 
+    /**
+     * One target's JSON object as {@code audit --format json} writes it, read back (the run history
+     * stores each target so); a malformed one is a {@link StoredResultException} naming {@code where}.
+     */
+    public static de.tomaudit.result.TargetResult target(String where, String json) {
+        try {
+            return MAPPER.readValue(json, de.tomaudit.result.TargetResult.class);
+        } catch (IOException e) {
+            throw new StoredResultException(where + ": not a tomaudit target result: " + firstLine(e.getMessage()));
+        }
+    }
+
     private static String path(MismatchedInputException e) {
         StringBuilder b = new StringBuilder();
         for (var ref : e.getPath()) {

@@ -19,11 +19,14 @@ import java.util.Set;
  *   - rule: host.ssh-password-auth
  *     target: "*"              # optional: name, address or glob; default every target
  *     justification: "…"       # required
- *     expires: 2027-01-31      # required
+ *     approver: "IT board"     # required: who accepted the risk
+ *     expires: 2027-01-31      # required; not before the day the file was written
  * </pre>
+ * An expiry date that had already passed when the file was last written (its modification time) is
+ * a mistake in the file, refused naming file and line; a waiver that expires later fails again.
  */
 public final class WaiverFile {
-    private static final Set<String> KEYS = Set.of("rule", "target", "justification", "expires");
+    private static final Set<String> KEYS = Set.of("rule", "target", "justification", "approver", "expires");
 
     private WaiverFile() { }
 
@@ -34,16 +37,27 @@ public final class WaiverFile {
         } catch (AgentFileException e) {
             throw new YamlException(file.toString(), 0, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
-        return parse(file.toString(), text);
+        LocalDate written;
+        try {
+            written = LocalDate.ofInstant(java.nio.file.Files.getLastModifiedTime(file).toInstant(), java.time.ZoneId.systemDefault());
+        } catch (java.io.IOException e) {
+            throw new YamlException(file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(file.toString(), text, written);
     }
 
     public static List<Waiver> parse(String file, String text) throws YamlException {
+        return parse(file, text, null);
+    }
+
+    /** Parses; with {@code writtenOn}, an expiry date before it is an error. */
+    public static List<Waiver> parse(String file, String text, LocalDate writtenOn) throws YamlException {
         YamlNode root = YamlDocuments.parse(file, text).orElseThrow(() -> new YamlException(file, 1, "empty waivers file"));
         List<Waiver> out = new ArrayList<>();
         for (YamlNode w : root.require("waivers").items()) {
             for (var e : w.entries().entrySet()) {
                 if (!KEYS.contains(e.getKey())) {
-                    throw e.getValue().error("unknown key '" + e.getKey() + "' (rule, target, justification, expires)");
+                    throw e.getValue().error("unknown key '" + e.getKey() + "' (rule, target, justification, approver, expires)");
                 }
             }
             String justification = w.require("justification").text().strip();
@@ -57,8 +71,17 @@ public final class WaiverFile {
             } catch (DateTimeParseException e) {
                 throw exp.error("expires must be a date like 2027-01-31, not '" + exp.text() + "'");
             }
+            if (writtenOn != null && expires.isBefore(writtenOn)) {
+                throw exp.error("expires " + expires + " had already passed when the file was written (" + writtenOn
+                        + "): a waiver must expire in the future");
+            }
+            YamlNode approverNode = w.require("approver");
+            String approver = approverNode.text().strip();
+            if (approver.isEmpty()) {
+                throw approverNode.error("a waiver needs an approver: who accepted the risk");
+            }
             String target = w.get("target").isPresent() ? w.require("target").text() : "*";
-            out.add(new Waiver(w.require("rule").text(), target, justification, expires, w.location()));
+            out.add(new Waiver(w.require("rule").text(), target, justification, approver, expires, w.location()));
         }
         return out;
     }

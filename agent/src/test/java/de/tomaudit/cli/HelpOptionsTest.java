@@ -144,7 +144,9 @@ class HelpOptionsTest {
                 Map.entry("--waivers", repo.resolve("examples/waivers.yaml").toString()),
                 Map.entry("--rules", repo.resolve("rules/host").toString()),
                 Map.entry("--output", tmp.resolve("out.txt").toString()),
-                Map.entry("--format", "json"));
+                Map.entry("--format", "json"),
+                Map.entry("--history", "jdbc:postgresql://127.0.0.1:55432/tomaudit_history?user=tomaudit"),
+                Map.entry("--round", "nightly-2026-12-07"));
         Map<String, String> byLabel = Map.of("SECONDS", "5", "N", "2", "BYTES", "65536", "SEVERITY", "critical",
                 "LANG", "de", "KIND", "host", "FILE", empty.toString(), "NAME:PORT[/MODE]", "localhost:8443/https");
         List<String> unknown = new ArrayList<>();

@@ -36,15 +36,66 @@ class ExamplesTest {
     @Test
     void theCronEntryUsesOptionsThisVersionAccepts() throws Exception {
         String cron = Files.readString(TestPaths.repo().resolve("examples/cron/tomaudit.cron"));
-        Matcher m = Pattern.compile("scripts/tomaudit (audit [^>\\n]*?)\\s*>").matcher(cron);
-        assertTrue(m.find(), "no tomaudit call in the cron example");
-        List<String> args = new ArrayList<>();
-        for (String word : m.group(1).trim().split("\\s+")) {
-            args.add(word.replace("\"$dir\"", tmp.toString()));
-        }
+        Matcher m = Pattern.compile("(?m)^[^#].*examples/cron/tomaudit-nightly (.*)$").matcher(cron);
+        assertTrue(m.find(), "no tomaudit-nightly call in the cron example");
+        // the wrapper runs `tomaudit audit --format json,console --output DIR ARGS`
+        List<String> args = new ArrayList<>(List.of("audit", "--format", "json,console", "--output", tmp.toString()));
+        args.addAll(List.of(m.group(1).trim().split("\\s+")));
         args.add("--dry-run");
         StringBuilder err = new StringBuilder();
         assertEquals(0, run(args, err), "cron example: " + m.group(1) + " -> " + err);
+    }
+
+    /**
+     * The nightly wrapper for real, twice: the reports and the diff land in the dated directory, the
+     * diff is mailed through the sendmail it finds, and tomaudit's exit code is passed on (1 for the
+     * regression of the second night with --fail-on-regression).
+     */
+    @Test
+    void theNightlyWrapperWritesAndMailsTheDiffAndPassesTheExitCodeOn() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("web1/etc/ssh")).getParent().getParent();
+        Path launcher = tmp.resolve("tomaudit");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + Main.class.getName() + " \"$@\"\n");
+        Path mail = tmp.resolve("mail.txt");
+        Path sendmail = tmp.resolve("sendmail");
+        Files.writeString(sendmail, "#!/bin/sh\necho \"argv: $*\" > '" + mail + "'\ncat >> '" + mail + "'\n");
+        for (Path p : List.of(launcher, sendmail)) {
+            p.toFile().setExecutable(true);
+        }
+        Path reports = tmp.resolve("reports");
+        int[] codes = new int[2];
+        String[] rootLogin = {"no", "yes"};
+        for (int night = 0; night < 2; night++) {
+            Files.writeString(root.resolve("etc/ssh/sshd_config"), "PermitRootLogin " + rootLogin[night] + "\n");
+            ProcessBuilder pb = new ProcessBuilder(TestPaths.repo().resolve("examples/cron/tomaudit-nightly").toString(),
+                    "dir:" + root, "--kind", "host", "--fail-on", "critical", "--fail-on-regression")
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().put("TOMAUDIT", launcher.toString());
+            pb.environment().put("TOMAUDIT_REPORTS", reports.toString());
+            pb.environment().put("TOMAUDIT_HISTORY", "jdbc:h2:file:" + tmp.resolve("history/h"));
+            pb.environment().put("TOMAUDIT_MAILTO", "audit@example.org");
+            pb.environment().put("SENDMAIL", sendmail.toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), out);
+            codes[night] = p.exitValue();
+            assertEquals("", out, "the wrapper prints nothing (cron would mail it)");
+        }
+        assertEquals(0, codes[0]);
+        assertEquals(1, codes[1], "PermitRootLogin yes is a regression (and critical)");
+        Path dir;
+        try (var days = Files.list(reports)) {
+            dir = days.findFirst().orElseThrow();
+        }
+        assertTrue(Files.size(dir.resolve("tomaudit-report.json")) > 0);
+        assertTrue(Files.size(dir.resolve("tomaudit-report.txt")) > 0);
+        String diff = Files.readString(dir.resolve("diff.txt"));
+        assertTrue(diff.contains("regressed") && diff.contains("host.ssh-root-login"), diff);
+        String mailed = Files.readString(mail);
+        assertTrue(mailed.startsWith("argv: -t -oi\nTo: audit@example.org\nSubject: tomaudit on "), mailed);
+        assertTrue(mailed.contains("exit 1") && mailed.contains(diff), mailed);
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     }
 
     @Test

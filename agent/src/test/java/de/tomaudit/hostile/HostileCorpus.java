@@ -110,7 +110,7 @@ public final class HostileCorpus {
         String longName = "a".repeat(Math.min(250, 25 * scale));
         Files.createDirectories(stars.resolve(longName));
         write(stars, "waivers.yaml", "waivers:\n  - rule: host.time-sync\n    target: \"" + "*a".repeat(30 * scale) + "b\"\n"
-                + "    justification: hostile\n    expires: 2099-01-01\n");
+                + "    justification: hostile\n    approver: test\n    expires: 2099-01-01\n");
         out.add(new Case("gen-waiver-stars", List.of("audit", host, "--waivers", stars.resolve("waivers.yaml").toString(),
                 "dir:" + stars.resolve(longName)), Expect.ANY_STATUS));
 

@@ -1,0 +1,65 @@
+package de.tomaudit.history;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the run history lives: the embedded H2 file under
+ * {@code ${XDG_DATA_HOME:-~/.local/share}/tomaudit/history} by default, or the database of
+ * {@code --history} ({@code jdbc:postgresql://host:port/db?user=NAME}, or {@code jdbc:h2:file:PATH}).
+ * A password never goes into the URL: PostgreSQL's comes from {@code PGPASSWORD} or {@code ~/.pgpass}.
+ */
+public record HistoryLocation(String url, boolean postgres, String shown, Optional<String> password) {
+    public static final String PASSWORD_ENV = "PGPASSWORD";
+    /** H2 in PostgreSQL mode: the migrations and queries are written once for both databases. */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=1";
+
+    /** The location of {@code --history URL}, or the default one when {@code given} is null. */
+    public static HistoryLocation of(String given, Map<String, String> env) {
+        if (given == null) {
+            return embedded(defaultDirectory(env).resolve("history"));
+        }
+        String lower = given.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql://")) {
+            if (lower.contains("password=") || given.substring(18).matches("[^/]*:[^/]*@.*")) {
+                throw new IllegalArgumentException("--history must not carry a password: use " + PASSWORD_ENV + " or ~/.pgpass");
+            }
+            String pw = env.get(PASSWORD_ENV);
+            return new HistoryLocation(given, true, shown(given), Optional.ofNullable(pw).filter(p -> !p.isEmpty()));
+        }
+        if (lower.startsWith("jdbc:h2:file:")) {
+            if (lower.contains("password=")) {
+                throw new IllegalArgumentException("--history must not carry a password");
+            }
+            String rest = given.substring("jdbc:h2:file:".length());
+            int semi = rest.indexOf(';');
+            String path = semi < 0 ? rest : rest.substring(0, semi);
+            String extra = semi < 0 ? "" : rest.substring(semi);
+            return new HistoryLocation("jdbc:h2:file:" + path + H2_SETTINGS + extra, false, path, Optional.empty());
+        }
+        throw new IllegalArgumentException("--history must be a jdbc:postgresql://host:port/db URL (or jdbc:h2:file:PATH), not '"
+                + shown(given) + "'");
+    }
+
+    static HistoryLocation embedded(Path file) {
+        return new HistoryLocation("jdbc:h2:file:" + file.toAbsolutePath() + H2_SETTINGS, false, file + ".mv.db",
+                Optional.empty());
+    }
+
+    /** {@code ${XDG_DATA_HOME:-~/.local/share}/tomaudit}; a relative XDG_DATA_HOME is ignored, as the spec says. */
+    public static Path defaultDirectory(Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
+        return base.resolve("tomaudit");
+    }
+
+    /** The URL without its query (no user name in messages). */
+    private static String shown(String url) {
+        int q = url.indexOf('?');
+        String s = q < 0 ? url : url.substring(0, q);
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

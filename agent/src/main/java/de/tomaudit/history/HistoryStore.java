@@ -1,0 +1,293 @@
+package de.tomaudit.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import de.tomaudit.report.JsonRenderer;
+import de.tomaudit.report.StoredResult;
+import de.tomaudit.result.AuditResult;
+import de.tomaudit.result.Finding;
+import de.tomaudit.result.TargetResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs in the history database: each target as its JSON result object (the JSON report's own
+ * writer, so exactly what the JSON report holds after redaction, nothing more), and each finding's
+ * rule, status and severity for diffs. Read back, a run is an {@link AuditResult} again.
+ */
+public final class HistoryStore {
+    private static final ObjectWriter JSON = JsonRenderer.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+
+    /** One stored run, for {@code history list}. */
+    public record RunInfo(long id, String round, String version, String startedAt, String finishedAt, int targets,
+                          int fail, int pass) { }
+
+    /** A target's stored result and the run it belongs to. */
+    public record StoredTarget(long runId, String round, TargetResult result) {
+        public String runLabel() {
+            return round == null ? "run " + runId : "round " + round + " (run " + runId + ")";
+        }
+    }
+
+    private final HistoryDatabase db;
+
+    public HistoryStore(HistoryDatabase db) {
+        this.db = db;
+    }
+
+    public HistoryDatabase database() {
+        return db;
+    }
+
+    /** Stores a whole run in one transaction and returns its id. */
+    public long record(AuditResult r) throws HistoryException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                long id = insertRun(c, null, r.tool().version(), r.startedAt(), r.finishedAt());
+                int pos = 0;
+                for (TargetResult t : r.targets()) {
+                    insertTarget(c, id, pos++, t);
+                }
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    public static long insertRun(Connection c, String round, String version, String startedAt, String finishedAt)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO runs (round_name, tool_version, started_at, finished_at) VALUES (?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, round);
+            s.setString(2, version);
+            s.setString(3, startedAt);
+            s.setString(4, finishedAt);
+            s.executeUpdate();
+            try (ResultSet k = s.getGeneratedKeys()) {
+                k.next();
+                return k.getLong(1);
+            }
+        }
+    }
+
+    /** Stores one target of a run; returns the target result's id. */
+    public static long insertTarget(Connection c, long runId, int position, TargetResult t) throws SQLException {
+        String json;
+        try {
+            json = JSON.writeValueAsString(t);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the target result cannot be written as JSON: " + e.getOriginalMessage());
+        }
+        long id;
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO target_results (run_id, position, name, status, result_json) VALUES (?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, runId);
+            s.setInt(2, position);
+            s.setString(3, t.name());
+            s.setString(4, t.status().json());
+            s.setString(5, json);
+            s.executeUpdate();
+            try (ResultSet k = s.getGeneratedKeys()) {
+                k.next();
+                id = k.getLong(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO findings (target_result_id, rule_id, status, severity) VALUES (?, ?, ?, ?)")) {
+            for (Finding f : t.findings()) {
+                s.setLong(1, id);
+                s.setString(2, f.ruleId());
+                s.setString(3, f.status().json());
+                s.setString(4, f.severity());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        return id;
+    }
+
+    public static void finishRun(Connection c, long runId, String finishedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE runs SET finished_at = ? WHERE id = ?")) {
+            s.setString(1, finishedAt);
+            s.setLong(2, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /** Every run, newest first. */
+    public List<RunInfo> runs() throws HistoryException {
+        String sql = "SELECT r.id, r.round_name, r.tool_version, r.started_at, r.finished_at,"
+                + " (SELECT COUNT(*) FROM target_results t WHERE t.run_id = r.id),"
+                + " (SELECT COUNT(*) FROM findings f JOIN target_results t ON f.target_result_id = t.id"
+                + "   WHERE t.run_id = r.id AND f.status = 'fail'),"
+                + " (SELECT COUNT(*) FROM findings f JOIN target_results t ON f.target_result_id = t.id"
+                + "   WHERE t.run_id = r.id AND f.status = 'pass')"
+                + " FROM runs r ORDER BY r.id DESC";
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            List<RunInfo> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new RunInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? "" : rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    /**
+     * A run by its id, or a round by its name (every agent's targets of it): in the shape of the JSON
+     * result. Empty when there is no such run or round.
+     */
+    public Optional<AuditResult> show(String runOrRound) throws HistoryException {
+        List<StoredTarget> targets = targets(runOrRound);
+        if (targets.isEmpty() && !exists(runOrRound)) {
+            return Optional.empty();
+        }
+        try (Connection c = db.connect()) {
+            String sql = isRunId(runOrRound)
+                    ? "SELECT MIN(tool_version), MIN(started_at), MAX(finished_at) FROM runs WHERE id = ?"
+                    : "SELECT MIN(tool_version), MIN(started_at), MAX(finished_at) FROM runs WHERE round_name = ?";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, runOrRound);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    String finished = rs.getString(3) == null ? "" : rs.getString(3);
+                    return Optional.of(AuditResult.of(rs.getString(1), rs.getString(2), finished,
+                            targets.stream().map(StoredTarget::result).toList()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    /** Whether a run with this id, or a round with this name, exists. */
+    public boolean exists(String runOrRound) throws HistoryException {
+        String sql = isRunId(runOrRound) ? "SELECT COUNT(*) FROM runs WHERE id = ?"
+                : "SELECT COUNT(*) FROM runs WHERE round_name = ?";
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, runOrRound);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    /** The stored targets of a run (by id) or a round (by name), in inventory order. */
+    public List<StoredTarget> targets(String runOrRound) throws HistoryException {
+        String sql = isRunId(runOrRound)
+                ? "SELECT t.run_id, r.round_name, t.result_json, t.id FROM target_results t JOIN runs r ON t.run_id = r.id"
+                        + " WHERE r.id = ? ORDER BY t.position, t.id"
+                : "SELECT t.run_id, r.round_name, t.result_json, t.id FROM target_results t JOIN runs r ON t.run_id = r.id"
+                        + " LEFT JOIN round_targets rt ON rt.target_result_id = t.id"
+                        + " WHERE r.round_name = ? ORDER BY rt.position, t.id";
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, runOrRound);
+            return read(s);
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    /** The latest stored result of each named target (for regressions: read before the new run is stored). */
+    public Map<String, StoredTarget> latest(List<String> names) throws HistoryException {
+        Map<String, StoredTarget> out = new LinkedHashMap<>();
+        String sql = "SELECT t.run_id, r.round_name, t.result_json, t.id FROM target_results t JOIN runs r ON t.run_id = r.id"
+                + " WHERE t.name = ? ORDER BY t.id DESC LIMIT 1";
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (String n : names) {
+                s.setString(1, n);
+                read(s).stream().findFirst().ifPresent(t -> out.put(n, t));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    /** The latest stored result of one target, read on the caller's connection (inside its transaction). */
+    public static Optional<StoredTarget> latest(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT t.run_id, r.round_name, t.result_json, t.id"
+                + " FROM target_results t JOIN runs r ON t.run_id = r.id WHERE t.name = ? ORDER BY t.id DESC LIMIT 1")) {
+            s.setString(1, name);
+            return read(s).stream().findFirst();
+        }
+    }
+
+    /** Each target's last two stored results, newest first (one where it was stored once), by target name. */
+    public Map<String, List<StoredTarget>> lastTwo() throws HistoryException {
+        String sql = "SELECT x.run_id, x.round_name, x.result_json, x.id, x.name FROM ("
+                + " SELECT t.run_id, r.round_name, t.result_json, t.id, t.name,"
+                + "  ROW_NUMBER() OVER (PARTITION BY t.name ORDER BY t.id DESC) AS n"
+                + " FROM target_results t JOIN runs r ON t.run_id = r.id) x WHERE x.n <= 2 ORDER BY x.name, x.id DESC";
+        Map<String, List<StoredTarget>> out = new LinkedHashMap<>();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(5), k -> new ArrayList<>()).add(stored(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
+        }
+    }
+
+    private static List<StoredTarget> read(PreparedStatement s) throws SQLException {
+        List<StoredTarget> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(stored(rs));
+            }
+        }
+        return out;
+    }
+
+    private static StoredTarget stored(ResultSet rs) throws SQLException {
+        long run = rs.getLong(1);
+        try {
+            return new StoredTarget(run, rs.getString(2), StoredResult.target("history row " + rs.getLong(4), rs.getString(3)));
+        } catch (StoredResult.StoredResultException e) {
+            throw new SQLException(e.getMessage());
+        }
+    }
+
+    static boolean isRunId(String s) {
+        return s.matches("[0-9]{1,18}");
+    }
+
+    private static void bind(PreparedStatement s, String runOrRound) throws SQLException {
+        if (isRunId(runOrRound)) {
+            s.setLong(1, Long.parseLong(runOrRound));
+        } else {
+            s.setString(1, runOrRound);
+        }
+    }
+
+    static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken: the transaction is gone with it
+        }
+    }
+}
