@@ -12,7 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import de.tomaudit.audit.AuditOptions;
+import de.tomaudit.audit.TargetAuditor;
+import de.tomaudit.rules.RuleLoader;
+import de.tomaudit.target.DirTarget;
+import de.tomaudit.target.Limits;
+import de.tomaudit.testsupport.TestPaths;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -22,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * rotated by a definition, another that nothing rotates it). A drift in any parser fails here.
  */
 class EvidenceInvariantTest {
-    private static final Pattern FILE_LINE = Pattern.compile("(/[^:\\s]+):(\\d+)");
+    private static final Pattern FILE_LINE = Pattern.compile("(?:computed: )?(/[^:\\s]+):(\\d+)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_./@$-]{3,}");
 
     @ParameterizedTest
@@ -37,20 +46,57 @@ class EvidenceInvariantTest {
         assertEquals(List.of(), drift("nologrotate", false));
     }
 
-    /**
-     * Open (issue 12, point 1): Prosody list entries (modules_enabled) and table fields (log = {…})
-     * still cite the statement's first line; this test finds them and stays disabled until the Lua
-     * evaluator records the line of each entry.
-     */
-    @org.junit.jupiter.api.Disabled("Prosody list entries and table fields cite the opening line (issue 12 point 1, open)")
+    /** Prosody list entries (modules_enabled) and table fields (log = {…}) cite their own lines. */
     @org.junit.jupiter.api.Test
     void prosodyEvidenceHoldsTheOption() throws Exception {
         assertEquals(List.of(), drift("nologrotate", true));
     }
 
+    /** A Debian 12 host's /etc as the packages leave it (scripts/debian-files): OpenSSH, nginx, Prosody, ejabberd, PostgreSQL. */
+    @org.junit.jupiter.api.Test
+    void debianPackageFilesEvidenceHoldsTheOption() throws Exception {
+        Path root = TestPaths.debianRoot();
+        assertEquals(List.of(), drift(auditDir(root), root, true));
+    }
+
+    /**
+     * The parsers' own fixtures (a Prosody and an ejabberd configuration with the tricky parts of
+     * real ones, with their included files), audited as a host's /etc.
+     */
+    @ParameterizedTest
+    @CsvSource({"parse/lua,etc/prosody", "parse/ejabberd,etc/ejabberd"})
+    void parserFixturesEvidenceHoldsTheOption(String fixture, String at, @TempDir Path root) throws Exception {
+        Path from = TestPaths.repo().resolve("agent/src/test/resources/de/tomaudit/" + fixture);
+        Path to = root.resolve(at);
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("FuzzTestInputs")).toList()) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(dest.getParent());
+                Files.copy(f, dest);
+            }
+        }
+        if (fixture.endsWith("lua")) {
+            Files.writeString(to.resolve("admins.txt"), "admin@example.org\n"); // its FileLines("admins.txt")
+        }
+        assertEquals(List.of(), drift(auditDir(root), root, true));
+    }
+
+    /** A whole audit of a dir: root in English. */
+    static TargetResult auditDir(Path root) throws Exception {
+        DirTarget target = new DirTarget(root, Limits.DEFAULT);
+        AuditOptions options = new AuditOptions(Set.of(), RuleLoader.loadBuiltIn(), List.of(), "en", 1, Limits.DEFAULT);
+        return new TargetAuditor().audit(target, options);
+    }
+
     private static List<String> drift(String variant, boolean checkLines) throws Exception {
-        Path root = ConsoleGoldenTest.DIR.resolve(variant);
-        TargetResult t = ConsoleGoldenTest.audit(variant, "en").targets().get(0);
+        return drift(ConsoleGoldenTest.audit(variant, "en").targets().get(0), ConsoleGoldenTest.DIR.resolve(variant), checkLines);
+    }
+
+    /**
+     * Every {@code file:line} (and {@code computed: file:line}) evidence of the target's findings,
+     * read below {@code root}, holds a word of the evidence; findings agree about logrotate files.
+     */
+    static List<String> drift(TargetResult t, Path root, boolean checkLines) throws Exception {
         List<String> drift = new ArrayList<>();
         List<String[]> rotation = new ArrayList<>();
         for (Finding f : t.findings()) {
