@@ -154,7 +154,7 @@ public final class TargetAuditor {
         try {
             c.collect(target, facts);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("collector {} failed: {}", c.id(), Crash.describe(e));
+            LOG.info("collector {} failed: {}", c.id(), Crash.describe(e));
             facts = FactSet.builder();
             for (String prefix : c.provides()) {
                 facts.error(prefix, "collect", "collector " + c.id() + " failed: " + Crash.describe(e));

@@ -69,7 +69,7 @@ public final class BruteforceCollector implements Collector {
         try {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
-            LOG.warn("brute-force collector failed on {}", target.name(), e);
+            LOG.info("brute-force collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
             facts.error("bruteforce", "collect", "brute-force collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }

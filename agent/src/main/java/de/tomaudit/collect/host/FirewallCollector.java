@@ -318,7 +318,7 @@ public final class FirewallCollector implements Collector {
 
     private static void logProblems(List<FwProblem> problems) {
         if (!problems.isEmpty()) {
-            LOG.warn("packet filter lines not understood: {}", problems(problems));
+            LOG.info("packet filter lines not understood: {}", problems(problems));
         }
     }
 
