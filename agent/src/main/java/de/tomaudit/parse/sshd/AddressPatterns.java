@@ -1,6 +1,5 @@
 package de.tomaudit.parse.sshd;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -56,13 +55,23 @@ public final class AddressPatterns {
     }
 
     record Cidr(byte[] network, int bits) {
+        /** The first {@code bits} bits of {@code addr} equal the network's: compared byte by byte, no allocation. */
         boolean contains(byte[] addr) {
             if (addr.length != network.length) {
                 return false;
             }
-            BigInteger mask = bits == 0 ? BigInteger.ZERO
-                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(addr.length * 8 - bits);
-            return new BigInteger(1, addr).and(mask).equals(new BigInteger(1, network));
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (addr[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (addr[full] & mask) == (network[full] & mask);
         }
     }
 
@@ -97,9 +106,13 @@ public final class AddressPatterns {
     }
 
     private static boolean hostBitsSet(byte[] addr, int bits) {
-        BigInteger value = new BigInteger(1, addr);
-        BigInteger hostMask = BigInteger.ONE.shiftLeft(addr.length * 8 - bits).subtract(BigInteger.ONE);
-        return value.and(hostMask).signum() != 0;
+        for (int i = bits / 8; i < addr.length; i++) {
+            int hostMask = i == bits / 8 ? 0xff >>> (bits % 8) : 0xff;
+            if ((addr[i] & hostMask) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bytes of a literal IPv4 or IPv6 address; empty for anything else (never resolved). */
