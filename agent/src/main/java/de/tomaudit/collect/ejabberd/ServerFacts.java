@@ -100,8 +100,8 @@ final class ServerFacts {
             }
         }
         if (!unset.isEmpty()) {
-            out.add(EjEvidence.byDefault("listener options", label + " " + String.join(" ", unset)
-                    + " (not set on the listener at " + l.loc() + ")"));
+            out.add(EjEvidence.byDefault("listener options", de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.listener-unset",
+                    label, String.join(" ", unset), l.loc().toString())));
         }
         for (Listener.RequestHandler h : l.handlers()) {
             out.add(EjEvidence.at(h.loc(), label + " handler " + h.path() + "=" + h.module()));
@@ -114,7 +114,7 @@ final class ServerFacts {
                 out.add(Evidence.at(src.substring(0, colon), Integer.parseInt(src.substring(colon + 1)), label + " " + opts));
             } else {
                 out.add(new Evidence(src.startsWith("default:") ? src : "default: " + src,
-                        label + " " + opts + " (listener at " + l.loc() + ")"));
+                        de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.listener-default", label, opts, l.loc().toString())));
             }
         }
         return out;
@@ -177,7 +177,8 @@ final class ServerFacts {
             }
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.at(config.mainFile(), 0, "no host_config overrides of " + String.join(", ", HOST_OVERRIDABLE)));
+            evidence.add(Evidence.at(config.mainFile(), 0, de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.no-host-config",
+                    String.join(", ", HOST_OVERRIDABLE))));
         }
         facts.put("ejabberd.host_overrides", overrides, evidence);
     }

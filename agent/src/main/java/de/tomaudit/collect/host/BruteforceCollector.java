@@ -247,7 +247,8 @@ public final class BruteforceCollector implements Collector {
         }
 
         Evidence absenceEvidence(String what) {
-            return Evidence.file(known ? DPKG_STATUS : "files", known ? what + " not installed" : what + " not found (" + why + ")");
+            return Evidence.file(known ? DPKG_STATUS : "files", known ? de.tomaudit.i18n.AuditTexts.get("evidence.not-installed", what)
+                    : what + " not found (" + why + ")");
         }
     }
 
