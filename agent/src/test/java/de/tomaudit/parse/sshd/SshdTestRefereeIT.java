@@ -3,7 +3,6 @@ package de.tomaudit.parse.sshd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.tomaudit.parse.source.ConfigSource;
 import de.tomaudit.testsupport.TestPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +108,7 @@ class SshdTestRefereeIT {
             Path file = tmp.resolve("sshd_config." + n++);
             Files.writeString(file, text);
             boolean sshdValid = sshdAccepts(file);
-            SshdConfig c = SshdConfigParser.parseText(file.toString(), text, NOTHING_INCLUDED);
+            SshdConfig c = SshdConfigParser.parseText(file.toString(), text, new MapSource()); // nothing included
             List<ConfigProblem> problems = c.problems().stream().filter(p -> !p.message().startsWith("Deprecated option")).toList();
             if (sshdValid != problems.isEmpty()) {
                 disagree.add(e.getKey() + ": sshd -t " + (sshdValid ? "accepts" : "refuses") + ", we say "
@@ -128,16 +127,4 @@ class SshdTestRefereeIT {
         assertTrue(!said.contains("no hostkeys") && !said.contains("Privilege separation"), "sshd -t could judge: " + said);
         return p.exitValue() == 0;
     }
-
-    private static final ConfigSource NOTHING_INCLUDED = new ConfigSource() {
-        @Override
-        public String read(String path) throws SourceException {
-            throw new SourceException(path + " does not exist", true);
-        }
-
-        @Override
-        public List<String> glob(String pattern) {
-            return List.of();
-        }
-    };
 }
