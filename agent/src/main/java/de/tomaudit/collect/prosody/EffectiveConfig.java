@@ -97,7 +97,8 @@ final class EffectiveConfig {
             return new Evidence(section.get().source(), host + ": Component \"" + host + "\" \"" + module + "\"");
         }
         boolean loaded = modules(host).contains(module);
-        String text = host + ": mod_" + module + (loaded ? " loaded" : " not loaded");
+        String text = de.tomaudit.i18n.AuditTexts.get(loaded ? "evidence.prosody.module-loaded" : "evidence.prosody.module-not-loaded",
+                host, "mod_" + module);
         for (String list : loaded ? List.of("modules_enabled") : List.of("modules_disabled", "modules_enabled")) {
             Optional<ConfigOption> own = section.flatMap(s -> s.own(list)).filter(o -> strings(o.value()).contains(module));
             Optional<ConfigOption> named = own.isPresent() ? own
@@ -111,7 +112,7 @@ final class EffectiveConfig {
         }
         Optional<ConfigOption> o = section.flatMap(s -> s.own("modules_enabled")).or(() -> config.global().own("modules_enabled"));
         if (o.isPresent()) {
-            return OptionEvidence.of(o.get(), host + ": mod_" + module + " not in modules_enabled");
+            return OptionEvidence.of(o.get(), de.tomaudit.i18n.AuditTexts.get("evidence.prosody.module-not-listed", host, "mod_" + module));
         }
         return Evidence.byDefault("modules_enabled", text);
     }
