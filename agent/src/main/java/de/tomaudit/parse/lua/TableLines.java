@@ -50,10 +50,10 @@ final class TableLines {
         TableLines t = new TableLines(tokens, line);
         Token first = t.peek(0);
         int i = 0;
-        while (first.line == line && !(first.kind == Kind.NAME && first.text.equals(name))) {
+        while (first.line == line && first.kind != Kind.EOF && !(first.kind == Kind.NAME && first.text.equals(name))) {
             first = t.peek(++i);
         }
-        if (first.line != line) {
+        if (first.line != line || first.kind == Kind.EOF) {
             return ValueLayout.UNKNOWN;
         }
         t.pos += i + 1;

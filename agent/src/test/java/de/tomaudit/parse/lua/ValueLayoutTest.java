@@ -108,5 +108,7 @@ class ValueLayoutTest {
         ValueLayout broken = TableLines.ofStatement(TableLines.tokenize("ssl = { protocol = \"x\""), 1, "ssl");
         assertEquals(ValueLayout.UNKNOWN, broken);
         assertFalse(broken.isLiteral());
+        // a name that is not on its line (found by scripts/fuzz: the search ran past the last token until the index overflowed)
+        assertEquals(ValueLayout.UNKNOWN, TableLines.ofStatement(TableLines.tokenize("x = 1"), 1, "y"));
     }
 }
