@@ -98,7 +98,7 @@ public final class TargetAuditor {
         try {
             boolean probeOnly = options.probes().only();
             Set<String> kinds = probeOnly ? Set.of() : options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
-            FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, name, kinds);
+            FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, name, kinds, options.lang());
             FactSet facts = probe(target, kinds, collected, options);
             List<Finding> findings = evaluate(name, target.address(), kinds, facts, options);
             List<TargetError> errors = errors(facts, findings, new AccessProblemErrors(target.accessProblems()),
@@ -126,11 +126,17 @@ public final class TargetAuditor {
      * in registry order so the result does not depend on timing.
      */
     FactSet collect(Target target, String targetName, Set<String> kinds) {
+        return collect(target, targetName, kinds, "en");
+    }
+
+    /** As {@link #collect(Target, String, Set)}, the collectors' evidence texts in {@code lang}. */
+    FactSet collect(Target target, String targetName, Set<String> kinds, String lang) {
         List<Collector> selected = collectors.stream()
                 .filter(c -> c.kinds().stream().anyMatch(kinds::contains)).toList();
         List<CompletableFuture<FactSet>> parts = new ArrayList<>();
         for (Collector c : selected) {
-            parts.add(CompletableFuture.supplyAsync(() -> collectOne(c, target, targetName), COLLECTOR_POOL));
+            parts.add(CompletableFuture.supplyAsync(() -> de.tomaudit.i18n.AuditTexts.with(lang,
+                    () -> collectOne(c, target, targetName)), COLLECTOR_POOL));
         }
         FactSet.Builder facts = FactSet.builder();
         for (String kind : KindDetector.KINDS) {
@@ -154,7 +160,7 @@ public final class TargetAuditor {
         try {
             c.collect(target, facts);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("collector {} failed: {}", c.id(), Crash.describe(e));
+            LOG.info("collector {} failed: {}", c.id(), Crash.describe(e));
             facts = FactSet.builder();
             for (String prefix : c.provides()) {
                 facts.error(prefix, "collect", "collector " + c.id() + " failed: " + Crash.describe(e));

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Where a value was read and what it was: {@code /etc/ssh/sshd_config:12 = "yes"},
- * {@code command: sshd -T = "passwordauthentication yes"}, {@code probe: 127.0.0.1:443}.
+ * {@code command: sshd -T = "passwordauthentication yes"}, {@code probe: 127.0.0.1:443},
+ * {@code default: …} (nothing set it), {@code computed: /etc/prosody/prosody.cfg.lua:7} (code made it).
  * The value is always display text; a {@link Secret} arrives here already redacted.
  */
 public record Evidence(String source, String value) {
@@ -27,6 +28,14 @@ public record Evidence(String source, String value) {
     /** A value taken from the output of an allow-listed command. */
     public static Evidence command(String commandLine, Object value) {
         return new Evidence("command: " + commandLine, display(value));
+    }
+
+    /**
+     * A value made by code (a Lua expression in a Prosody config, a YAML merge key) whose own line
+     * cannot be known: the line of the statement that made it, marked {@code computed: file:line}.
+     */
+    public static Evidence computed(String path, int line, Object value) {
+        return new Evidence("computed: " + (line > 0 ? path + ":" + line : path), display(value));
     }
 
     /** A value that is a documented default because nothing set it. */

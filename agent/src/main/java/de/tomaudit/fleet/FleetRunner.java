@@ -112,7 +112,7 @@ public final class FleetRunner {
         ScheduledFuture<?> timer = watchdog.schedule(() -> {
             String why = "the audit did not finish within " + settings.targetTimeout().toSeconds() + " s and was stopped";
             if (result.complete(failed(t, options, "timeout", why))) {
-                LOG.warn("{}: {}", t.name(), why);
+                LOG.info("{}: {}", t.name(), why);
                 task.cancel(true);
                 Target target = opened.get();
                 if (target != null) {
@@ -143,10 +143,10 @@ public final class FleetRunner {
                     r.findings().size(), (System.nanoTime() - start) / 1_000_000);
             return r;
         } catch (TargetOpener.UnreachableException e) {
-            LOG.warn("{}: unreachable ({}): {}", t.name(), e.stage(), e.getMessage());
+            LOG.info("{}: unreachable ({}): {}", t.name(), e.stage(), e.getMessage());
             return failed(t, o, e.stage(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("{}: audit failed: {}", t.name(), e.toString());
+            LOG.info("{}: audit failed: {}", t.name(), e.toString());
             return failed(t, o, "audit", "internal error: " + de.tomaudit.facts.Crash.describe(e));
         } finally {
             if (target != null) {

@@ -73,7 +73,7 @@ public final class ProbePhase {
             XmppFacts.put(results, facts);
             HttpFacts.put(results, facts);
         } catch (RuntimeException e) {
-            LOG.warn("probe phase failed: {}", e.toString());
+            LOG.info("probe phase failed: {}", e.toString());
             for (String p : PREFIXES) {
                 facts.error(p, "probe", "probe phase failed: " + de.tomaudit.facts.Crash.describe(e));
             }

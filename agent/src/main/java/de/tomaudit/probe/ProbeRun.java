@@ -98,7 +98,7 @@ final class ProbeRun {
             Thread.currentThread().interrupt();
             return group.stream().map(x -> EndpointResult.error(x, x.label() + ": interrupted")).toList();
         } catch (ExecutionException e) {
-            LOG.warn("probe of port {} failed: {}", group.get(0).port(), e.getCause().toString());
+            LOG.info("probe of port {} failed: {}", group.get(0).port(), e.getCause().toString());
             return group.stream().map(x -> EndpointResult.error(x, x.label() + ": probe failed: " + e.getCause())).toList();
         }
     }

@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 /**
  * What an evidence source is, from the forms {@link de.tomaudit.facts.Evidence} writes:
  * {@code /path:12} (file and line), {@code /path} (a whole file), {@code command: …},
- * {@code probe: host:port}, {@code default: …}.
+ * {@code probe: host:port}, {@code default: …}, {@code computed: /path:12} (made by code at that statement).
  */
 public final class EvidenceKind {
     private static final Pattern FILE_LINE = Pattern.compile("([^\\s:][^:]*):(\\d{1,9})");
 
     private EvidenceKind() { }
 
-    /** {@code file}, {@code command}, {@code probe} or {@code default}. */
+    private static final String COMPUTED = "computed: ";
+
+    /** {@code file}, {@code command}, {@code probe}, {@code default} or {@code computed}. */
     public static String of(String source) {
         if (source.startsWith("command: ")) {
             return "command";
@@ -25,15 +27,19 @@ public final class EvidenceKind {
         if (source.startsWith("default: ")) {
             return "default";
         }
+        if (source.startsWith(COMPUTED)) {
+            return "computed";
+        }
         return "file";
     }
 
-    /** The file and 1-based line where the source is {@code file:line}. */
+    /** The file and 1-based line where the source is {@code file:line} (or {@code computed: file:line}, the statement's). */
     public static Optional<FileLine> fileLine(String source) {
-        if (!"file".equals(of(source))) {
+        String kind = of(source);
+        if (!"file".equals(kind) && !"computed".equals(kind)) {
             return Optional.empty();
         }
-        Matcher m = FILE_LINE.matcher(source);
+        Matcher m = FILE_LINE.matcher(kind.equals("computed") ? source.substring(COMPUTED.length()) : source);
         if (!m.matches()) {
             return Optional.empty();
         }

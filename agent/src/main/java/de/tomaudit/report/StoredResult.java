@@ -12,20 +12,18 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.tomaudit.agentfile.AgentFileException;
+import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.result.AuditResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
  * A JSON result written by an earlier {@code audit --format json}, read back for
- * {@code tomaudit report --from}: only a regular file (never a device, FIFO or directory), at most
- * {@link #MAX_BYTES}, fields a newer version added are ignored. Every problem is a
+ * {@code tomaudit report --from} through the agent's one reader of its own files
+ * ({@link AgentFiles}: only a regular file, never a device, FIFO or directory), at most
+ * {@link #MAX_BYTES}; fields a newer version added are ignored. Every problem is a
  * {@link StoredResultException} with one line naming the file and what is wrong.
  */
 public final class StoredResult {
@@ -47,37 +45,11 @@ public final class StoredResult {
     }
 
     static AuditResult read(Path file, long maxBytes) {
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new StoredResultException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new StoredResultException(file + ": permission denied");
-        } catch (IOException e) {
-            throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        if (a.isDirectory()) {
-            throw new StoredResultException(file + ": is a directory, not a result file");
-        }
-        if (!a.isRegularFile()) {
-            throw new StoredResultException(file + ": is not a regular file (a device, FIFO or socket is never read)");
-        }
-        if (a.size() > maxBytes) {
-            throw new StoredResultException(file + ": " + a.size() + " bytes, more than the " + maxBytes
-                    + " a result file may have");
-        }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            // the size can change after the check: never read more than the cap allows
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (AccessDeniedException e) {
-            throw new StoredResultException(file + ": permission denied");
-        } catch (IOException e) {
-            throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        if (bytes.length > maxBytes) {
-            throw new StoredResultException(file + ": more than the " + maxBytes + " bytes a result file may have");
+        try {
+            bytes = AgentFiles.readBytes(file, "result file", maxBytes);
+        } catch (AgentFileException e) {
+            throw new StoredResultException(e.getMessage());
         }
         return parse(file, bytes);
     }

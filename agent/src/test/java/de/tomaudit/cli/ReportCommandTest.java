@@ -128,7 +128,7 @@ class ReportCommandTest {
     void aMissingMalformedOrSpecialResultFileIsOneLineNamingIt() throws Exception {
         Path missing = tmp.resolve("nope.json");
         assertOneLineUsageError(CliTest.run("report", "--from", missing.toString(), "--format", "md"),
-                missing.toString(), "no such file");
+                missing.toString(), "does not exist");
         Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"tool\": {\"name\": \"tomaudit\"},\n  \"targets\": [ {,\n");
         assertOneLineUsageError(CliTest.run("report", "--from", bad.toString(), "--format", "md"),
                 bad.toString(), "not valid JSON at line 2");

@@ -30,7 +30,7 @@ class StoredResultTest {
         long size = Files.size(file);
         StoredResult.StoredResultException e = assertThrows(StoredResult.StoredResultException.class,
                 () -> StoredResult.read(file, size - 1));
-        assertTrue(e.getMessage().startsWith(file + ": " + size + " bytes, more than"), e.getMessage());
+        assertEquals("result file " + file + ": is larger than " + (size - 1) + " bytes", e.getMessage());
         assertEquals(GoldenResults.all().get("many-targets"), StoredResult.read(file, size));
     }
 

@@ -124,7 +124,7 @@ public final class BbbCollector implements Collector {
         try {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
-            LOG.warn("bbb collector failed on {}: {}", target.name(), e.toString());
+            LOG.info("bbb collector failed on {}: {}", target.name(), e.toString());
             facts.error("bbb", "collect", "bbb collector failed: " + e.getClass().getSimpleName());
         }
     }

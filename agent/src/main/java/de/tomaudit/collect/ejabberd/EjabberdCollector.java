@@ -127,7 +127,7 @@ public final class EjabberdCollector implements Collector {
         try {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
-            LOG.warn("ejabberd collector failed on {}", target.name(), e);
+            LOG.info("ejabberd collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
             facts.error("ejabberd", "collect", "ejabberd collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }

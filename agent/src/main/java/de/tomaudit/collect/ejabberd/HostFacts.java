@@ -131,7 +131,7 @@ final class HostFacts {
             m.put("default", def.flatMap(EjValue::atom).orElse(Ejabberd2301Defaults.MAM_DEFAULT));
             m.put("db_type", opt(mam, "db_type").flatMap(EjValue::atom).orElse(Ejabberd2301Defaults.MAM_DB_TYPE));
             m.put("source", mam.key().loc().toString());
-            evidence.add(EjEvidence.at(mam.key().loc(), host + ": mod_mam enabled"));
+            evidence.add(EjEvidence.at(mam.key().loc(), de.tomaudit.i18n.AuditTexts.get("evidence.module-enabled", host, "mod_mam")));
             evidence.add(def.map(v -> EjEvidence.option("default", v))
                     .orElse(EjEvidence.byDefault("mod_mam default", Ejabberd2301Defaults.MAM_DEFAULT)));
             out.add(m);
@@ -165,7 +165,7 @@ final class HostFacts {
                 out.add(m);
                 continue;
             }
-            evidence.add(EjEvidence.at(reg.key().loc(), host + ": mod_register enabled"));
+            evidence.add(EjEvidence.at(reg.key().loc(), de.tomaudit.i18n.AuditTexts.get("evidence.module-enabled", host, "mod_register")));
             AccessRules.Grant who = grant(reg, "access", Ejabberd2301Defaults.REGISTER_ACCESS, evidence);
             AccessRules.Grant from = grant(reg, "ip_access", Ejabberd2301Defaults.REGISTER_IP_ACCESS, evidence);
             Optional<EjValue> captcha = opt(reg, "captcha_protected");
@@ -258,7 +258,7 @@ final class HostFacts {
 
     private static Evidence storeEvidence(String docroot, UploadStore.Scan scan, Optional<Duration> age) {
         if (!scan.exists()) {
-            return Evidence.file(docroot, scan.problem().orElse("upload store does not exist (no uploads kept)"));
+            return Evidence.file(docroot, scan.problem().orElseGet(() -> de.tomaudit.i18n.AuditTexts.get("evidence.upload-store-missing")));
         }
         if (scan.problem().isPresent() && scan.files() == 0) {
             return Evidence.file(docroot, "upload store not readable: " + scan.problem().get());

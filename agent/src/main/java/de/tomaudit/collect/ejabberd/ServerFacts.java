@@ -80,7 +80,7 @@ final class ServerFacts {
 
     /**
      * One line per deciding option, each at the line that set it: the listener (port, module, ip),
-     * then tls, starttls, starttls_required (where not set: the listener's line saying so), every
+     * then tls, starttls, starttls_required (where not set: ejabberd's default, naming the listener), every
      * request handler at its own line, and the protocol options where they come from.
      */
     private static List<Evidence> evidence(Listener l) {
@@ -100,7 +100,8 @@ final class ServerFacts {
             }
         }
         if (!unset.isEmpty()) {
-            out.add(EjEvidence.at(l.loc(), label + " " + String.join(" ", unset) + " (not set: ejabberd 23.01 default)"));
+            out.add(EjEvidence.byDefault("listener options", de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.listener-unset",
+                    label, String.join(" ", unset), l.loc().toString())));
         }
         for (Listener.RequestHandler h : l.handlers()) {
             out.add(EjEvidence.at(h.loc(), label + " handler " + h.path() + "=" + h.module()));
@@ -112,7 +113,8 @@ final class ServerFacts {
             if (!src.startsWith("default:") && colon > 0 && src.substring(colon + 1).matches("\\d+")) {
                 out.add(Evidence.at(src.substring(0, colon), Integer.parseInt(src.substring(colon + 1)), label + " " + opts));
             } else {
-                out.add(EjEvidence.at(l.loc(), label + " " + opts + " from " + src));
+                out.add(new Evidence(src.startsWith("default:") ? src : "default: " + src,
+                        de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.listener-default", label, opts, l.loc().toString())));
             }
         }
         return out;
@@ -175,7 +177,8 @@ final class ServerFacts {
             }
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.at(config.mainFile(), 0, "no host_config overrides of " + String.join(", ", HOST_OVERRIDABLE)));
+            evidence.add(Evidence.at(config.mainFile(), 0, de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.no-host-config",
+                    String.join(", ", HOST_OVERRIDABLE))));
         }
         facts.put("ejabberd.host_overrides", overrides, evidence);
     }

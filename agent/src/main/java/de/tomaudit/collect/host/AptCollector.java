@@ -75,7 +75,7 @@ public final class AptCollector implements Collector {
         Optional<DebControlParagraph> uu = installed.get("unattended-upgrades");
         facts.put("apt.unattended_upgrades_installed", uu.isPresent(), uu
                 .map(p -> Evidence.at(status, p.line(), "unattended-upgrades " + p.get("Version").orElse("") + " installed"))
-                .orElse(Evidence.file(status, "unattended-upgrades not installed")));
+                .orElseGet(() -> Evidence.file(status, de.tomaudit.i18n.AuditTexts.get("evidence.not-installed", "unattended-upgrades"))));
         AptUnattendedSettings.collect(target, facts);
         AptPendingUpdates.Outcome pending = AptPendingUpdates.collect(target, installed, facts);
         AptFreshness.collect(target, clock, uu.isPresent(), pending, facts);

@@ -69,7 +69,7 @@ public final class BruteforceCollector implements Collector {
         try {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
-            LOG.warn("brute-force collector failed on {}", target.name(), e);
+            LOG.info("brute-force collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
             facts.error("bruteforce", "collect", "brute-force collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }
@@ -247,7 +247,8 @@ public final class BruteforceCollector implements Collector {
         }
 
         Evidence absenceEvidence(String what) {
-            return Evidence.file(known ? DPKG_STATUS : "files", known ? what + " not installed" : what + " not found (" + why + ")");
+            return Evidence.file(known ? DPKG_STATUS : "files", known ? de.tomaudit.i18n.AuditTexts.get("evidence.not-installed", what)
+                    : what + " not found (" + why + ")");
         }
     }
 

@@ -114,7 +114,7 @@ public final class FirewallCollector implements Collector {
         List<Seen> all = new ArrayList<>(configured);
         publish(all.isEmpty() ? new Seen("none", new FirewallInputAnalysis.Result(false, false, false, "accept", List.of(),
                 List.of()), Evidence.file(NFT_CONF + ", " + UFW_CONF + ", " + IPTABLES_FILES.get(0),
-                "no packet filter configured" + (failed.isEmpty() ? "" : " (" + failed + ")")),
+                de.tomaudit.i18n.AuditTexts.get("evidence.firewall-none") + (failed.isEmpty() ? "" : " (" + failed + ")")),
                 "files") : none(all), facts);
     }
 
@@ -318,7 +318,7 @@ public final class FirewallCollector implements Collector {
 
     private static void logProblems(List<FwProblem> problems) {
         if (!problems.isEmpty()) {
-            LOG.warn("packet filter lines not understood: {}", problems(problems));
+            LOG.info("packet filter lines not understood: {}", problems(problems));
         }
     }
 

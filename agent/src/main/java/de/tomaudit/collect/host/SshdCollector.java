@@ -95,7 +95,7 @@ public final class SshdCollector implements Collector {
         try {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
-            LOG.warn("sshd collector failed on {}", target.name(), e);
+            LOG.info("sshd collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
             facts.error("sshd", "collect", "sshd collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }
     }

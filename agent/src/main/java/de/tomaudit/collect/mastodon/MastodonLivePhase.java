@@ -94,14 +94,14 @@ public final class MastodonLivePhase {
         try {
             api(target, collected, probes, facts);
         } catch (RuntimeException e) {
-            LOG.warn("Mastodon API check failed: {}", e.toString());
+            LOG.info("Mastodon API check failed: {}", e.toString());
             facts.error(MastodonApiFacts.PREFIX, "http", "Mastodon API check failed: " + e);
         }
         Optional<MastodonDbCheck.Report> report = Optional.empty();
         try {
             report = database(target, collected, db, facts);
         } catch (RuntimeException e) {
-            LOG.warn("Mastodon database check failed: {}", e.toString());
+            LOG.info("Mastodon database check failed: {}", e.toString());
             facts.error(DB, "db-query", "Mastodon database check failed: " + e);
         }
         retentions(collected, report, facts);

@@ -86,19 +86,33 @@ final class EffectiveConfig {
         return out;
     }
 
-    /** Where the module list of a host comes from: its own modules_enabled, else the global one. */
+    /**
+     * What decided whether a host loads a module: the entry of modules_disabled that removes it,
+     * the entry of the host's own or the global modules_enabled that names it, the Component line
+     * that loads it, or (absent everywhere) the modules_enabled list that does not name it.
+     */
     Evidence modulesEvidence(String host, String module) {
         Optional<ConfigSection> section = config.section(host);
         if (section.flatMap(ConfigSection::componentModule).filter(module::equals).isPresent()) {
             return new Evidence(section.get().source(), host + ": Component \"" + host + "\" \"" + module + "\"");
         }
-        Optional<ConfigOption> own = config.section(host).flatMap(s -> s.own("modules_enabled"))
-                .filter(o -> strings(o.value()).contains(module));
-        Optional<ConfigOption> o = own.isPresent() ? own : config.global().own("modules_enabled");
         boolean loaded = modules(host).contains(module);
-        String text = host + ": mod_" + module + (loaded ? " loaded" : " not loaded");
+        String text = de.tomaudit.i18n.AuditTexts.get(loaded ? "evidence.prosody.module-loaded" : "evidence.prosody.module-not-loaded",
+                host, "mod_" + module);
+        for (String list : loaded ? List.of("modules_enabled") : List.of("modules_disabled", "modules_enabled")) {
+            Optional<ConfigOption> own = section.flatMap(s -> s.own(list)).filter(o -> strings(o.value()).contains(module));
+            Optional<ConfigOption> named = own.isPresent() ? own
+                    : config.global().own(list).filter(o -> strings(o.value()).contains(module));
+            if (named.isPresent()) {
+                return OptionEvidence.entry(named.get(), module, text + " (" + list + " \"" + module + "\")");
+            }
+        }
+        if (loaded && AUTOLOAD.contains(module)) {
+            return Evidence.byDefault("auto-loaded modules", text);
+        }
+        Optional<ConfigOption> o = section.flatMap(s -> s.own("modules_enabled")).or(() -> config.global().own("modules_enabled"));
         if (o.isPresent()) {
-            return Evidence.at(o.get().file(), o.get().line(), text);
+            return OptionEvidence.of(o.get(), de.tomaudit.i18n.AuditTexts.get("evidence.prosody.module-not-listed", host, "mod_" + module));
         }
         return Evidence.byDefault("modules_enabled", text);
     }

@@ -112,7 +112,7 @@ public final class ProsodyCollector implements Collector {
         try {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
-            LOG.warn("prosody collector failed on {}", target.name(), e);
+            LOG.info("prosody collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
             facts.error("prosody", "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
             facts.error(ENDPOINTS, "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
         }

@@ -86,7 +86,7 @@ final class ProsodyEndpoints {
                     endpoints.add(m);
                 }
             }
-            evidence.add(portOption.map(o -> Evidence.at(o.file(), o.line(), s.name() + " ports " + ports + " on " + b.interfaces()))
+            evidence.add(portOption.map(o -> OptionEvidence.of(o, s.name() + " ports " + ports + " on " + b.interfaces()))
                     .orElseGet(() -> Evidence.byDefault(s.prefix() + "ports", s.name() + " ports " + ports + " on " + b.interfaces()
                             + " (" + b.source() + ")")));
             if (s.name().equals("console")) {

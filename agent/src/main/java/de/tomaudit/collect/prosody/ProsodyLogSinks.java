@@ -32,10 +32,18 @@ final class ProsodyLogSinks {
     static final String LOGROTATE_CONF = "/etc/logrotate.conf";
     static final String LOGROTATE_PACKAGE = "/etc/logrotate.d/prosody";
 
-    /** One sink: where it writes and which levels. */
-    record Sink(String to, String target, List<String> levels, ConfigOption from) {
+    /** One sink: where it writes and which levels; {@code path}: where in the log option it is written. */
+    record Sink(String to, String target, List<String> levels, ConfigOption from, List<String> path) {
+        Sink(String to, String target, List<String> levels, ConfigOption from) {
+            this(to, target, levels, from, List.of());
+        }
+
         boolean debug() {
             return levels.contains("debug");
+        }
+
+        Evidence evidence(String text) {
+            return from == null ? Evidence.byDefault("log", text) : OptionEvidence.field(from, text, path.toArray(String[]::new));
         }
     }
 
@@ -66,16 +74,20 @@ final class ProsodyLogSinks {
         if (v instanceof ConfigTable t) {
             for (String level : LEVELS) {
                 t.field(level).filter(x -> x instanceof String).map(String::valueOf).ifPresent(target ->
-                        out.add(target.startsWith("*") ? new Sink(target.substring(1), "", from(level), o)
-                                : new Sink("file", target, from(level), o)));
+                        out.add(target.startsWith("*") ? new Sink(target.substring(1), "", from(level), o, List.of(level))
+                                : new Sink("file", target, from(level), o, List.of(level))));
             }
-            for (Object item : t.list()) {
+            for (int i = 0; i < t.list().size(); i++) {
+                Object item = t.list().get(i);
+                String entry = "#" + (i + 1);
                 if (item instanceof String s && s.startsWith("*")) {
-                    out.add(new Sink(s.substring(1), "", LEVELS, o));
+                    out.add(new Sink(s.substring(1), "", LEVELS, o, List.of(entry)));
                 } else if (item instanceof ConfigTable sink) {
                     String to = sink.field("to").map(String::valueOf).orElse("");
                     String target = sink.field("filename").map(String::valueOf).orElse("");
-                    out.add(new Sink(to, target, levels(sink.field("levels").orElse(null)), o));
+                    List<String> at = sink.field("filename").isPresent() ? List.of(entry, "filename")
+                            : sink.field("to").isPresent() ? List.of(entry, "to") : List.of(entry);
+                    out.add(new Sink(to, target, levels(sink.field("levels").orElse(null)), o, at));
                 }
             }
         }
@@ -168,7 +180,7 @@ final class ProsodyLogSinks {
                     values.add(m);
                     String text = s.to() + " " + m.get("target") + " receives " + s.levels() + ", "
                             + de.tomaudit.collect.host.LogrotatePresence.neverRun(rule.get().source());
-                    evidence.add(s.from() == null ? Evidence.byDefault("log", text) : Evidence.at(s.from().file(), s.from().line(), text));
+                    evidence.add(s.evidence(text));
                     continue;
                 }
                 m.put("rotated", rule.isPresent());
@@ -184,7 +196,7 @@ final class ProsodyLogSinks {
             }
             values.add(m);
             String text = s.to() + (s.target().isEmpty() ? "" : " " + m.get("target")) + " receives " + s.levels() + retention;
-            evidence.add(s.from() == null ? Evidence.byDefault("log", text) : Evidence.at(s.from().file(), s.from().line(), text));
+            evidence.add(s.evidence(text));
         }
         facts.put("prosody.log_sinks", values, evidence);
     }

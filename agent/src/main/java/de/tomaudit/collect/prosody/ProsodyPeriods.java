@@ -72,7 +72,7 @@ public final class ProsodyPeriods {
         }
         Matcher m = V012.matcher(s.toLowerCase(Locale.ROOT));
         if (!m.find()) {
-            return Expiry.invalid("no number in \"" + s + "\": Prosody 0.12 logs an error and the module does not load");
+            return Expiry.invalid("no number in the value: Prosody 0.12 logs an error and the module does not load");
         }
         long n = parse(m.group(1));
         return Expiry.after(saturate(n, UNITS_012.getOrDefault(m.group(2), 1L)));
@@ -100,7 +100,8 @@ public final class ProsodyPeriods {
         if (lax.find()) {
             return Expiry.after(saturate(parse(lax.group(1)), UNITS_13_LAX.getOrDefault(lax.group(2), 1L)));
         }
-        return Expiry.invalid("\"" + s + "\" is not a period: Prosody logs an error and does not expire anything");
+        // the kind, not the text: a value in a config may be anything
+        return Expiry.invalid("the value is not a period: Prosody logs an error and does not expire anything");
     }
 
     private static String scalarText(Object value) {

@@ -163,7 +163,7 @@ final class ProsodyRetentionFacts {
             values.add(m);
             evidence.add(c.modulesEvidence(h, "http_file_share"));
             evidence.add(expires.evidence());
-            baseUrl.ifPresent(o -> evidence.add(Evidence.at(o.file(), o.line(),
+            baseUrl.ifPresent(o -> evidence.add(OptionEvidence.of(o,
                     h + ": http_file_share_base_url set: an external server stores the files, Prosody prunes nothing")));
             evidence.add(storeEvidence(store, r, m));
             Retention ret = pruned ? Retention.of("uploaded files (http_file_share) of " + h,
@@ -197,7 +197,7 @@ final class ProsodyRetentionFacts {
             putStore(m, store, r, expiry);
             values.add(m);
             evidence.add(c.modulesEvidence(h, "http_upload"));
-            evidence.add(expire.map(o -> Evidence.at(o.file(), o.line(), h + ": http_upload_expire_after = "
+            evidence.add(expire.map(o -> OptionEvidence.of(o, h + ": http_upload_expire_after = "
                     + EffectiveConfig.display(o.value()))).orElse(Evidence.byDefault("http_upload_expire_after",
                     h + ": not set, uploads are kept forever")));
             evidence.add(storeEvidence(store, r, m));

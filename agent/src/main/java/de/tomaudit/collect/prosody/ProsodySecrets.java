@@ -28,14 +28,14 @@ final class ProsodySecrets {
         List<Evidence> evidence = new ArrayList<>();
         for (ConfigSection s : c.config().sections()) {
             for (ConfigOption o : s.options().values()) {
-                collect(s.name(), o.name(), o.value(), o, values, evidence, 0);
+                collect(s.name(), o.name(), List.of(), o.value(), o, values, evidence, 0);
             }
         }
         facts.put("prosody.secrets", values, evidence);
     }
 
-    private static void collect(String host, String name, Object value, ConfigOption o, List<Map<String, Object>> values,
-                                List<Evidence> evidence, int depth) {
+    private static void collect(String host, String name, List<String> path, Object value, ConfigOption o,
+                                List<Map<String, Object>> values, List<Evidence> evidence, int depth) {
         if (depth > 4) {
             return;
         }
@@ -48,12 +48,18 @@ final class ProsodySecrets {
             m.put("value", secret);
             m.put("source", o.source());
             values.add(m);
-            evidence.add(Evidence.at(o.file(), o.line(), host + ": " + name + " = " + secret));
+            evidence.add(OptionEvidence.field(o, host + ": " + name + " = " + secret, path.toArray(String[]::new)));
         } else if (value instanceof ConfigTable t) {
-            t.fields().forEach((k, v) -> collect(host, name + "." + k, v, o, values, evidence, depth + 1));
+            t.fields().forEach((k, v) -> collect(host, name + "." + k, child(path, k), v, o, values, evidence, depth + 1));
             for (int i = 0; i < t.list().size(); i++) {
-                collect(host, name + "." + (i + 1), t.list().get(i), o, values, evidence, depth + 1);
+                collect(host, name + "." + (i + 1), child(path, "#" + (i + 1)), t.list().get(i), o, values, evidence, depth + 1);
             }
         }
+    }
+
+    private static List<String> child(List<String> path, String key) {
+        List<String> out = new ArrayList<>(path);
+        out.add(key);
+        return out;
     }
 }

@@ -98,7 +98,7 @@ final class ProsodySecurityFacts {
                 m.put("domains", domains);
                 m.put("source", o.map(ConfigOption::source).orElse("default: " + option + " (empty)"));
                 values.add(m);
-                o.ifPresent(x -> evidence.add(Evidence.at(x.file(), x.line(), h + ": " + option + " = " + domains)));
+                o.ifPresent(x -> evidence.add(OptionEvidence.of(x, h + ": " + option + " = " + domains)));
             }
             if (evidence.isEmpty()) {
                 evidence.add(Evidence.byDefault(option, "none"));
@@ -138,7 +138,7 @@ final class ProsodySecurityFacts {
             values.add(m);
             evidence.add(allow.evidence());
             evidence.add(c.modulesEvidence(h, invites ? "invites_register" : "register"));
-            throttleMax.or(() -> minSeconds).ifPresent(o -> evidence.add(Evidence.at(o.file(), o.line(),
+            throttleMax.or(() -> minSeconds).ifPresent(o -> evidence.add(OptionEvidence.of(o,
                     h + ": " + o.name() + " = " + EffectiveConfig.display(o.value()))));
             evidence.add(new Evidence("effective: " + h, "registration " + mode));
         }
@@ -178,8 +178,11 @@ final class ProsodySecurityFacts {
                 m.put("legacy", legacy);
                 m.put("source", o.get().source());
                 overrides.add(m);
-                evidence.add(Evidence.at(o.get().file(), o.get().line(), scope + ": " + option + " protocol="
-                        + (protocol.isEmpty() ? "(profile)" : protocol) + (ciphers.isEmpty() ? "" : " ciphers=" + m.get("ciphers"))));
+                evidence.add(protocol.isEmpty() ? OptionEvidence.of(o.get(), scope + ": " + option + " protocol=(profile)")
+                        : OptionEvidence.field(o.get(), scope + ": " + option + " protocol=" + protocol, "protocol"));
+                if (!ciphers.isEmpty()) {
+                    evidence.add(OptionEvidence.field(o.get(), scope + ": " + option + " ciphers=" + m.get("ciphers"), "ciphers"));
+                }
             }
         }
         facts.put("prosody.ssl_overrides", overrides, evidence);
@@ -223,8 +226,14 @@ final class ProsodySecurityFacts {
             m.put("source", info.map(ConfigOption::source).orElse("default: contact_info (admins' JIDs only)"));
             values.add(m);
             evidence.add(c.modulesEvidence(h, "server_contact_info"));
-            info.ifPresent(o -> evidence.add(Evidence.at(o.file(), o.line(), h + ": contact_info abuse=" + m.get("abuse")
-                    + " security=" + m.get("security"))));
+            info.ifPresent(o -> {
+                if (o.value() instanceof ConfigTable) {
+                    evidence.add(OptionEvidence.field(o, h + ": contact_info abuse=" + m.get("abuse"), "abuse"));
+                    evidence.add(OptionEvidence.field(o, h + ": contact_info security=" + m.get("security"), "security"));
+                } else {
+                    evidence.add(OptionEvidence.of(o, h + ": contact_info = " + EffectiveConfig.display(o.value())));
+                }
+            });
         }
         facts.put("prosody.contact_info", values, evidence);
     }

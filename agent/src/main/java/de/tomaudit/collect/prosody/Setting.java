@@ -24,7 +24,7 @@ record Setting(String host, String option, Object value, Optional<ConfigOption> 
 
     Evidence evidence() {
         String text = host + ": " + option + " = " + EffectiveConfig.display(value);
-        return from.map(o -> Evidence.at(o.file(), o.line(), text))
+        return from.map(o -> OptionEvidence.of(o, text))
                 .orElseGet(() -> Evidence.byDefault(defaultNote, host + ": " + EffectiveConfig.display(value)));
     }
 

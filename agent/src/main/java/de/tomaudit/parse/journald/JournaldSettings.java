@@ -47,7 +47,10 @@ public final class JournaldSettings {
             default -> true;
         };
         if (!valid) {
-            problems.add(e.source() + ": invalid " + e.key() + "=" + e.value() + ", ignored");
+            // the kind, never the value (a file may hold anything there)
+            problems.add(e.source() + ": invalid " + e.key() + " (" + (e.key().startsWith("Max") && e.key().endsWith("Sec")
+                    ? "not a time span, or out of range" : e.key().equals("Storage") ? "not volatile, persistent, auto or none"
+                    : "not a size, or out of range") + "), ignored as journald ignores it");
             return;
         }
         values.put(e.key(), e);

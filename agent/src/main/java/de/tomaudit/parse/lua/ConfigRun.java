@@ -170,6 +170,8 @@ final class ConfigRun implements OptionProxy.Store {
         final LuaString chunkName;
         final String dir;
         final String[] lines;
+        final String text;
+        private List<TableLines.Token> tokens;
         final Globals env = new Globals();
         final Set<String> setHere = new HashSet<>();
         String host = ConfigSection.GLOBAL;
@@ -180,6 +182,7 @@ final class ConfigRun implements OptionProxy.Store {
             this.chunkName = LuaString.valueOf("@" + file);
             this.dir = PathNames.parent(file);
             this.lines = text.split("\n", -1);
+            this.text = text;
             env.debuglib = hook;
             LuaValue virtualHost = new OneArgFunction() {
                 @Override
@@ -271,6 +274,14 @@ final class ConfigRun implements OptionProxy.Store {
         }
     }
 
+    /** The file's tokens, read once on first use. */
+    private static List<TableLines.Token> tokens(Chunk chunk) {
+        if (chunk.tokens == null) {
+            chunk.tokens = TableLines.tokenize(chunk.text);
+        }
+        return chunk.tokens;
+    }
+
     private LuaValue lookup(Chunk chunk, LuaValue key) {
         if (!key.isstring()) {
             return LuaValue.NIL;
@@ -304,7 +315,8 @@ final class ConfigRun implements OptionProxy.Store {
             warnings.add(new ConfigProblem(ConfigProblem.Kind.WARNING, "Duplicate option '" + name + "'"
                     + (chunk.host.equals(ConfigSection.GLOBAL) ? "" : " in " + chunk.host), chunk.file, line));
         }
-        set(chunk.host, name, value, chunk.file, line);
+        ValueLayout layout = key.isstring() ? TableLines.ofStatement(tokens(chunk), line, name) : ValueLayout.COMPUTED;
+        set(chunk.host, name, value, chunk.file, line, layout);
     }
 
     @Override
@@ -317,15 +329,29 @@ final class ConfigRun implements OptionProxy.Store {
     @Override
     public void set(String host, String option, LuaValue value) {
         Chunk chunk = current;
-        set(host, option, value, chunk == null ? mainFile : chunk.file, chunk == null ? 0 : currentLine(chunk));
+        if (chunk == null) {
+            set(host, option, value, mainFile, 0, ValueLayout.UNKNOWN);
+            return;
+        }
+        int storeLine = currentLine(chunk);
+        int line = statementLine(chunk, APPEND_FORM.apply(option), storeLine);
+        chunk.lastStoreLine = storeLine;
+        Section s = sections.get(host);
+        RawOption before = s == null ? null : s.options.get(option);
+        ValueLayout added = TableLines.ofStatement(tokens(chunk), line, option);
+        set(host, option, value, chunk.file, line, before == null ? added : before.layout.append(added));
     }
 
-    private void set(String host, String option, LuaValue value, String file, int line) {
+    /** {@code name:append{…}}, {@code name {…}}: the forms of Prosody 13 that change a table option. */
+    private static final java.util.function.Function<String, Pattern> APPEND_FORM = name ->
+            Pattern.compile("(?:^|[;\\s)])" + Pattern.quote(name) + "\\s*(?::\\s*append\\s*)?[({\"']");
+
+    private void set(String host, String option, LuaValue value, String file, int line, ValueLayout layout) {
         Section s = sections.computeIfAbsent(host, h -> new Section(h, ConfigSection.Kind.VIRTUAL_HOST, file, line));
         if (value.isnil()) {
             s.options.remove(option);
         } else {
-            s.options.put(option, new RawOption(value, file, line));
+            s.options.put(option, new RawOption(value, file, line, layout));
         }
     }
 
@@ -354,7 +380,7 @@ final class ConfigRun implements OptionProxy.Store {
                     throw new LuaError("Invalid syntax following VirtualHost, expected options but received a "
                             + options.typename());
                 }
-                setAll(host, options.checktable(), chunk.file, currentLine(chunk));
+                setAll(chunk, host, options.checktable(), line);
                 return NIL;
             }
         };
@@ -378,7 +404,7 @@ final class ConfigRun implements OptionProxy.Store {
             public LuaValue call(LuaValue options) {
                 chunk.host = ConfigSection.GLOBAL;
                 if (options.istable()) {
-                    setAll(host, options.checktable(), chunk.file, currentLine(chunk));
+                    setAll(chunk, host, options.checktable(), line);
                 }
                 return NIL;
             }
@@ -395,7 +421,9 @@ final class ConfigRun implements OptionProxy.Store {
         };
     }
 
-    private void setAll(String host, LuaTable options, String file, int line) {
+    /** A VirtualHost's or Component's options given as a table after its name, on {@code line} and after. */
+    private void setAll(Chunk chunk, String host, LuaTable options, int line) {
+        ValueLayout layout = TableLines.ofTableFrom(tokens(chunk), line);
         LuaValue k = LuaValue.NIL;
         while (true) {
             Varargs n = options.next(k);
@@ -404,7 +432,9 @@ final class ConfigRun implements OptionProxy.Store {
                 return;
             }
             if (k.isstring() && !k.isnumber()) {
-                set(host, k.tojstring(), n.arg(2), file, line);
+                String name = k.tojstring();
+                int at = layout.line(List.of(name));
+                set(host, name, n.arg(2), chunk.file, at > 0 ? at : line, at > 0 ? layout.under(name) : ValueLayout.COMPUTED);
             }
         }
     }
@@ -506,11 +536,14 @@ final class ConfigRun implements OptionProxy.Store {
      * so the text between the previous store and this one is searched for {@code name =}.
      */
     private static int statementLine(Chunk chunk, String name, int storeLine) {
+        return statementLine(chunk, Pattern.compile("(?:^|[;\\s)])" + Pattern.quote(name) + "\\s*=(?!=)"), storeLine);
+    }
+
+    private static int statementLine(Chunk chunk, Pattern start, int storeLine) {
         if (storeLine <= 0 || storeLine > chunk.lines.length) {
             return storeLine;
         }
         int from = Math.max(Math.max(1, chunk.lastStoreLine), storeLine - 2000);
-        Pattern start = Pattern.compile("(?:^|[;\\s)])" + Pattern.quote(name) + "\\s*=(?!=)");
         for (int l = from; l <= storeLine; l++) {
             String text = chunk.lines[l - 1];
             int comment = text.indexOf("--");
@@ -534,7 +567,8 @@ final class ConfigRun implements OptionProxy.Store {
             for (Map.Entry<String, RawOption> e : s.options.entrySet()) {
                 Object v = converter.convert(e.getValue().value);
                 if (v != null) {
-                    options.put(e.getKey(), new ConfigOption(e.getKey(), v, e.getValue().file, e.getValue().line));
+                    options.put(e.getKey(), new ConfigOption(e.getKey(), v, e.getValue().file, e.getValue().line,
+                            e.getValue().layout));
                 }
             }
             out.add(new ConfigSection(s.name, s.kind, Optional.ofNullable(s.module), s.file, s.line, options));
@@ -558,7 +592,7 @@ final class ConfigRun implements OptionProxy.Store {
         }
     }
 
-    private record RawOption(LuaValue value, String file, int line) { }
+    private record RawOption(LuaValue value, String file, int line, ValueLayout layout) { }
 
     /** A syntax error from the compiler, kept apart from runtime errors. */
     private static final class SyntaxFailure extends LuaError {

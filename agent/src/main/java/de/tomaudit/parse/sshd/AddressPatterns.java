@@ -1,6 +1,5 @@
 package de.tomaudit.parse.sshd;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class AddressPatterns {
 
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** A list entry that is neither an address, a valid CIDR block nor a pattern. */
@@ -56,13 +54,23 @@ public final class AddressPatterns {
     }
 
     record Cidr(byte[] network, int bits) {
+        /** The first {@code bits} bits of {@code addr} equal the network's: compared byte by byte, no allocation. */
         boolean contains(byte[] addr) {
             if (addr.length != network.length) {
                 return false;
             }
-            BigInteger mask = bits == 0 ? BigInteger.ZERO
-                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftLeft(addr.length * 8 - bits);
-            return new BigInteger(1, addr).and(mask).equals(new BigInteger(1, network));
+            int full = bits / 8;
+            for (int i = 0; i < full; i++) {
+                if (addr[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = bits % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (addr[full] & mask) == (network[full] & mask);
         }
     }
 
@@ -97,9 +105,40 @@ public final class AddressPatterns {
     }
 
     private static boolean hostBitsSet(byte[] addr, int bits) {
-        BigInteger value = new BigInteger(1, addr);
-        BigInteger hostMask = BigInteger.ONE.shiftLeft(addr.length * 8 - bits).subtract(BigInteger.ONE);
-        return value.and(hostMask).signum() != 0;
+        for (int i = bits / 8; i < addr.length; i++) {
+            int hostMask = i == bits / 8 ? 0xff >>> (bits % 8) : 0xff;
+            if ((addr[i] & hostMask) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Four dot-separated numbers of 1-3 digits, each at most 255, read without a regex (this runs
+     * for every Address criterion of every Match block on every evaluation).
+     */
+    private static Optional<byte[]> ipv4(String s) {
+        byte[] b = new byte[4];
+        int part = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return Optional.empty();
+                }
+                value = value * 10 + (c - '0');
+            } else if (c == '.' && digits > 0 && value <= 255 && part < 4) {
+                b[part++] = (byte) value;
+                digits = 0;
+                value = 0;
+            } else {
+                return Optional.empty();
+            }
+        }
+        return part == 4 ? Optional.of(b) : Optional.empty();
     }
 
     /** The bytes of a literal IPv4 or IPv6 address; empty for anything else (never resolved). */
@@ -107,17 +146,8 @@ public final class AddressPatterns {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        var m4 = IPV4.matcher(s);
-        if (m4.matches()) {
-            byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int v = Integer.parseInt(m4.group(i + 1));
-                if (v > 255) {
-                    return Optional.empty();
-                }
-                b[i] = (byte) v;
-            }
-            return Optional.of(b);
+        if (s.indexOf(':') < 0) {
+            return ipv4(s);
         }
         if (s.indexOf(':') >= 0 && IPV6.matcher(s).matches()) {
             try {

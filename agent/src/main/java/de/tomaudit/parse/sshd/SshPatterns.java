@@ -23,7 +23,8 @@ public final class SshPatterns {
 
     /** Whether {@code s} matches the single wildcard pattern (linear: {@link Wildcard}). */
     public static boolean matches(String s, String pattern) {
-        return Wildcard.matches(s, pattern, Wildcard.Syntax.SSH);
+        // most list entries are names without wildcards: no matcher to build for those
+        return hasWildcard(pattern) ? Wildcard.matches(s, pattern, Wildcard.Syntax.SSH) : s.equals(pattern);
     }
 
     /** match_pattern_list: {@code lower} lowercases the patterns (used for host names). */

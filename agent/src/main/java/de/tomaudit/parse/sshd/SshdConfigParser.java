@@ -153,7 +153,10 @@ public final class SshdConfigParser {
             } else {
                 String patterns = args.get(++i);
                 if (attribute.equals("localport") && !validPort(patterns)) {
-                    error = "Invalid LocalPort '" + patterns + "' on Match line";
+                    error = "Invalid LocalPort on Match line";
+                } else if ((attribute.equals("address") || attribute.equals("localaddress")) && !validAddresses(patterns)) {
+                    // sshd checks the list when it reads the line (match_cidr_list): a host part set under the mask, a mask too long
+                    error = "invalid network in " + args.get(i - 1) + " list";
                 } else {
                     criteria.add(new MatchCriterion(attribute, patterns));
                 }
@@ -167,6 +170,15 @@ public final class SshdConfigParser {
             return new MatchBlock(List.of(), path, lineNo);
         }
         return new MatchBlock(criteria, path, lineNo);
+    }
+
+    private static boolean validAddresses(String list) {
+        try {
+            AddressPatterns.validate(list);
+            return true;
+        } catch (AddressPatterns.InvalidPatternException e) {
+            return false;
+        }
     }
 
     private static boolean validPort(String s) {

@@ -13,12 +13,26 @@ import java.util.regex.Pattern;
  */
 final class SshdValues {
     private static final Pattern TIME = Pattern.compile("(?i)[0-9]{1,9}([smhdw][0-9]{1,9})*[smhdw]?");
+    /** {@code host:port} or {@code [v6]:port}: the port (a bare IPv6 address has more than one colon). */
+    private static final Pattern LISTEN_PORT = Pattern.compile("(?:\\[[^\\]]*\\]|[^:\\[\\]]*):([0-9]+)");
     private static final Pattern STARTUPS = Pattern.compile("[0-9]{1,9}(:[0-9]{1,9}:[0-9]{1,9})?");
     /** Keyword to the largest value sshd accepts (an int; ports 65535). */
     private static final Map<String, Long> INTEGERS = Map.of(
             "port", 65_535L, "maxauthtries", (long) Integer.MAX_VALUE, "maxsessions", (long) Integer.MAX_VALUE,
             "clientalivecountmax", (long) Integer.MAX_VALUE);
     private static final List<String> TIMES = List.of("logingracetime", "clientaliveinterval");
+    private static final java.util.Set<String> FLAG = java.util.Set.of("yes", "no");
+    /** servconf.c's multistate tables where they are more than yes/no; every other multistate keyword is a flag. */
+    private static final Map<String, java.util.Set<String>> STATES = Map.of(
+            "permitrootlogin", java.util.Set.of("yes", "no", "prohibit-password", "without-password", "forced-commands-only"),
+            "gatewayports", java.util.Set.of("yes", "no", "clientspecified"),
+            "compression", java.util.Set.of("yes", "no", "delayed"),
+            "addressfamily", java.util.Set.of("inet", "inet6", "any"),
+            "allowtcpforwarding", java.util.Set.of("yes", "no", "all", "local", "remote"),
+            "allowstreamlocalforwarding", java.util.Set.of("yes", "no", "all", "local", "remote"),
+            "ignorerhosts", java.util.Set.of("yes", "no", "shosts-only"));
+    /** Algorithm lists whose names sshd checks exactly (ciphers_valid, mac_valid, kex_names_valid: no wildcards). */
+    private static final java.util.Set<String> EXACT_NAMES = java.util.Set.of("ciphers", "macs", "kexalgorithms");
 
     private SshdValues() { }
 
@@ -42,8 +56,36 @@ final class SshdValues {
                 return Optional.of("value out of range");
             }
         }
-        if (keyword.equals("maxstartups") && !STARTUPS.matcher(v).matches()) {
-            return Optional.of("value is not a number or start:rate:full");
+        if (keyword.equals("maxstartups")) {
+            if (!STARTUPS.matcher(v).matches()) {
+                return Optional.of("value is not a number or start:rate:full");
+            }
+            String[] p = v.split(":");
+            if (p.length == 3 && (Long.parseLong(p[0]) > Long.parseLong(p[2]) || Long.parseLong(p[1]) < 1
+                    || Long.parseLong(p[1]) > 100)) {
+                return Optional.of("invalid start:rate:full (start above full, or rate not 1 to 100)");
+            }
+        }
+        if (SshdKeywords.isMultistate(keyword) && !keyword.equals("permituserenvironment")
+                && !STATES.getOrDefault(keyword, FLAG).contains(v.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("unsupported option value (one of " + String.join(", ",
+                    new java.util.TreeSet<>(STATES.getOrDefault(keyword, FLAG))) + ")");
+        }
+        if (SshdKeywords.isAlgorithmList(keyword) && !v.startsWith("-")) {
+            Optional<AlgorithmLists.Defaults> d = OpenSsh92Defaults.algorithms(keyword);
+            if (d.isPresent() && !AlgorithmLists.assemble(v, d.get()).unknown().isEmpty()) {
+                return Optional.of("an algorithm OpenSSH 9.2 does not support");
+            }
+            String names = v.startsWith("+") || v.startsWith("^") ? v.substring(1) : v;
+            if (EXACT_NAMES.contains(keyword) && SshPatterns.hasWildcard(names)) {
+                return Optional.of("wildcards are allowed only after '-'");
+            }
+        }
+        if (keyword.equals("listenaddress")) {
+            java.util.regex.Matcher m = LISTEN_PORT.matcher(v);
+            if (m.matches() && (m.group(1).length() > 5 || Long.parseLong(m.group(1)) < 1 || Long.parseLong(m.group(1)) > 65_535)) {
+                return Optional.of("port out of range");
+            }
         }
         return Optional.empty();
     }

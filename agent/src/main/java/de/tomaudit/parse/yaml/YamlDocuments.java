@@ -35,6 +35,7 @@ public final class YamlDocuments {
     public static List<YamlNode> parseAll(String file, String text) throws YamlException {
         LoadSettings s = settings(file);
         try {
+            checkDepth(file, s, text);
             Composer composer = new Composer(s, new ParserImpl(s, new StreamReader(s, text)));
             List<YamlNode> out = new ArrayList<>();
             while (composer.hasNext()) {
@@ -48,8 +49,32 @@ public final class YamlDocuments {
         } catch (YamlEngineException e) {
             throw new YamlException(file, 0, "not valid YAML: " + e.getMessage());
         } catch (StackOverflowError e) {
-            // the composer recurses once per nesting level: thousands of levels are hostile, not YAML anyone writes
+            // the composer recurses once per nesting level; checkDepth refuses that first, this stays as a last guard
             throw new YamlException(file, 0, "not valid YAML: nested too deep");
+        }
+    }
+
+    /**
+     * The composer recurses once per nesting level, so whether thousands of levels overflow its
+     * stack depended on the thread: the events are counted first, iteratively, and a document
+     * nested deeper than {@link RawYaml#MAX_DEPTH} levels is refused at its line, the same on
+     * every thread and in every caller.
+     */
+    private static void checkDepth(String file, LoadSettings s, String text) throws YamlException {
+        ParserImpl parser = new ParserImpl(s, new StreamReader(s, text));
+        int depth = 0;
+        while (parser.hasNext()) {
+            org.snakeyaml.engine.v2.events.Event e = parser.next();
+            switch (e.getEventId()) {
+                case SequenceStart, MappingStart -> {
+                    if (++depth > RawYaml.MAX_DEPTH) {
+                        throw new YamlException(file, e.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                                "not valid YAML: nested deeper than " + RawYaml.MAX_DEPTH + " levels");
+                    }
+                }
+                case SequenceEnd, MappingEnd -> depth--;
+                default -> { }
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ public final class YamlNode {
                 throw new YamlNode(file, t.getKeyNode()).error("mapping keys must be plain text");
             }
             if (out.put(k.getValue(), new YamlNode(file, t.getValueNode())) != null) {
-                throw new YamlNode(file, k).error("duplicate key '" + k.getValue() + "'");
+                throw new YamlNode(file, k).error("duplicate key '" + YamlException.shown(k.getValue()) + "'");
             }
         }
         return out;
@@ -174,6 +174,7 @@ public final class YamlNode {
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        // the value itself is not quoted: it may be a secret, or span lines
+        return "a single value";
     }
 }

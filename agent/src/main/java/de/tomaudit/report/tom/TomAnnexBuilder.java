@@ -58,7 +58,10 @@ public final class TomAnnexBuilder {
         this.audited = audited;
     }
 
-    public static TomAnnex build(AuditResult result, String lang, String tomGroup, String org) {
+    public static TomAnnex build(AuditResult raw, String lang, String tomGroup, String org) {
+        // every text from targets (and custom rules) shown visibly: a NUL made the PDF annex fail, bidi overrides reached Word
+        AuditResult result = de.tomaudit.report.VisibleResult.of(raw);
+        org = org == null ? null : de.tomaudit.report.VisibleText.escape(org);
         TomTexts t = TomTexts.of(lang);
         TomGrouping g = TomGrouping.parse(tomGroup);
         List<String> audited = result.targets().stream().filter(x -> x.status() != TargetStatus.UNREACHABLE)

@@ -184,7 +184,7 @@ final class ExecChannels {
     private TargetException refused(String subject, String detail) {
         if (!ran.get() && refusals.incrementAndGet() >= REFUSALS_BEFORE_GIVING_UP && !giveUp) {
             giveUp = true;
-            LOG.warn("{}: {}; no further command is sent", where, refusedText);
+            LOG.info("{}: {}; no further command is sent", where, refusedText);
         }
         return new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText + " (" + detail + ")");
     }

@@ -124,7 +124,7 @@ final class SshConnector {
         if (v.isPresent() && v.get().outcome() != HostKeyVerifier.Outcome.KNOWN && v.get().outcome() != HostKeyVerifier.Outcome.ADDED) {
             String msg = HostKeyRefusal.message(v.get(), verifier.file());
             if (v.get().outcome() == HostKeyVerifier.Outcome.CHANGED) {
-                LOG.warn("{}: {}", where, msg);
+                LOG.info("{}: {}", where, msg); // the target's error in the report says it
             }
             return new SshConnectException("ssh", (role.isEmpty() ? "" : role + hop.display() + ": ") + msg);
         }

@@ -175,7 +175,7 @@ public final class SshTarget implements Target {
 
     private void noteNoSftp() {
         if (sftpMissingSaid.compareAndSet(false, true)) {
-            LOG.warn("{}: {}; files are read with cat, stat and ls on exec channels instead", connection.host().display(),
+            LOG.info("{}: {}; files are read with cat, stat and ls on exec channels instead", connection.host().display(),
                     files.missing().orElse("no SFTP"));
         }
     }
@@ -336,7 +336,7 @@ public final class SshTarget implements Target {
                 + " s, --target-timeout); the SSH connection was closed";
         synchronized (problems) {
             if (problems.stream().noneMatch(p -> p.message().equals(msg))) {
-                LOG.warn("{}: {}", connection.host().display(), msg);
+                LOG.info("{}: {}", connection.host().display(), msg);
                 problems.add(new AccessProblem("ssh", msg));
             }
         }
@@ -380,7 +380,7 @@ public final class SshTarget implements Target {
         synchronized (problems) {
             if (problems.stream().noneMatch(p -> p.stage().equals("ssh"))) {
                 String msg = lostText + " during the audit; what was not read before is missing";
-                LOG.warn("{}", msg);
+                LOG.info("{}", msg);
                 problems.add(new AccessProblem("ssh", msg, lostText));
             }
         }

@@ -1,6 +1,7 @@
 package de.tomaudit.collect.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.tomaudit.facts.FactSet;
@@ -123,5 +124,21 @@ class JournaldCollectorTest {
         assertEquals(Unavailable.Kind.ERROR, u.kind());
         assertTrue(u.reason().contains("/etc/systemd/journald.conf.d/bad.conf"), u.reason());
         assertEquals(true, value(f, "journald.installed"));
+    }
+
+    @Test
+    void anAbsurdLimitIsIgnoredAsJournaldDoesAndNamedAtItsLineWithoutItsValue() throws IOException {
+        HostRoots.debian12(root);
+        HostRoots.write(root, "/etc/systemd/journald.conf.d/90-absurd.conf",
+                "[Journal]\nMaxRetentionSec=99999999999999999999y\nMaxFileSec=soon\nSystemMaxUse=9999999999999E\n");
+        FactSet f = collect(root);
+        assertEquals(0L, value(f, "journald.max_retention_sec"), "journald ignores the value: no time limit, as it runs");
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) value(f, "journald.config_problems");
+        assertEquals(3, problems.size(), problems.toString());
+        for (String p : problems) {
+            assertTrue(p.startsWith("/etc/systemd/journald.conf.d/90-absurd.conf:"), p);
+            assertFalse(p.contains("99999") || p.contains("soon"), "the value is not quoted: " + p);
+        }
     }
 }
