@@ -17,7 +17,7 @@ final class FindingFactory {
     static Finding finding(Evaluation e, String lang, Optional<Waiver> waiver, LocalDate today) {
         Rule r = e.rule();
         Status status = e.status();
-        String reason = r.manual() ? r.question().orElseThrow().in(lang) : e.reason();
+        String reason = r.manual() ? r.question().orElseThrow().in(lang) : inLanguage(r, e.reason(), lang);
         String why = status == Status.PASS ? "" : e.why().in(lang);
         if (status == Status.FAIL && waiver.isPresent()) {
             Waiver w = waiver.get();
@@ -34,6 +34,12 @@ final class FindingFactory {
 
     private static String by(Waiver w) {
         return w.approverInNote().isEmpty() ? "" : " by " + w.approverInNote();
+    }
+
+    /** The rule's own not-applicable text (the evaluation gives it in English) in the audit's language. */
+    static String inLanguage(Rule r, String reason, String lang) {
+        String en = r.notApplicable().en();
+        return !en.isEmpty() && reason.equals(en) ? r.notApplicable().in(lang) : reason;
     }
 
     static Optional<Waiver> waiverFor(List<Waiver> waivers, String ruleId, String name, String address) {
