@@ -245,8 +245,9 @@ public final class SshTarget implements Target {
 
     /**
      * The candidates whose directory exists (each PATH directory stat'ed once per target over SFTP,
-     * kept as {@link #stat} keeps it): a minimal host has one or two of the six, so a program is
-     * looked for with one or two requests instead of six. A directory that cannot be stat'ed is kept.
+     * kept apart from {@link #stat}'s answers, which fall back to exec and sudo): a minimal host has
+     * one or two of the six, so a program is looked for with one or two requests instead of six. A
+     * directory that cannot be stat'ed is kept.
      *
      * @throws TargetException when SFTP turns out to be missing (the caller then asks on an exec channel)
      */
@@ -255,7 +256,7 @@ public final class SshTarget implements Target {
         for (String p : candidates) {
             String dir = p.substring(0, p.lastIndexOf('/'));
             try {
-                if (memo.answer("stat", dir, () -> files.stat(dir, opTimeout())).isPresent()) {
+                if (memo.answer("path-dir", dir, () -> files.stat(dir, opTimeout())).isPresent()) {
                     out.add(p);
                 }
             } catch (TargetException e) {
