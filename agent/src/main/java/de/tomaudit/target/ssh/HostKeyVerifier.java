@@ -79,6 +79,11 @@ final class HostKeyVerifier implements HostKeyRepository {
         }
     }
 
+    /** The parsed known_hosts this verifier asks (shared by every verifier of an unchanged file). */
+    HostKeyRepository known() {
+        return known;
+    }
+
     /** What the last check found, if one was made. */
     Optional<Verdict> verdict() {
         return Optional.ofNullable(verdict);

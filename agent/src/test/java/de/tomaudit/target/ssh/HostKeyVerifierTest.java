@@ -2,6 +2,8 @@ package de.tomaudit.target.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jcraft.jsch.HostKeyRepository;
@@ -83,6 +85,20 @@ class HostKeyVerifierTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getParent())));
         HostKeyVerifier again = HostKeyVerifier.load(f, false);
         assertEquals(HostKeyRepository.OK, again.check(HOST, blob(ED25519)));
+    }
+
+    @Test
+    void anUnchangedFileIsParsedOncePerRunAChangedOneAgain() throws Exception {
+        Path f = Files.writeString(dir.resolve("fleet_known_hosts"), HOST + " " + ED25519 + "\n");
+        HostKeyVerifier first = HostKeyVerifier.load(f, false);
+        assertSame(first.known(), HostKeyVerifier.load(f, false).known(), "one parse for every target of a fleet");
+        // the same size, another host: only the modification time tells the change
+        Files.writeString(f, HOST.replace("2222", "2223") + " " + ED25519 + "\n");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 2000));
+        HostKeyVerifier changed = HostKeyVerifier.load(f, false);
+        assertNotSame(first.known(), changed.known());
+        assertEquals(HostKeyRepository.NOT_INCLUDED, changed.check(HOST, blob(ED25519)));
+        assertEquals(HostKeyRepository.OK, changed.check("[127.0.0.1]:2223", blob(ED25519)));
     }
 
     @Test
