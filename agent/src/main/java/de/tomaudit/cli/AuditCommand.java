@@ -275,6 +275,9 @@ public final class AuditCommand implements Callable<Integer> {
         ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
         List<Rule> rules = rules(fleet, kindSet, probes);
+        if (!dryRun) {
+            RuleLoader.precompileInBackground(rules); // the built-in rules' expressions compile while the collectors work
+        }
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         Optional<HistoryLocation> historyAt = historyLocation();

@@ -18,47 +18,63 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * restricted to JEXL's RESTRICTED set plus the functions class.
  */
 public final class Conditions {
-    private static final JexlFeatures FEATURES = new JexlFeatures()
-            .loops(false)
-            .sideEffect(false)
-            .sideEffectGlobal(false)
-            .newInstance(false)
-            .pragma(false)
-            .annotation(false)
-            .importPragma(false)
-            .namespacePragma(false)
-            .localVar(true)
-            .register(false)
-            .lambda(true)
-            .thinArrow(true)
-            .fatArrow(false)
-            .methodCall(true)
-            .structuredLiteral(true);
 
-    private static final JexlEngine ENGINE = new JexlBuilder()
-            .features(FEATURES)
-            .permissions(JexlPermissions.RESTRICTED.compose("de.tomaudit.rules.*"))
-            .namespaces(Map.of("t", ConditionFunctions.class))
-            .arithmetic(new StrictEqualityArithmetic())
-            .antish(true)
-            .strict(true)
-            .safe(false)
-            .silent(false)
-            .cache(512)
-            .collectMode(2)
-            .create();
+    /** The engine, built on first compile: {@code rules list} never builds it. */
+    private static final class Engine {
+        static final JexlFeatures FEATURES = new JexlFeatures()
+                .loops(false)
+                .sideEffect(false)
+                .sideEffectGlobal(false)
+                .newInstance(false)
+                .pragma(false)
+                .annotation(false)
+                .importPragma(false)
+                .namespacePragma(false)
+                .localVar(true)
+                .register(false)
+                .lambda(true)
+                .thinArrow(true)
+                .fatArrow(false)
+                .methodCall(true)
+                .structuredLiteral(true);
+
+        static final JexlEngine ENGINE = new JexlBuilder()
+                .features(FEATURES)
+                .permissions(JexlPermissions.RESTRICTED.compose("de.tomaudit.rules.*"))
+                .namespaces(Map.of("t", ConditionFunctions.class))
+                .arithmetic(new StrictEqualityArithmetic())
+                .antish(true)
+                .strict(true)
+                .safe(false)
+                .silent(false)
+                .cache(512)
+                .collectMode(2)
+                .create();
+    }
 
     private Conditions() { }
 
     /** Compiles an expression; the message of a failure says what is wrong and where in the text. */
     public static Condition compile(String text) {
+        return new Condition(text, compiled(text));
+    }
+
+    /**
+     * A condition compiled on first use (see {@link Condition}): for the built-in rules only, whose
+     * expressions the build has compiled already; a failure then is an IllegalArgumentException.
+     */
+    public static Condition deferred(String text) {
+        return new Condition(text, Conditions::compiled);
+    }
+
+    private static Condition.Compiled compiled(String text) {
         try {
-            JexlScript script = ENGINE.createScript(text);
+            JexlScript script = Engine.ENGINE.createScript(text);
             List<String> refs = new ArrayList<>();
             for (List<String> path : script.getVariables()) {
                 refs.add(String.join(".", path));
             }
-            return new Condition(text, script, refs);
+            return new Condition.Compiled(script, refs);
         } catch (JexlException e) {
             throw new IllegalArgumentException(cleanMessage(e), e);
         }

@@ -3,9 +3,11 @@ package de.tomaudit.rules;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
@@ -25,7 +27,9 @@ import java.util.stream.Stream;
  * a built-in one replaces it; two files with the same id in one load are refused.
  */
 public final class RuleLoader {
-    private static final long MAX_RULE_FILE = 256 * 1024;
+    private static final int MAX_RULE_FILE = 256 * 1024;
+    /** The list of built-in rule files, one path below {@code rules/} per line, written by the build. */
+    static final String INDEX = "rules/INDEX";
 
     private RuleLoader() { }
 
@@ -41,7 +45,7 @@ public final class RuleLoader {
      */
     public static List<Rule> load(List<Path> userDirs, Predicate<String> builtInPacks) throws RuleFileException {
         Map<String, Rule> byId = new LinkedHashMap<>();
-        for (Rule r : withBuiltInRoot(root -> loadTree(root, builtInPacks))) {
+        for (Rule r : builtIn(builtInPacks)) {
             byId.put(r.id(), r);
         }
         for (Path dir : userDirs) {
@@ -53,7 +57,93 @@ public final class RuleLoader {
     }
 
     public static List<Rule> loadBuiltIn() throws RuleFileException {
-        return withBuiltInRoot(root -> loadTree(root, pack -> true));
+        return builtIn(pack -> true);
+    }
+
+    /**
+     * The built-in rules of the packs {@code packs} accepts. The build lists the rule files in
+     * {@code rules/INDEX}; they are read through the class loader, whose jar is open already. Opening
+     * the jar a second time as a zip file system (its 35,000 entries) cost more than reading the rules.
+     * Without the index (a build that skipped it), the folder is walked as before.
+     */
+    private static List<Rule> builtIn(Predicate<String> packs) throws RuleFileException {
+        ClassLoader loader = RuleLoader.class.getClassLoader();
+        List<String> index;
+        try (InputStream in = loader.getResourceAsStream(INDEX)) {
+            if (in == null) {
+                return withBuiltInRoot(root -> loadTree(root, packs));
+            }
+            index = new String(in.readNBytes(MAX_RULE_FILE), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleFileException("cannot read the built-in rule index " + INDEX + ": " + e.getMessage());
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String name : index) {
+            int slash = name.indexOf('/');
+            if (slash > 0 && !packs.test(name.substring(0, slash))) {
+                continue;
+            }
+            String display = "builtin:rules/" + name;
+            String text;
+            try (InputStream in = loader.getResourceAsStream("rules/" + name)) {
+                if (in == null) {
+                    throw new RuleFileException(display + ": listed in " + INDEX + " but missing from the jar");
+                }
+                byte[] bytes = in.readNBytes(MAX_RULE_FILE + 1);
+                if (bytes.length > MAX_RULE_FILE) {
+                    throw new RuleFileException(display + ": larger than " + MAX_RULE_FILE + " bytes");
+                }
+                text = new String(bytes, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RuleFileException(display + ": " + e.getMessage());
+            }
+            add(rules, seen, RuleParser.parse(display, text, true), packs);
+        }
+        return rules;
+    }
+
+    /**
+     * Compiles every expression of these rules that is still deferred (condition, when, grades, why
+     * templates, evidence filters). An audit runs it on a thread of its own while its collectors work;
+     * evaluation would otherwise compile each on first use.
+     */
+    public static void precompile(List<Rule> rules) {
+        for (Rule r : rules) {
+            r.when().ifPresent(Condition::compile);
+            r.condition().compile();
+            r.grades().forEach(g -> g.when().compile());
+            r.evidenceWhere().values().forEach(Condition::compile);
+            for (Why w : r.why()) {
+                w.when().ifPresent(Condition::compile);
+                w.en().references();
+                w.de().references();
+            }
+        }
+    }
+
+    /**
+     * {@link #precompile} on a daemon thread of its own, started now; the returned thread may be
+     * ignored (a condition not yet compiled when it is needed is compiled then, once).
+     */
+    public static Thread precompileInBackground(List<Rule> rules) {
+        Thread t = new Thread(() -> precompile(rules), "tomaudit-rule-compiler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void add(List<Rule> rules, Map<String, String> seen, Rule r, Predicate<String> packs)
+            throws RuleFileException {
+        if (!packs.test(r.pack())) {
+            return;
+        }
+        String before = seen.put(r.id(), r.source());
+        if (before != null) {
+            throw new RuleFileException(r.source() + ": rule id " + r.id() + " is already defined at " + before);
+        }
+        rules.add(r);
     }
 
     /** Runs the action on the built-in rules folder, in the jar or in target/classes. */
@@ -112,15 +202,7 @@ public final class RuleLoader {
             if (rel.getNameCount() > 1 && !packs.test(rel.getName(0).toString())) {
                 continue;
             }
-            Rule r = RuleParser.parse(display(file), readText(file));
-            if (!packs.test(r.pack())) {
-                continue;
-            }
-            String before = seen.put(r.id(), r.source());
-            if (before != null) {
-                throw new RuleFileException(r.source() + ": rule id " + r.id() + " is already defined at " + before);
-            }
-            rules.add(r);
+            add(rules, seen, RuleParser.parse(display(file), readText(file)), packs);
         }
         return rules;
     }

@@ -20,11 +20,36 @@ public final class RuleParser {
     private static final List<String> JUDGING = List.of("when", "notApplicable", "condition", "evidence", "grades",
             "optional", "passRequires", "why", "evidenceWhere");
     /** Stands in for the condition of a manual rule, which is never evaluated. */
-    static final Condition NO_CONDITION = Conditions.compile("true");
+    static final Condition NO_CONDITION = Conditions.deferred("true");
 
     private RuleParser() { }
 
+    /** Whether the rule being parsed on this thread compiles its expressions on first use (see {@link Condition}). */
+    private static final ThreadLocal<Boolean> DEFERRED = ThreadLocal.withInitial(() -> false);
+
     public static Rule parse(String file, String text) throws RuleFileException {
+        return parse(file, text, false);
+    }
+
+    /**
+     * As {@link #parse(String, String)}; with {@code deferred} its expressions are compiled on first use,
+     * for a built-in rule (compiled by the build's tests) that may never be evaluated in this run.
+     */
+    public static Rule parse(String file, String text, boolean deferred) throws RuleFileException {
+        Boolean before = DEFERRED.get();
+        DEFERRED.set(deferred);
+        try {
+            return parseNow(file, text);
+        } finally {
+            DEFERRED.set(before);
+        }
+    }
+
+    private static Condition compile(String expr) {
+        return DEFERRED.get() ? Conditions.deferred(expr) : Conditions.compile(expr);
+    }
+
+    private static Rule parseNow(String file, String text) throws RuleFileException {
         try {
             YamlNode root = YamlDocuments.parse(file, text)
                     .orElseThrow(() -> new YamlException(file, 1, "empty rule file"));
@@ -75,7 +100,7 @@ public final class RuleParser {
                         throw e.getValue().error("evidenceWhere needs a function 'x -> condition'");
                     }
                     try {
-                        evidenceWhere.put(e.getKey(), Conditions.compile("t:filter(" + e.getKey() + ", " + lambda + ")"));
+                        evidenceWhere.put(e.getKey(), compile("t:filter(" + e.getKey() + ", " + lambda + ")"));
                     } catch (IllegalArgumentException ex) {
                         throw e.getValue().error("evidenceWhere does not compile: " + ex.getMessage());
                     }
@@ -143,7 +168,7 @@ public final class RuleParser {
             throw n.error("empty condition");
         }
         try {
-            return Conditions.compile(expr);
+            return compile(expr);
         } catch (IllegalArgumentException e) {
             throw n.error("condition does not compile: " + e.getMessage());
         }
@@ -174,7 +199,7 @@ public final class RuleParser {
 
     private static WhyTemplate template(YamlNode n) throws YamlException {
         try {
-            return WhyTemplate.compile(n.text().strip());
+            return WhyTemplate.compile(n.text().strip(), RuleParser::compile);
         } catch (IllegalArgumentException e) {
             throw n.error("why template: " + e.getMessage());
         }

@@ -9,18 +9,35 @@ import java.util.Map;
  * {@code auth_scram_hash is {t:first(ejabberd.auth).scram_hash}}. Braces nest, so a hole may hold
  * a map literal; a literal brace is written {@code {{}} or {@code {}}}.
  */
-public record WhyTemplate(String text, List<Object> parts, List<String> references) {
+public record WhyTemplate(String text, List<Object> parts) {
     private static final int MAX_VALUE = 160;
 
     public WhyTemplate {
         parts = List.copyOf(parts);
-        references = List.copyOf(references);
+    }
+
+    /** The dotted names its holes read, each once, in order. */
+    public List<String> references() {
+        List<String> refs = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof Condition hole) {
+                hole.references().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+            }
+        }
+        return refs;
     }
 
     /** Compiles the template; an unbalanced brace or an expression that does not compile is an IllegalArgumentException. */
     public static WhyTemplate compile(String text) {
+        return compile(text, Conditions::compile);
+    }
+
+    /**
+     * As {@link #compile(String)}, with the holes made by {@code holes} ({@link Conditions#deferred}
+     * for a built-in rule); the braces are checked here either way.
+     */
+    public static WhyTemplate compile(String text, java.util.function.Function<String, Condition> holes) {
         List<Object> parts = new ArrayList<>();
-        List<String> refs = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -46,9 +63,7 @@ public record WhyTemplate(String text, List<Object> parts, List<String> referenc
                     parts.add(literal.toString());
                     literal.setLength(0);
                 }
-                Condition hole = Conditions.compile(text.substring(i + 1, j - 1));
-                parts.add(hole);
-                hole.references().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+                parts.add(holes.apply(text.substring(i + 1, j - 1)));
                 i = j;
             } else if (c == '}') {
                 throw new IllegalArgumentException("'}' without '{' at character " + (i + 1));
@@ -60,7 +75,7 @@ public record WhyTemplate(String text, List<Object> parts, List<String> referenc
         if (literal.length() > 0) {
             parts.add(literal.toString());
         }
-        return new WhyTemplate(text, parts, refs);
+        return new WhyTemplate(text, parts);
     }
 
     /** The sentence with every hole filled from the variables. */

@@ -37,7 +37,7 @@ class HelpOptionsTest {
 
     private static List<CommandSpec> commands() {
         List<CommandSpec> out = new ArrayList<>();
-        collect(new CommandLine(new Main()).getCommandSpec(), out);
+        collect(Main.commandLine(new String[0]).getCommandSpec(), out);
         return out;
     }
 
