@@ -28,7 +28,7 @@ public record AuditOptions(Set<String> kinds, List<Rule> rules, List<Waiver> wai
 
     public AuditOptions {
         kinds = Set.copyOf(kinds);
-        rules = List.copyOf(rules);
+        rules = rules instanceof de.tomaudit.rules.PendingRules ? rules : List.copyOf(rules); // read while the audit begins
         waivers = List.copyOf(waivers);
         Objects.requireNonNull(ssh, "ssh");
         policy = policy == null ? Optional.empty() : policy;

@@ -34,6 +34,7 @@ import de.tomaudit.round.LeaseBoard;
 import de.tomaudit.round.RoundRunner;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.rules.RuleFileException;
+import de.tomaudit.rules.PendingRules;
 import de.tomaudit.rules.RuleLoader;
 import de.tomaudit.rules.Severity;
 import de.tomaudit.target.Limits;
@@ -275,9 +276,6 @@ public final class AuditCommand implements Callable<Integer> {
         ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
         List<Rule> rules = rules(fleet, kindSet, probes);
-        if (!dryRun) {
-            RuleLoader.precompileInBackground(rules); // the built-in rules' expressions compile while the collectors work
-        }
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         Optional<HistoryLocation> historyAt = historyLocation();
@@ -602,29 +600,34 @@ public final class AuditCommand implements Callable<Integer> {
      * (TargetAuditor evaluates no other); when any target's kinds are detected, all of them.
      */
     private List<Rule> rules(List<FleetTarget> fleet, Set<String> kindSet, ProbeSettings probes) {
-        if (probes.only()) {
-            try {
-                return RuleLoader.load(ruleDirs, ProbePhase.PACKS::contains);
-            } catch (RuleFileException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
-        Set<String> packs = new java.util.HashSet<>(Set.of("host", "org", "policy"));
-        packs.addAll(ProbePhase.PACKS);
-        boolean all = false;
-        for (FleetTarget t : fleet) {
-            Set<String> k = t.kinds().isEmpty() ? kindSet : t.kinds();
-            if (k.isEmpty()) {
-                all = true;
-            }
-            packs.addAll(k);
-        }
-        boolean everyPack = all || fleet.isEmpty();
+        List<Rule> user;
         try {
-            return RuleLoader.load(ruleDirs, pack -> everyPack || packs.contains(pack));
+            user = RuleLoader.loadUserFolders(ruleDirs); // a broken user rule is exit 2 before any work
         } catch (RuleFileException e) {
             throw new UsageException(e.getMessage());
         }
+        if (dryRun) {
+            return user;
+        }
+        java.util.function.Predicate<String> builtIn;
+        if (probes.only()) {
+            builtIn = ProbePhase.PACKS::contains;
+        } else {
+            Set<String> packs = new java.util.HashSet<>(Set.of("host", "org", "policy"));
+            packs.addAll(ProbePhase.PACKS);
+            boolean all = false;
+            for (FleetTarget t : fleet) {
+                Set<String> k = t.kinds().isEmpty() ? kindSet : t.kinds();
+                if (k.isEmpty()) {
+                    all = true;
+                }
+                packs.addAll(k);
+            }
+            boolean everyPack = all || fleet.isEmpty();
+            builtIn = pack -> everyPack || packs.contains(pack);
+        }
+        // the built-in packs are read and compiled beside the collectors and probes, which need no rule
+        return PendingRules.start(() -> RuleLoader.withBuiltIn(builtIn, user));
     }
 
     /** The claims of --policy, read once on the agent's side; a broken file is a usage error naming file and line. */

@@ -56,6 +56,35 @@ public final class RuleLoader {
         return List.copyOf(byId.values());
     }
 
+    /** The rules of the user folders, each read and compiled now (later ids replace earlier ones). */
+    public static List<Rule> loadUserFolders(List<Path> userDirs) throws RuleFileException {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        for (Path dir : userDirs) {
+            for (Rule r : loadDirectory(dir)) {
+                byId.put(r.id(), r);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * The built-in rules of the packs {@code builtInPacks} accepts, then {@code userRules} (read by
+     * {@link #loadUserFolders}), a user rule replacing the built-in one of its id; every expression
+     * compiled. An audit runs this on a thread of its own ({@link PendingRules}).
+     */
+    public static List<Rule> withBuiltIn(Predicate<String> builtInPacks, List<Rule> userRules) throws RuleFileException {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        for (Rule r : builtIn(builtInPacks)) {
+            byId.put(r.id(), r);
+        }
+        for (Rule r : userRules) {
+            byId.put(r.id(), r);
+        }
+        List<Rule> rules = List.copyOf(byId.values());
+        precompile(rules);
+        return rules;
+    }
+
     public static List<Rule> loadBuiltIn() throws RuleFileException {
         return builtIn(pack -> true);
     }
@@ -121,17 +150,6 @@ public final class RuleLoader {
                 w.de().references();
             }
         }
-    }
-
-    /**
-     * {@link #precompile} on a daemon thread of its own, started now; the returned thread may be
-     * ignored (a condition not yet compiled when it is needed is compiled then, once).
-     */
-    public static Thread precompileInBackground(List<Rule> rules) {
-        Thread t = new Thread(() -> precompile(rules), "tomaudit-rule-compiler");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private static void add(List<Rule> rules, Map<String, String> seen, Rule r, Predicate<String> packs)
