@@ -305,11 +305,12 @@ public final class AuditCommand implements Callable<Integer> {
             regressions = shared.get().regressions();
             historyFailure = shared.get().historyFailure();
         } else {
-            result = runner.run(fleet, options, settings, shown);
+            PreparedHistoryJson prepared = new PreparedHistoryJson(shown);
+            result = runner.run(fleet, options, settings, historyAt.isPresent() && round == null ? prepared : shown);
             if (round != null) {
                 historyFailure = Optional.of(roundFailure);
             } else if (historyAt.isPresent()) {
-                RunRecording.Outcome recorded = RunRecording.record(historyAt.get(), result, failOnRegression);
+                RunRecording.Outcome recorded = RunRecording.record(historyAt.get(), result, failOnRegression, prepared::of);
                 regressions = recorded.regressions();
                 historyFailure = recorded.failure();
             }

@@ -26,6 +26,12 @@ final class RunRecording {
     private RunRecording() { }
 
     static Outcome record(HistoryLocation location, AuditResult result, boolean findRegressions) {
+        return record(location, result, findRegressions, t -> null);
+    }
+
+    /** As {@link #record(HistoryLocation, AuditResult, boolean)}, with the targets' JSON made beside the audit where given. */
+    static Outcome record(HistoryLocation location, AuditResult result, boolean findRegressions,
+                          java.util.function.Function<TargetResult, String> prepared) {
         try {
             HistoryStore store = new HistoryStore(HistoryDatabase.open(location));
             List<String> regressions = new ArrayList<>();
@@ -41,7 +47,7 @@ final class RunRecording {
                 }
             }
             long start = System.nanoTime();
-            long id = store.record(result);
+            long id = store.record(result, prepared);
             LOG.info("history: run {} stored ({} targets) in {} ms", id, result.targets().size(),
                     (System.nanoTime() - start) / 1_000_000);
             return new Outcome(Optional.of(id), regressions, Optional.empty());

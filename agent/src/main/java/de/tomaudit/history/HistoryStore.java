@@ -50,13 +50,21 @@ public final class HistoryStore {
 
     /** Stores a whole run in one transaction and returns its id. */
     public long record(AuditResult r) throws HistoryException {
+        return record(r, t -> null);
+    }
+
+    /**
+     * As {@link #record(AuditResult)}, taking each target's JSON from {@code prepared} where it has it
+     * ({@link #json}, made beside the audit as each target ended), writing it here otherwise.
+     */
+    public long record(AuditResult r, java.util.function.Function<TargetResult, String> prepared) throws HistoryException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
                 long id = insertRun(c, null, r.tool().version(), r.startedAt(), r.finishedAt());
                 int pos = 0;
                 for (TargetResult t : r.targets()) {
-                    insertTarget(c, id, pos++, t);
+                    insertTarget(c, id, pos++, t, prepared.apply(t));
                 }
                 c.commit();
                 return id;
@@ -88,11 +96,24 @@ public final class HistoryStore {
 
     /** Stores one target of a run; returns the target result's id. */
     public static long insertTarget(Connection c, long runId, int position, TargetResult t) throws SQLException {
-        String json;
-        try {
-            json = JSON.writeValueAsString(t);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("the target result cannot be written as JSON: " + e.getOriginalMessage());
+        return insertTarget(c, runId, position, t, null);
+    }
+
+    /** The JSON a target is stored as (the JSON report's own writer, without indentation). */
+    public static String json(TargetResult t) throws JsonProcessingException {
+        return JSON.writeValueAsString(t);
+    }
+
+    /** As {@link #insertTarget(Connection, long, int, TargetResult)} with its JSON made already ({@link #json}), or null. */
+    public static long insertTarget(Connection c, long runId, int position, TargetResult t, String prepared)
+            throws SQLException {
+        String json = prepared;
+        if (json == null) {
+            try {
+                json = json(t);
+            } catch (JsonProcessingException e) {
+                throw new SQLException("the target result cannot be written as JSON: " + e.getOriginalMessage());
+            }
         }
         long id;
         try (PreparedStatement s = c.prepareStatement(

@@ -26,18 +26,25 @@ import okhttp3.Response;
  * endpoint's probe address. Certificates are not checked here (that is the TLS probe's job).
  */
 public final class HttpProbe implements AutoCloseable {
-    private final OkHttpClient client;
     private final ProbeSettings settings;
     private final ProbeBudget budget;
     private final String userAgent;
+    /** Made on the first request: a run whose web endpoints all refuse (or that has none) builds no client. */
+    private OkHttpClient client;
 
     public HttpProbe(ProbeSettings settings, ProbeBudget budget, String userAgent) {
         this.settings = settings;
         this.budget = budget;
         this.userAgent = userAgent;
-        // pinned per call (repinned) to the endpoint's probe address; the loopback is never used as such
-        this.client = AuditHttpClient.pinned(InetAddress.getLoopbackAddress(), settings.connectTimeout(),
-                settings.readTimeout(), settings.connectTimeout().plus(settings.readTimeout()), userAgent);
+    }
+
+    private synchronized OkHttpClient client() {
+        if (client == null) {
+            // pinned per call (repinned) to the endpoint's probe address; the loopback is never used as such
+            client = AuditHttpClient.pinned(InetAddress.getLoopbackAddress(), settings.connectTimeout(),
+                    settings.readTimeout(), settings.connectTimeout().plus(settings.readTimeout()), userAgent);
+        }
+        return client;
     }
 
     public HttpObservation probe(Endpoint e) throws ProbeException {
@@ -50,7 +57,7 @@ public final class HttpProbe implements AutoCloseable {
             throw new ProbeException(ProbeException.Kind.IO, e.label() + ": unknown probe address " + e.address());
         }
         int timeout = budget.cap(settings.connectTimeout().plus(settings.readTimeout()), e.label());
-        OkHttpClient c = AuditHttpClient.repinned(client, target, Duration.ofMillis(timeout));
+        OkHttpClient c = AuditHttpClient.repinned(client(), target, Duration.ofMillis(timeout));
         Request request = new Request.Builder().url(url).get().build();
         try (Response r = c.newCall(request).execute()) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -77,7 +84,9 @@ public final class HttpProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        AuditHttpClient.close(client);
+    public synchronized void close() {
+        if (client != null) {
+            AuditHttpClient.close(client);
+        }
     }
 }

@@ -46,15 +46,40 @@ public final class CertificateInspector {
     private static final String XMPP_ADDR = "1.3.6.1.5.5.7.8.5";
     private static final String SRV_NAME = "1.3.6.1.5.5.7.8.7";
 
-    private final Set<TrustAnchor> anchors;
+    private final java.util.concurrent.Future<Set<TrustAnchor>> anchorsSoon;
 
     public CertificateInspector(Set<TrustAnchor> anchors) {
-        this.anchors = Set.copyOf(anchors);
+        this.anchorsSoon = java.util.concurrent.CompletableFuture.completedFuture(Set.copyOf(anchors));
     }
 
-    /** Uses the JVM's default trust store. */
+    private CertificateInspector(java.util.concurrent.Future<Set<TrustAnchor>> anchorsSoon) {
+        this.anchorsSoon = anchorsSoon;
+    }
+
+    /**
+     * Uses the JVM's default trust store, read on a daemon thread from now on (parsing its ~150
+     * certificates is a noticeable part of a TLS check's start-up, and the handshakes need none of it);
+     * the first certificate judged waits for it.
+     */
     public static CertificateInspector systemStore() {
-        return new CertificateInspector(systemAnchors());
+        java.util.concurrent.FutureTask<Set<TrustAnchor>> task = new java.util.concurrent.FutureTask<>(
+                () -> Set.copyOf(systemAnchors()));
+        Thread t = new Thread(task, "tomaudit-trust-store");
+        t.setDaemon(true);
+        t.start();
+        return new CertificateInspector(task);
+    }
+
+    private Set<TrustAnchor> anchors() {
+        try {
+            return anchorsSoon.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("the system trust store could not be loaded: {}", e.getCause().toString());
+            return Set.of();
+        }
     }
 
     static Set<TrustAnchor> systemAnchors() {
@@ -124,6 +149,7 @@ public final class CertificateInspector {
      */
     private Trust trust(List<X509Certificate> chain, Instant now, boolean leafValidNow) {
         X509Certificate leaf = chain.get(0);
+        Set<TrustAnchor> anchors = anchors();
         if (anchors.isEmpty()) {
             return new Trust(false, true, "the system trust store is empty or could not be read");
         }
@@ -152,6 +178,7 @@ public final class CertificateInspector {
 
     private Trust path(X509Certificate start, List<X509Certificate> chain, Instant at) {
         X509Certificate leaf = chain.get(0);
+        Set<TrustAnchor> anchors = anchors();
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(start);

@@ -39,6 +39,7 @@ final class SshConnector {
         }
         chain.add(target);
 
+        SessionCrypto.init(); // before any key is read: its signatures use JSch's static configuration
         JSch jsch = new JSch();
         jsch.setInstanceLogger(new JschLog());
         KeyFiles keys = new KeyFiles();

@@ -33,4 +33,29 @@ class SessionCryptoTest {
             Class.forName(cls).getDeclaredConstructor().newInstance();
         }
     }
+
+    @Test
+    void theKeyLoginSignsWithBouncyCastleAndTheSignatureVerifies() throws Exception {
+        SessionCrypto.init();
+        // JSch's identities sign through its static configuration, not the session's
+        assertTrue(JSch.getConfig("ssh-ed25519").startsWith("com.jcraft.jsch.bc."), JSch.getConfig("ssh-ed25519"));
+        assertTrue(JSch.getConfig("keypairgen_fromprivate.eddsa").startsWith("com.jcraft.jsch.bc."));
+        com.jcraft.jsch.KeyPair pair = com.jcraft.jsch.KeyPair.genKeyPair(new JSch(), com.jcraft.jsch.KeyPair.ED25519);
+        byte[] data = "session id and userauth request".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] blob = pair.getSignature(data);
+        // the wire form: string "ssh-ed25519", string signature; the public key blob: string type, string key
+        java.nio.ByteBuffer sig = java.nio.ByteBuffer.wrap(blob);
+        sig.position(4 + sig.getInt(0));
+        byte[] raw = new byte[sig.getInt()];
+        sig.get(raw);
+        java.nio.ByteBuffer pub = java.nio.ByteBuffer.wrap(pair.getPublicKeyBlob());
+        pub.position(4 + pub.getInt(0));
+        byte[] key = new byte[pub.getInt()];
+        pub.get(key);
+        org.bouncycastle.crypto.signers.Ed25519Signer verifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
+        verifier.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(key, 0));
+        verifier.update(data, 0, data.length);
+        assertTrue(verifier.verifySignature(raw), "an Ed25519 signature of the identity that Bouncy Castle verifies");
+        pair.dispose();
+    }
 }
