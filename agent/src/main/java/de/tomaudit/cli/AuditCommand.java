@@ -279,6 +279,9 @@ public final class AuditCommand implements Callable<Integer> {
         List<Waiver> waiverList = waivers();
         Optional<PolicyClaims> claims = policy();
         Optional<HistoryLocation> historyAt = historyLocation();
+        if (!dryRun && (historyAt.isPresent() || renderers.stream().anyMatch(r -> r.format().equals("json")))) {
+            de.tomaudit.report.JsonRenderer.warmUpInBackground(); // the serializers are ready when the result is written
+        }
         PrintStream out = Main.stdout(spec);
         warnUnusableProbes(fleet, probes, language);
         if (dryRun) {

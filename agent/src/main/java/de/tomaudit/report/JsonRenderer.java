@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.tomaudit.result.AuditResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /** The stable JSON result (docs/json-result.md), serialised from the typed model. */
 public final class JsonRenderer implements Renderer {
@@ -37,6 +38,36 @@ public final class JsonRenderer implements Renderer {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Writes a small result of every part of the model to nowhere, so the serializers exist before the
+     * real result is written: run on a thread of its own at the start of an audit that will write JSON
+     * (the JSON report, or the history), it takes Jackson's introspection of the records off the end
+     * of the run. Does nothing visible; a failure is ignored (the real write reports its own).
+     */
+    public static void warmUp() {
+        try {
+            de.tomaudit.result.Finding f = new de.tomaudit.result.Finding("host.warm-up", de.tomaudit.result.Status.FAIL,
+                    "low", "t", "r", "", List.of(de.tomaudit.facts.Evidence.at("/etc/x", 1, "y")),
+                    new de.tomaudit.result.Finding.Tom(List.of("art32-1b"), List.of(), List.of()), List.of("ref"), "why");
+            de.tomaudit.result.TargetResult t = new de.tomaudit.result.TargetResult("t", "dir:/", List.of("host"),
+                    de.tomaudit.result.TargetStatus.PARTIAL, List.of(new de.tomaudit.result.TargetError("ssh", "e")),
+                    List.of(f), List.of(new de.tomaudit.result.RetentionEntry("s", "P1D", "x", true, null)),
+                    List.of(new de.tomaudit.result.ProcessorEntry("smtp", "h", "x", "EU", "none")));
+            AuditResult r = AuditResult.of("0", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", List.of(t));
+            MAPPER.writeValue(OutputStream.nullOutputStream(), r);
+            MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValue(OutputStream.nullOutputStream(), t);
+        } catch (IOException | RuntimeException e) {
+            // the real write says what is wrong
+        }
+    }
+
+    /** {@link #warmUp} on a daemon thread, started now. */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(JsonRenderer::warmUp, "tomaudit-json-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
