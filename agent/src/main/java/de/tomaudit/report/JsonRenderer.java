@@ -65,9 +65,10 @@ public final class JsonRenderer implements Renderer {
 
     /** {@link #warmUp} on a daemon thread, started now. */
     public static void warmUpInBackground() {
-        Thread t = new Thread(JsonRenderer::warmUp, "tomaudit-json-warm-up");
-        t.setDaemon(true);
-        t.start();
+        de.tomaudit.background.Background.start("tomaudit-json-warm-up", () -> {
+            warmUp();
+            return null;
+        });
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.RandomAccess;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 
 /**
  * The rules of an audit, read and compiled on a thread of their own while the audit begins (its
@@ -14,19 +14,15 @@ import java.util.concurrent.FutureTask;
  * loading thread is thrown at that first use, as an {@link IllegalStateException}.
  */
 public final class PendingRules extends AbstractList<Rule> implements RandomAccess {
-    private final FutureTask<List<Rule>> task;
+    private final Future<List<Rule>> task;
 
-    private PendingRules(FutureTask<List<Rule>> task) {
+    private PendingRules(Future<List<Rule>> task) {
         this.task = task;
     }
 
     /** Starts {@code load} on a daemon thread now. */
     public static PendingRules start(Callable<List<Rule>> load) {
-        FutureTask<List<Rule>> task = new FutureTask<>(() -> List.copyOf(load.call()));
-        Thread t = new Thread(task, "tomaudit-rules");
-        t.setDaemon(true);
-        t.start();
-        return new PendingRules(task);
+        return new PendingRules(de.tomaudit.background.Background.start("tomaudit-rules", () -> List.copyOf(load.call())));
     }
 
     private List<Rule> rules() {

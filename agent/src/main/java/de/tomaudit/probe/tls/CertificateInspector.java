@@ -62,12 +62,8 @@ public final class CertificateInspector {
      * the first certificate judged waits for it.
      */
     public static CertificateInspector systemStore() {
-        java.util.concurrent.FutureTask<Set<TrustAnchor>> task = new java.util.concurrent.FutureTask<>(
-                () -> Set.copyOf(systemAnchors()));
-        Thread t = new Thread(task, "tomaudit-trust-store");
-        t.setDaemon(true);
-        t.start();
-        return new CertificateInspector(task);
+        return new CertificateInspector(de.tomaudit.background.Background.start("tomaudit-trust-store",
+                () -> Set.copyOf(systemAnchors())));
     }
 
     private Set<TrustAnchor> anchors() {
