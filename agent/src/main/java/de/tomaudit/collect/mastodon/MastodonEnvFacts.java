@@ -115,7 +115,7 @@ final class MastodonEnvFacts {
 
     private static Evidence ev(DotenvFile env, String key) {
         Optional<DotenvEntry> e = env.get(key);
-        return e.map(x -> Evidence.at(env.path(), x.line(), key + "=" + x.value()))
+        return e.map(x -> new Evidence(env.source(key), key + "=" + x.value()))
                 .orElseGet(() -> Evidence.file(env.path(), key + " not set"));
     }
 

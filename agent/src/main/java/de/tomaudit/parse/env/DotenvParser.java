@@ -37,6 +37,11 @@ public final class DotenvParser {
         this.reduce = reduce;
     }
 
+    /** What may be kept of a value assigned elsewhere (a unit's Environment=): the same reduction as the file's. */
+    public Object reduce(String key, String value) {
+        return reduce.apply(key, value);
+    }
+
     public DotenvFile parse(String path, String text) {
         Scanner s = new Scanner(text.replace("\r\n", "\n"));
         Map<String, String> raw = new HashMap<>();

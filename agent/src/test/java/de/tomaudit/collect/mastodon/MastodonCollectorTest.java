@@ -143,6 +143,28 @@ class MastodonCollectorTest {
         assertTrue(f.processors().stream().noneMatch(p -> p.toString().contains("0x4AAA")), "the secret never appears");
     }
 
+    /** dotenv 3 never overwrites the process environment: a unit's Environment= wins over .env.production. */
+    @Test
+    void aUnitsEnvironmentWinsOverTheEnvFile(@TempDir Path tmp) throws Exception {
+        Path root = nativeRoot(tmp, "LOCAL_DOMAIN=social.example\nIP_RETENTION_PERIOD=31556952\nSMTP_PASSWORD=in-the-file\n", "");
+        Files.writeString(root.resolve("etc/systemd/system/mastodon-sidekiq.service"), SIDEKIQ_UNIT.formatted("")
+                .replace("Environment=\"RAILS_ENV=production\"",
+                        "Environment=\"RAILS_ENV=production\" \"IP_RETENTION_PERIOD=63113904\" SMTP_PASSWORD=from-the-unit"));
+        FactSet f = collect(root);
+        Map<String, Object> ip = map(f, "mastodon.env.ip_retention");
+        assertEquals(63113904L, ip.get("seconds"), "the Sidekiq unit's value is the one the IP cleanup uses");
+        assertEquals("/etc/systemd/system/mastodon-sidekiq.service:8", ip.get("source"));
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) f.get("mastodon.env.problems").orElseThrow().value();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("line 2") && p.contains("IP_RETENTION_PERIOD is also set by "
+                + "/etc/systemd/system/mastodon-sidekiq.service:8")), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("assigned again later")), problems.toString());
+        assertTrue(f.get("mastodon.env.secret.smtp_password").map(x -> x.value() instanceof Secret).orElse(true),
+                "a unit's secret is a Secret too");
+        assertTrue(f.all().values().stream().noneMatch(x -> String.valueOf(x.value()).contains("from-the-unit")
+                || x.evidence().stream().anyMatch(e -> e.value().contains("from-the-unit"))), "the unit's password never appears");
+    }
+
     @Test
     void sidekiqWithoutTheSchedulerQueueCleansNothing(@TempDir Path tmp) throws Exception {
         FactSet f = collect(nativeRoot(tmp, "LOCAL_DOMAIN=x.org\nIP_RETENTION_PERIOD=1y\n", "-q default -q push"));
