@@ -61,6 +61,8 @@ public final class TargetAuditor {
      * once, with the targets it was asked for.
      */
     static final String ORG_PACK = "org";
+    /** Present whenever claims apply to the target: a --policy file or a served notice such as Mastodon's template. */
+    private static final String POLICY_FILE = "policy.file";
     private final List<Collector> collectors;
     private final ProbePhase probes;
     private final MastodonLivePhase mastodonLive;
@@ -195,15 +197,18 @@ public final class TargetAuditor {
         FactSet probed = probes.run(target, kinds, collected, options.probes());
         LOG.debug("probes took {} ms", (System.nanoTime() - start) / 1_000_000);
         FactSet mastodon = options.probes().only() ? FactSet.builder().build()
-                : mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb());
-        return FactSet.builder().addAll(collected).addAll(probed).addAll(mastodon).build();
+                : mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb(), options.policy());
+        // the built-in privacy policy's claims (merged with --policy's) replace the claims file's alone
+        FactSet own = mastodon.get(POLICY_FILE).isPresent() ? collected.withoutPrefix("policy") : collected;
+        return FactSet.builder().addAll(own).addAll(probed).addAll(mastodon).build();
     }
 
     private static List<Finding> evaluate(String name, String address, Set<String> kinds, FactSet facts, AuditOptions options) {
         LocalDate today = LocalDate.now();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : options.rules()) {
-            boolean policyRule = rule.pack().equals("policy") && options.policy().isPresent() && !options.probes().only();
+            boolean policyRule = rule.pack().equals("policy") && (options.policy().isPresent() || facts.get(POLICY_FILE).isPresent())
+                    && !options.probes().only();
             boolean orgRule = rule.pack().equals(ORG_PACK) && !options.probes().only();
             if (!kinds.contains(rule.pack()) && !policyRule && !orgRule && !ProbePhase.PACKS.contains(rule.pack())) {
                 continue;

@@ -468,17 +468,15 @@ public final class AuditCommand implements Callable<Integer> {
         return Duration.ofSeconds(targetTimeoutSeconds + Math.max(5, targetTimeoutSeconds / 10));
     }
 
-    /** --mastodon-db and --mastodon-db-user; a password in the URL is refused (passwords never go on the command line). */
+    /**
+     * --mastodon-db and --mastodon-db-user; a password in the URL is refused (passwords never go on the command
+     * line), and so are parameters that would change the role or switch the read-only session off.
+     */
     private MastodonDbSettings mastodonDbSettings() {
         if (mastodonDb != null) {
-            String lower = mastodonDb.toLowerCase(java.util.Locale.ROOT);
-            if (!lower.startsWith("jdbc:postgresql://")) {
-                throw new UsageException("--mastodon-db must be a jdbc:postgresql://host:port/name URL");
-            }
-            if (lower.contains("password=") || mastodonDb.substring(18).matches("[^/]*:[^/]*@.*")) {
-                throw new UsageException("--mastodon-db must not carry a password: use " + MastodonDbSettings.PASSWORD_ENV
-                        + " or ~/.pgpass");
-            }
+            MastodonDbSettings.urlProblem(mastodonDb).ifPresent(p -> {
+                throw new UsageException(p);
+            });
         }
         if (mastodonDbUser == null || !mastodonDbUser.matches("[A-Za-z_][A-Za-z0-9_$.-]{0,62}")) {
             throw new UsageException("--mastodon-db-user must be a PostgreSQL role name");

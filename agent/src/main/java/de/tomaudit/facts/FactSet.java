@@ -53,6 +53,15 @@ public final class FactSet {
         return unavailable;
     }
 
+    /** These facts without the keys under {@code prefix} (the prefix itself or {@code prefix.*}) and their unavailable entries. */
+    public FactSet withoutPrefix(String prefix) {
+        Map<String, Fact> kept = new LinkedHashMap<>(facts);
+        kept.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
+        List<Unavailable> why = new ArrayList<>(unavailable);
+        why.removeIf(u -> u.key().equals(prefix) || u.key().startsWith(prefix + "."));
+        return new FactSet(kept, why, retentions, processors);
+    }
+
     public List<Retention> retentions() {
         return retentions;
     }

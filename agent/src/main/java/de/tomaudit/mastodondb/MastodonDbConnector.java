@@ -20,8 +20,9 @@ public final class MastodonDbConnector {
     }
 
     public static Connection open(String url, MastodonDbSettings s) throws MastodonDbException {
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new MastodonDbException("db-connect", "--mastodon-db must be a jdbc:postgresql: URL");
+        java.util.Optional<String> problem = MastodonDbSettings.urlProblem(url);
+        if (problem.isPresent()) {
+            throw new MastodonDbException("db-connect", problem.get());
         }
         Properties p = new Properties();
         p.setProperty("user", s.user());

@@ -36,6 +36,42 @@ public record MastodonDbSettings(Optional<String> jdbcUrl, String user, Optional
                 Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
 
+    /**
+     * URL parameters PgJDBC lets override the connection's own properties: a password on the command line,
+     * another role than {@code --mastodon-db-user}, or the read-only session switched off.
+     */
+    static final java.util.Set<String> REFUSED_PARAMETERS = java.util.Set.of("password", "sslpassword", "passfile", "user",
+            "readonly", "readonlymode", "options");
+
+    /**
+     * Why a {@code --mastodon-db} URL cannot be used, or empty: not a {@code jdbc:postgresql://} URL, a
+     * password in it (user:password@), or a parameter in {@link #REFUSED_PARAMETERS}.
+     */
+    public static Optional<String> urlProblem(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:postgresql://")) {
+            return Optional.of("--mastodon-db must be a jdbc:postgresql://host:port/name URL");
+        }
+        int q = url.indexOf('?');
+        String authority = url.substring("jdbc:postgresql://".length(), q < 0 ? url.length() : q);
+        if (authority.matches("[^/]*@.*")) {
+            return Optional.of("--mastodon-db must not carry a user or password before the host: use --mastodon-db-user and "
+                    + PASSWORD_ENV + " or ~/.pgpass");
+        }
+        if (q >= 0) {
+            for (String param : url.substring(q + 1).split("&")) {
+                String name = param.split("=", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+                if (REFUSED_PARAMETERS.contains(name)) {
+                    return Optional.of("--mastodon-db must not set '" + name + "': "
+                            + (name.contains("pass") ? "passwords come only from " + PASSWORD_ENV + " or ~/.pgpass"
+                            : name.equals("user") ? "the role is --mastodon-db-user"
+                            : "the audit's session is read-only and keeps its own settings"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a password source exists at all (otherwise the check is not configured, not failed). */
     public boolean credentials() {
         return password.isPresent() || pgpassPresent;

@@ -9,14 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * A retention period as a privacy notice states it: "7 days", "7d", "2 weeks", "1 month" (30 days),
- * "1 year" (365 days), "12 hours", ISO-8601 "P7D"/"PT12H", a bare number of days ("0": deleted at
- * once), or "forever". German unit words (Tage, Wochen, Monate, Jahre, Stunden) are understood too,
+ * "1 year" (365.2425 days, the Gregorian mean year that Rails' {@code 1.year} and java.time use, so a
+ * notice's "one year" equals Mastodon's default of 31556952 s), "12 months" (a whole number of years
+ * when the months are a multiple of 12), "12 hours", ISO-8601 "P7D"/"PT12H", a bare number of days
+ * ("0": deleted at once), or "forever". German unit words (Tage, Wochen, Monate, Jahre, Stunden) are understood too,
  * since most notices here are German.
  */
 public record Period(long seconds) {
     public static final Period FOREVER = new Period(-1);
+    /** One year: 365.2425 days (java.time's {@code ChronoUnit.YEARS}, Rails' {@code 1.year}). */
+    public static final long YEAR_SECONDS = 31_556_952L;
+    private static final long MONTH_SECONDS = 30L * 86_400;
     /** 1000 years: a longer period is absurd in a privacy notice, and sums of it cannot overflow. */
-    public static final long MAX_SECONDS = 1000L * 365 * 86_400;
+    public static final long MAX_SECONDS = 1000L * YEAR_SECONDS;
     private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([\\p{L}]*)");
 
     public boolean forever() {
@@ -51,6 +56,10 @@ public record Period(long seconds) {
             return Optional.empty();
         }
         Long unit = unit(m.group(2));
+        if (unit != null && unit == MONTH_SECONDS && n > 0 && n % 12 == 0) {
+            n /= 12; // "12 months", "24 Monate": whole years
+            unit = YEAR_SECONDS;
+        }
         if (unit == null || n > MAX_SECONDS / unit) {
             return Optional.empty();
         }
@@ -63,7 +72,7 @@ public record Period(long seconds) {
         } catch (DateTimeParseException e) {
             try {
                 java.time.Period p = java.time.Period.parse(t);
-                return inRange((p.getYears() * 365L + p.getMonths() * 30L + p.getDays()) * 86_400);
+                return inRange(p.getYears() * YEAR_SECONDS + (p.getMonths() * 30L + p.getDays()) * 86_400);
             } catch (DateTimeParseException e2) {
                 return Optional.empty();
             }
@@ -98,8 +107,8 @@ public record Period(long seconds) {
             case "h", "hour", "hours", "stunde", "stunden" -> n(3600);
             case "", "d", "day", "days", "tag", "tage", "tagen" -> n(86_400);
             case "w", "week", "weeks", "woche", "wochen" -> n(7 * 86_400);
-            case "m", "mo", "month", "months", "monat", "monate", "monaten" -> n(30 * 86_400);
-            case "y", "year", "years", "jahr", "jahre", "jahren" -> n(365 * 86_400);
+            case "m", "mo", "month", "months", "monat", "monate", "monaten" -> n(MONTH_SECONDS);
+            case "y", "year", "years", "jahr", "jahre", "jahren" -> n(YEAR_SECONDS);
             default -> null;
         };
     }

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class PolicyFile {
     static final long MAX_BYTES = 1024 * 1024;
     private static final Set<String> TOP = Set.of("schema", "service", "notice", "claims");
-    private static final Set<String> CLAIMS = Set.of("logs", "message_archive", "uploads", "registration", "encryption",
+    private static final Set<String> CLAIMS = Set.of("logs", "ip_addresses", "message_archive", "uploads", "registration", "encryption",
             "passwords", "push", "recordings", "other");
 
     private final String file;
@@ -58,21 +58,24 @@ public final class PolicyFile {
         Map<String, YamlNode> c = strict(claimsNode, CLAIMS);
         Map<String, YamlNode> logs = section(c, "logs", Set.of("retention", "max_level", "ip_addresses"));
         Map<String, YamlNode> archive = section(c, "message_archive", Set.of("retention", "default"));
+        Map<String, YamlNode> ips = section(c, "ip_addresses", Set.of("retention"));
         Map<String, YamlNode> uploads = section(c, "uploads", Set.of("retention"));
-        Map<String, YamlNode> encryption = section(c, "encryption", Set.of("c2s", "s2s", "s2s_exceptions"));
+        Map<String, YamlNode> encryption = section(c, "encryption", Set.of("c2s", "s2s", "s2s_exceptions", "https"));
         Map<String, YamlNode> push = section(c, "push", Set.of("used", "content", "sender"));
         Map<String, YamlNode> recordings = section(c, "recordings", Set.of("retention"));
         return new PolicyClaims(file, text(top.get("service")), text(top.get("notice")),
                 new PolicyClaims.Logs(period(logs, "logs.retention", "retention"),
                         choice(logs, "logs.max_level", "max_level", PolicyClaims.LOG_LEVELS),
                         bool(logs, "logs.ip_addresses", "ip_addresses")),
+                period(ips, "ip_addresses.retention", "retention"),
                 new PolicyClaims.Archive(period(archive, "message_archive.retention", "retention"),
                         choice(archive, "message_archive.default", "default", PolicyClaims.ARCHIVE_DEFAULTS)),
                 period(uploads, "uploads.retention", "retention"),
                 choice(c, "registration", "registration", PolicyClaims.REGISTRATION_MODES),
                 new PolicyClaims.Encryption(choice(encryption, "encryption.c2s", "c2s", PolicyClaims.ENCRYPTION),
                         choice(encryption, "encryption.s2s", "s2s", PolicyClaims.ENCRYPTION),
-                        domains(encryption.get("s2s_exceptions"))),
+                        domains(encryption.get("s2s_exceptions")),
+                        choice(encryption, "encryption.https", "https", PolicyClaims.ENCRYPTION)),
                 choice(c, "passwords", "passwords", PolicyClaims.PASSWORDS),
                 new PolicyClaims.Push(bool(push, "push.used", "used"), bool(push, "push.content", "content"),
                         bool(push, "push.sender", "sender")),

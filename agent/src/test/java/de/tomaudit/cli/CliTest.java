@@ -57,6 +57,10 @@ class CliTest {
         assertUsageError(run("audit", "--kind", "nextcloud"), "unknown --kind 'nextcloud'");
         assertUsageError(run("audit", "--format", "xml"), "unknown --format 'xml'");
         assertUsageError(run("audit", "--lang", "fr"), "--lang must be de or en");
+        assertUsageError(run("audit", "--kind", "mastodon", "--mastodon-db", "jdbc:postgresql://127.0.0.1/m?user=postgres"),
+                "--mastodon-db must not set 'user'");
+        assertUsageError(run("audit", "--kind", "mastodon", "--mastodon-db", "jdbc:postgresql://127.0.0.1/m?readOnly=false"),
+                "--mastodon-db must not set 'readonly'");
         assertUsageError(run("audit", "--parallel", "zero"), "Invalid value");
         assertUsageError(run("audit", "--waivers", tmp.resolve("none.yaml").toString()), "none.yaml");
         assertUsageError(run("rules", "show", "host.no-such-rule"), "no rule with id");

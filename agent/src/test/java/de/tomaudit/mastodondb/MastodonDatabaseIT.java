@@ -108,6 +108,37 @@ class MastodonDatabaseIT {
         return new TargetAuditor(List.of(new MastodonCollector())).audit(new DirTarget(root, Limits.DEFAULT), options);
     }
 
+    /** Every column of every row the run history stores for the result (an embedded H2 history in tmp), as text. */
+    static String historyRows(Path tmp, AuditResult result) throws Exception {
+        de.tomaudit.history.HistoryStore store = new de.tomaudit.history.HistoryStore(de.tomaudit.history.HistoryDatabase.open(
+                de.tomaudit.history.HistoryLocation.of("jdbc:h2:file:" + tmp.resolve("history"), Map.of())));
+        store.record(result);
+        StringBuilder rows = new StringBuilder();
+        try (Connection c = store.database().connect();
+             var tables = c.createStatement().executeQuery(
+                     "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                             + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' AND TABLE_TYPE IN ('BASE TABLE', 'TABLE')")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) {
+                names.add("\"" + tables.getString(1) + "\".\"" + tables.getString(2) + "\"");
+            }
+            assertTrue(names.stream().anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".\"target_results\"")),
+                    names.toString());
+            for (String t : names) {
+                try (var q = c.createStatement().executeQuery("SELECT * FROM " + t)) {
+                    while (q.next()) {
+                        for (int i = 1; i <= q.getMetaData().getColumnCount(); i++) {
+                            rows.append(q.getString(i)).append('\t');
+                        }
+                        rows.append('\n');
+                    }
+                }
+            }
+        }
+        assertTrue(rows.toString().contains("mastodon.ip-retention"), "the history holds the run");
+        return rows.toString();
+    }
+
     static Map<String, Finding> findings(TargetResult r) {
         return r.findings().stream().collect(Collectors.toMap(Finding::ruleId, f -> f));
     }
@@ -130,13 +161,21 @@ class MastodonDatabaseIT {
             assertEquals(Status.PASS, f.get("mastodon.content-retention").status());
             assertTrue(r.retentions().stream().anyMatch(x -> x.subject().startsWith("IP addresses") && x.verified() != null),
                     r.retentions().toString());
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            new de.tomaudit.report.JsonRenderer().render(AuditResult.of("test", "s", "f", List.of(r)),
-                    new de.tomaudit.report.RenderOptions("en", false, "high"), json);
-            String out = json.toString(StandardCharsets.UTF_8) + log.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .collect(Collectors.joining("\n"));
+            AuditResult result = AuditResult.of("test", "s", "f", List.of(r));
+            StringBuilder out = new StringBuilder();
+            // every output format whose bytes are text (the PDF and DOCX are compressed: their text is the same model's)
+            for (de.tomaudit.report.Renderer renderer : de.tomaudit.report.Renderers.all()) {
+                if (renderer.format().contains("pdf") || renderer.format().contains("docx")) {
+                    continue;
+                }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                renderer.render(result, new de.tomaudit.report.RenderOptions("en", false, "high"), bytes);
+                out.append(renderer.format()).append(":\n").append(bytes.toString(StandardCharsets.UTF_8)).append('\n');
+            }
+            out.append(historyRows(tmp, result));
+            out.append(log.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n")));
             for (String canary : List.of(CANARY_IP, CANARY_MAIL, CANARY_TEXT, "mod@example.org", db.rolePassword)) {
-                assertFalse(out.contains(canary), canary + " leaked into the result or the log");
+                assertFalse(out.toString().contains(canary), canary + " leaked into an output format, a history row or the log");
             }
         } finally {
             root.detachAppender(log);

@@ -12,7 +12,7 @@ class PeriodTest {
     @ParameterizedTest
     @CsvSource({
             "7 days, 604800", "7d, 604800", "7, 604800", "0, 0", "1 week, 604800", "2 weeks, 1209600", "2w, 1209600",
-            "30 Tage, 2592000", "zwei, -2", "1 month, 2592000", "1 Monat, 2592000", "1 year, 31536000", "12 hours, 43200",
+            "30 Tage, 2592000", "zwei, -2", "1 month, 2592000", "1 Monat, 2592000", "1 year, 31556952", "12 months, 31556952", "24 Monate, 63113904", "13 months, 33696000", "P1Y, 31556952", "12 hours, 43200",
             "12h, 43200", "P7D, 604800", "PT12H, 43200", "P1M, 2592000", "forever, -1", "unbegrenzt, -1", "5 Tage, 432000"})
     void parsesNoticeWording(String text, long seconds) {
         if (seconds == -2) {

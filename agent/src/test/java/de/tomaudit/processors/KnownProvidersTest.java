@@ -45,4 +45,25 @@ class KnownProvidersTest {
             assertTrue(c.source().startsWith("https://"), host);
         }
     }
+
+    /** Each entry says when it was verified against its source, or "no" where no public source confirmed it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEntryRecordsWhetherAndWhenItWasChecked() throws Exception {
+        try (java.io.InputStream in = KnownProviders.class.getResourceAsStream("/processors/known-providers.yaml")) {
+            var root = (java.util.Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                    org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromInputStream(in);
+            int checked = 0;
+            for (Object o : (List<Object>) root.get("providers")) {
+                var m = (java.util.Map<String, Object>) o;
+                String when = String.valueOf(m.get("checked"));
+                assertTrue(when.equals("no") || when.matches("\\d{4}-\\d{2}-\\d{2}"), m.get("suffix") + ": checked " + when);
+                assertTrue(String.valueOf(m.get("source")).startsWith("https://"), String.valueOf(m.get("suffix")));
+                checked += when.equals("no") ? 0 : 1;
+            }
+            assertTrue(checked >= 28, checked + " entries verified");
+        }
+        assertEquals("Heinlein Support GmbH (mailbox.org)", KnownProviders.load().lookup("smtp.mailbox.org").provider(),
+                "the mailbox.org terms name Heinlein Support GmbH");
+    }
 }

@@ -7,6 +7,8 @@ import de.tomaudit.collect.host.ProcessesReader;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.env.DotenvFile;
+import de.tomaudit.parse.env.DotenvParser;
+import de.tomaudit.parse.systemd.UnitEntry;
 import de.tomaudit.parse.systemd.UnitFile;
 import de.tomaudit.target.FileContent;
 import de.tomaudit.target.Target;
@@ -179,6 +181,34 @@ public final class MastodonCollector implements Collector {
             facts.error(MastodonEnvFacts.PREFIX, "parse", layout.envFile() + " is not a text file");
             return Optional.empty();
         }
-        return Optional.of(MastodonEnvFacts.parser().parse(layout.envFile(), content.text()));
+        DotenvParser parser = MastodonEnvFacts.parser();
+        DotenvFile env = parser.parse(layout.envFile(), content.text());
+        if (layout.kind().equals("native")) {
+            env = withUnitEnvironment(env, layout.units(), parser);
+        }
+        return Optional.of(env);
+    }
+
+    /**
+     * Variables the Mastodon units set with {@code Environment=} are in the process environment before
+     * Mastodon loads .env.production, and dotenv 3 never overwrites them: they are the values Mastodon uses
+     * (the Sidekiq unit's last, since Sidekiq runs the cleanup jobs).
+     */
+    static DotenvFile withUnitEnvironment(DotenvFile env, List<UnitFile> units, DotenvParser parser) {
+        List<UnitFile> ordered = new ArrayList<>(units);
+        ordered.sort(java.util.Comparator.comparing((UnitFile u) -> u.path().contains("sidekiq")));
+        DotenvFile out = env;
+        for (UnitFile u : ordered) {
+            for (UnitEntry e : u.values("Service", "Environment")) {
+                for (String word : UnitFile.splitQuoted(e.value())) {
+                    int eq = word.indexOf('=');
+                    if (eq > 0) {
+                        String key = word.substring(0, eq);
+                        out = out.withProcessEnvironment(key, parser.reduce(key, word.substring(eq + 1)), e.source());
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -115,7 +115,7 @@ final class MastodonEnvFacts {
 
     private static Evidence ev(DotenvFile env, String key) {
         Optional<DotenvEntry> e = env.get(key);
-        return e.map(x -> Evidence.at(env.path(), x.line(), key + "=" + x.value()))
+        return e.map(x -> new Evidence(env.source(key), key + "=" + x.value()))
                 .orElseGet(() -> Evidence.file(env.path(), key + " not set"));
     }
 
@@ -302,6 +302,26 @@ final class MastodonEnvFacts {
             add(env, facts, list, evidence, "full-text search (Elasticsearch/OpenSearch)", "ES_HOST",
                     Optional.of(env.text("ES_HOST").filter(s -> !s.isBlank()).orElse("localhost")).map(MastodonEnvFacts::hostOf));
         }
+        if (env.get("HCAPTCHA_SECRET_KEY").filter(e -> !e.blank()).isPresent()) {
+            // config/initializers/hcaptcha.rb: the widget from hcaptcha.com at sign-up, verified at hcaptcha.com/siteverify
+            add(env, facts, list, evidence, "CAPTCHA at sign-up (hCaptcha; used while enabled in the admin settings)",
+                    "HCAPTCHA_SECRET_KEY", Optional.of("hcaptcha.com"));
+        }
+        // single sign-on: the identity provider learns every login (an own IdP on this network is no processor)
+        if (env.text("OIDC_ENABLED").orElse("").equals("true")) {
+            add(env, facts, list, evidence, "single sign-on identity provider (OpenID Connect)", "OIDC_ISSUER",
+                    env.text("OIDC_ISSUER").map(MastodonEnvFacts::hostOf));
+        }
+        if (env.text("SAML_ENABLED").orElse("").equals("true")) {
+            add(env, facts, list, evidence, "single sign-on identity provider (SAML)", "SAML_IDP_SSO_TARGET_URL",
+                    env.text("SAML_IDP_SSO_TARGET_URL").map(MastodonEnvFacts::hostOf));
+        }
+        if (env.text("CAS_ENABLED").orElse("").equals("true")) {
+            add(env, facts, list, evidence, "single sign-on identity provider (CAS)", "CAS_URL",
+                    env.text("CAS_URL").or(() -> env.text("CAS_HOST")).map(MastodonEnvFacts::hostOf));
+        }
+        add(env, facts, list, evidence, "telemetry export (OpenTelemetry traces: request paths, timings, database queries)",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", env.text("OTEL_EXPORTER_OTLP_ENDPOINT").map(MastodonEnvFacts::hostOf));
         if (env.get("VAPID_PRIVATE_KEY").filter(e -> !e.blank()).isPresent()) {
             add(env, facts, list, evidence, "web push to users' browsers (Google FCM)", "VAPID_PRIVATE_KEY", Optional.of("fcm.googleapis.com"));
             add(env, facts, list, evidence, "web push to users' browsers (Mozilla autopush)", "VAPID_PRIVATE_KEY",

@@ -1,6 +1,7 @@
 package de.tomaudit.collect.mastodon;
 
 import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.collect.policy.PolicyCollector;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.Fact;
 import de.tomaudit.facts.FactSet;
@@ -9,6 +10,7 @@ import de.tomaudit.mastodondb.MastodonDbCheck;
 import de.tomaudit.mastodondb.MastodonDbConnector;
 import de.tomaudit.mastodondb.MastodonDbException;
 import de.tomaudit.mastodondb.MastodonDbSettings;
+import de.tomaudit.policy.PolicyClaims;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.probe.mastodon.MastodonApiClient;
 import de.tomaudit.probe.mastodon.MastodonApiException;
@@ -87,9 +89,20 @@ public final class MastodonLivePhase {
     }
 
     public FactSet run(Target target, Set<String> kinds, FactSet collected, ProbeSettings probes, MastodonDbSettings db) {
+        return run(target, kinds, collected, probes, db, Optional.empty());
+    }
+
+    /**
+     * As above; when the API reports the built-in privacy policy, its promises ({@link TemplatePolicyClaims})
+     * become the {@code policy.*} facts, under the operator's own claims ({@code --policy}) where both state
+     * the same promise.
+     */
+    public FactSet run(Target target, Set<String> kinds, FactSet collected, ProbeSettings probes, MastodonDbSettings db,
+                       Optional<PolicyClaims> operatorClaims) {
         FactSet.Builder facts = FactSet.builder();
         if (!kinds.contains("mastodon") || !collected.get("mastodon.installed").map(f -> Boolean.TRUE.equals(f.value())).orElse(false)) {
-            return facts.build();
+            // a claim about users' IPs (policy.ip-retention) has no Mastodon data to be proven on here
+            return facts.notApplicable(DB, "Mastodon is not installed").build();
         }
         try {
             api(target, collected, probes, facts);
@@ -105,7 +118,20 @@ public final class MastodonLivePhase {
             facts.error(DB, "db-query", "Mastodon database check failed: " + e);
         }
         retentions(collected, report, facts);
+        templateClaims(target, facts, collected, operatorClaims);
         return facts.build();
+    }
+
+    private static void templateClaims(Target target, FactSet.Builder facts, FactSet collected,
+                                       Optional<PolicyClaims> operatorClaims) {
+        Optional<Fact> policy = facts.build().get(MastodonApiFacts.PREFIX + ".privacy_policy");
+        if (policy.isEmpty() || !(policy.get().value() instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("builtin"))) {
+            return;
+        }
+        String url = policy.get().evidence().isEmpty() ? "/api/v1/instance/privacy_policy"
+                : policy.get().evidence().get(0).source().replaceFirst("^probe: ", "");
+        PolicyClaims template = TemplatePolicyClaims.of(url, domain(collected));
+        new PolicyCollector(operatorClaims.map(c -> c.orElse(template)).orElse(template)).collect(target, facts);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,12 +22,12 @@ import java.util.Set;
  * target of a run that was given a claims file.
  *
  * <p>Facts: {@code policy.file} (String); maps with {@code text} and {@code source} plus:
- * {@code policy.log_retention}, {@code policy.archive_retention}, {@code policy.upload_retention},
+ * {@code policy.log_retention}, {@code policy.ip_retention}, {@code policy.archive_retention}, {@code policy.upload_retention},
  * {@code policy.recording_retention} (seconds Long, -1 forever; days Long); {@code policy.log_levels}
  * (max, allowed: the Prosody and ejabberd level names at or above it); {@code policy.ip_logging}
  * (logged Boolean); {@code policy.archive_default} (value opt-in|roster|opt-out);
  * {@code policy.registration} (mode, allowed: the modes that keep the promise);
- * {@code policy.encryption} (c2s, s2s: required|optional, "" when not stated; s2s_exceptions List);
+ * {@code policy.encryption} (c2s, s2s, https: required|optional, "" when not stated; s2s_exceptions List);
  * {@code policy.passwords} (value hashed|plain); {@code policy.push} (used, content, sender: true|false,
  * "unstated" when not stated); {@code policy.unverifiable} (List of claim, text, source). An absent claim is
  * not-applicable with the reason that the notice does not state it.
@@ -84,6 +84,7 @@ public final class PolicyCollector implements Collector {
             m.put("logged", c.value());
             facts.put("policy.ip_logging", m, evidence(c));
         }, () -> absent(facts, "policy.ip_logging", "whether IP addresses are logged"));
+        period(facts, "policy.ip_retention", claims.ipAddresses(), "how long IP addresses of users are kept");
         period(facts, "policy.archive_retention", claims.archive().retention(), "how long the message archive is kept");
         claims.archive().defaultPolicy().ifPresentOrElse(c -> {
             Map<String, Object> m = base(c);
@@ -110,7 +111,7 @@ public final class PolicyCollector implements Collector {
 
     private void putEncryption(FactSet.Builder facts) {
         PolicyClaims.Encryption e = claims.encryption();
-        if (e.c2s().isEmpty() && e.s2s().isEmpty() && e.s2sExceptions().isEmpty()) {
+        if (e.c2s().isEmpty() && e.s2s().isEmpty() && e.s2sExceptions().isEmpty() && e.https().isEmpty()) {
             absent(facts, "policy.encryption", "whether transport is always encrypted");
             return;
         }
@@ -119,6 +120,7 @@ public final class PolicyCollector implements Collector {
         List<String> texts = new ArrayList<>();
         m.put("c2s", "");
         m.put("s2s", "");
+        m.put("https", "");
         e.c2s().ifPresent(c -> {
             m.put("c2s", c.value());
             evidence.add(evidenceOf(c));
@@ -131,6 +133,11 @@ public final class PolicyCollector implements Collector {
         });
         m.put("s2s_exceptions", e.s2sExceptions().map(Claim::value).orElse(List.of()));
         e.s2sExceptions().ifPresent(c -> {
+            evidence.add(evidenceOf(c));
+            texts.add(c.text());
+        });
+        e.https().ifPresent(c -> {
+            m.put("https", c.value());
             evidence.add(evidenceOf(c));
             texts.add(c.text());
         });

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * Reads a {@code .env} file the way Ruby's dotenv 3 (Mastodon's Gemfile) does: optional
  * {@code export}, {@code KEY=value} or {@code KEY: value}, {@code #} comments on their own line or
  * after a value (an unquoted value ends at the first {@code #}), surrounding whitespace of
- * unquoted values stripped, single quotes literal, double quotes with {@code \n} and backslash
+ * unquoted values stripped and their backslash escapes removed (except {@code \$}), a bare {@code KEY}
+ * line setting the empty value (a bare {@code export KEY} only exports a key set before), single quotes literal, double quotes with {@code \n} and backslash
  * escapes, quoted values spanning lines, {@code $VAR} and {@code ${VAR}} references (not in single
  * quotes, {@code \$} escapes) resolved against assignments earlier in the file, and the last
  * assignment of a key winning. Command substitution {@code $(…)} is never run: the text stays
@@ -34,6 +35,11 @@ public final class DotenvParser {
      */
     public DotenvParser(BiFunction<String, String, Object> reduce) {
         this.reduce = reduce;
+    }
+
+    /** What may be kept of a value assigned elsewhere (a unit's Environment=): the same reduction as the file's. */
+    public Object reduce(String key, String value) {
+        return reduce.apply(key, value);
     }
 
     public DotenvFile parse(String path, String text) {
@@ -74,8 +80,19 @@ public final class DotenvParser {
                 s.next();
             } else {
                 String rest = s.restOfLine().strip();
-                problems.add(new DotenvProblem(line, rest.isEmpty() || rest.startsWith("#")
-                        ? key + " has no value (ignored)" : "not an assignment (ignored): " + preview(key + rest)));
+                if (!rest.isEmpty() && !rest.startsWith("#")) {
+                    problems.add(new DotenvProblem(line, "not an assignment (ignored): " + preview(key + rest)));
+                } else if (exported) {
+                    // dotenv: "export KEY" only exports a key set before; otherwise it raises a FormatError
+                    if (!raw.containsKey(key)) {
+                        problems.add(new DotenvProblem(line, "export " + key + " has no value and " + key
+                                + " is not set before it: dotenv raises a FormatError, so Mastodon does not start"));
+                    }
+                } else {
+                    // dotenv 3 reads a bare key as an assignment of the empty value (the last one wins)
+                    problems.add(new DotenvProblem(line, key + " has no '=' and no value: dotenv sets it to the empty value"));
+                    assign(key, "", line, false, DotenvEntry.Quote.NONE, raw, assignments, effective);
+                }
                 continue;
             }
             s.skipBlanks();
@@ -103,15 +120,34 @@ public final class DotenvParser {
                 }
                 String unquoted = s.untilCommentOrEol().strip();
                 s.restOfLine();
-                value = substitute(unquoted, raw, key, line, problems).replace("\\$", "$");
+                // dotenv unescapes first (a backslash before anything but $ is dropped), then substitutes
+                value = substitute(unescapeUnquoted(unquoted), raw, key, line, problems).replace("\\$", "$");
             }
-            raw.put(key, value);
-            Object v = reduce.apply(key, value);
-            DotenvEntry entry = new DotenvEntry(key, v, line, exported, quote);
-            assignments.add(entry);
-            effective.put(key, entry);
+            assign(key, value, line, exported, quote, raw, assignments, effective);
         }
         return new DotenvFile(path, effective, assignments, problems);
+    }
+
+    private void assign(String key, String value, int line, boolean exported, DotenvEntry.Quote quote, Map<String, String> raw,
+                        List<DotenvEntry> assignments, Map<String, DotenvEntry> effective) {
+        raw.put(key, value);
+        DotenvEntry entry = new DotenvEntry(key, reduce.apply(key, value), line, exported, quote);
+        assignments.add(entry);
+        effective.put(key, entry);
+    }
+
+    /** dotenv's {@code gsub(/\\([^$])/, '\1')} on unquoted values: {@code \x} becomes {@code x}, {@code \$} stays. */
+    static String unescapeUnquoted(String v) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length() && v.charAt(i + 1) != '$') {
+                out.append(v.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String preview(String s) {

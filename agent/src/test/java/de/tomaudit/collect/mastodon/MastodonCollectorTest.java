@@ -113,6 +113,58 @@ class MastodonCollectorTest {
         assertEquals(2L, map(f, "mastodon.sudo").get("privileged_count"));
     }
 
+    /** hCaptcha, the single sign-on identity providers and an OpenTelemetry collector receive users' data too. */
+    @Test
+    void captchaSingleSignOnAndTelemetryAreProcessors(@TempDir Path tmp) throws Exception {
+        FactSet f = collect(nativeRoot(tmp, """
+                LOCAL_DOMAIN=social.example
+                HCAPTCHA_SITE_KEY=10000000-ffff-ffff-ffff-000000000001
+                HCAPTCHA_SECRET_KEY=0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+                OIDC_ENABLED=true
+                OIDC_ISSUER=https://login.idp.example/realms/social
+                SAML_ENABLED=false
+                SAML_IDP_SSO_TARGET_URL=https://saml.idp.example/sso
+                CAS_ENABLED=true
+                CAS_URL=https://sso.10.0.0.5.nip.io/
+                OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.eu01.nr-data.example:4318
+                """, ""));
+        Map<String, Processor> byHost = new java.util.HashMap<>();
+        f.processors().forEach(p -> byHost.put(p.host(), p));
+        Processor captcha = byHost.get("hcaptcha.com");
+        assertTrue(captcha != null && captcha.service().startsWith("CAPTCHA at sign-up"), byHost.toString());
+        assertEquals("US", captcha.jurisdiction());
+        assertEquals("third country (Art. 44)", captcha.transfer());
+        assertTrue(captcha.source().endsWith(".env.production:3"), captcha.source());
+        assertEquals("unknown: document by hand", byHost.get("login.idp.example").transfer());
+        assertTrue(byHost.get("login.idp.example").service().contains("OpenID Connect"));
+        assertTrue(byHost.containsKey("sso.10.0.0.5.nip.io"), "CAS_URL");
+        assertTrue(!byHost.containsKey("saml.idp.example"), "SAML_ENABLED=false");
+        assertTrue(byHost.get("otlp.eu01.nr-data.example").service().startsWith("telemetry export"));
+        assertTrue(f.processors().stream().noneMatch(p -> p.toString().contains("0x4AAA")), "the secret never appears");
+    }
+
+    /** dotenv 3 never overwrites the process environment: a unit's Environment= wins over .env.production. */
+    @Test
+    void aUnitsEnvironmentWinsOverTheEnvFile(@TempDir Path tmp) throws Exception {
+        Path root = nativeRoot(tmp, "LOCAL_DOMAIN=social.example\nIP_RETENTION_PERIOD=31556952\nSMTP_PASSWORD=in-the-file\n", "");
+        Files.writeString(root.resolve("etc/systemd/system/mastodon-sidekiq.service"), SIDEKIQ_UNIT.formatted("")
+                .replace("Environment=\"RAILS_ENV=production\"",
+                        "Environment=\"RAILS_ENV=production\" \"IP_RETENTION_PERIOD=63113904\" SMTP_PASSWORD=from-the-unit"));
+        FactSet f = collect(root);
+        Map<String, Object> ip = map(f, "mastodon.env.ip_retention");
+        assertEquals(63113904L, ip.get("seconds"), "the Sidekiq unit's value is the one the IP cleanup uses");
+        assertEquals("/etc/systemd/system/mastodon-sidekiq.service:8", ip.get("source"));
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) f.get("mastodon.env.problems").orElseThrow().value();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("line 2") && p.contains("IP_RETENTION_PERIOD is also set by "
+                + "/etc/systemd/system/mastodon-sidekiq.service:8")), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("assigned again later")), problems.toString());
+        assertTrue(f.get("mastodon.env.secret.smtp_password").map(x -> x.value() instanceof Secret).orElse(true),
+                "a unit's secret is a Secret too");
+        assertTrue(f.all().values().stream().noneMatch(x -> String.valueOf(x.value()).contains("from-the-unit")
+                || x.evidence().stream().anyMatch(e -> e.value().contains("from-the-unit"))), "the unit's password never appears");
+    }
+
     @Test
     void sidekiqWithoutTheSchedulerQueueCleansNothing(@TempDir Path tmp) throws Exception {
         FactSet f = collect(nativeRoot(tmp, "LOCAL_DOMAIN=x.org\nIP_RETENTION_PERIOD=1y\n", "-q default -q push"));

@@ -13,7 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import de.tomaudit.collect.host.LogrotateCollector;
 import de.tomaudit.collect.host.NginxCollector;
+import de.tomaudit.audit.AuditOptions;
+import de.tomaudit.audit.TargetAuditor;
+import de.tomaudit.collect.policy.PolicyCollector;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.policy.PolicyClaims;
+import de.tomaudit.policy.PolicyFile;
+import de.tomaudit.probe.ProbePhase;
+import de.tomaudit.result.Finding;
+import de.tomaudit.result.TargetResult;
+import de.tomaudit.target.ssh.SshOptions;
 import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.result.Status;
@@ -56,8 +65,9 @@ class MastodonRulesOnFixtureTest {
 
     @BeforeAll
     static void load() throws Exception {
-        rules = RuleLoader.loadDirectory(TestPaths.repo().resolve("rules/mastodon"));
-        assertEquals(20, rules.size());
+        rules = new java.util.ArrayList<>(RuleLoader.loadDirectory(TestPaths.repo().resolve("rules/mastodon")));
+        assertEquals(18, rules.size());
+        rules.addAll(RuleLoader.loadDirectory(TestPaths.repo().resolve("rules/policy")));
     }
 
     @BeforeEach
@@ -101,6 +111,8 @@ class MastodonRulesOnFixtureTest {
         return tmp;
     }
 
+    private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+
     private Map<String, Status> audit(Path root) {
         Target t = new Loopback(new DirTarget(root, Limits.DEFAULT));
         FactSet.Builder b = FactSet.builder();
@@ -116,7 +128,9 @@ class MastodonRulesOnFixtureTest {
         Map<String, Status> out = new LinkedHashMap<>();
         for (Rule r : rules) {
             Evaluation e = RuleEvaluator.evaluate(r, facts);
-            out.put(r.id().substring("mastodon.".length()), e.status());
+            String id = r.id().startsWith("mastodon.") ? r.id().substring("mastodon.".length()) : r.id();
+            out.put(id, e.status());
+            evaluations.put(id, e);
         }
         return out;
     }
@@ -128,8 +142,16 @@ class MastodonRulesOnFixtureTest {
         assertEquals(Status.FAIL, s.get("registrations"), s.toString());
         assertEquals(Status.PASS, s.get("contact"));
         assertEquals(Status.FAIL, s.get("privacy-policy"), "the documentation's example is the built-in template");
-        assertEquals(Status.PASS, s.get("policy-template-logs"), "nginx logs 14 days < 90");
-        assertEquals(Status.NOT_APPLICABLE, s.get("policy-template-ips"), "holds on the configuration, unproven without the database");
+        // the built-in template's promises, checked as policy claims citing the template
+        assertEquals(Status.PASS, s.get("policy.log-retention"), "nginx logs 14 days < 90");
+        assertEquals(Status.NOT_APPLICABLE, s.get("policy.ip-retention"), "holds on the configuration, unproven without the database");
+        assertEquals(Status.PASS, s.get("policy.encryption"), "dist/nginx.conf: port 80 redirects, 443 serves TLS");
+        assertEquals(Status.PASS, s.get("policy.password-storage"));
+        assertEquals(Status.FAIL, s.get("policy.claim-unverifiable"), "minimum age and third parties: documented by hand");
+        assertEquals(Status.NOT_APPLICABLE, s.get("policy.archive-retention"), "the template states no archive");
+        String claim = evaluations.get("policy.log-retention").evidence().get(0).source();
+        assertEquals("http://example.com:" + api.port() + "/api/v1/instance/privacy_policy (built-in template, "
+                + "config/templates/privacy-policy.md:71)", claim);
         assertEquals(Status.PASS, s.get("server-rules"));
         assertEquals(Status.PASS, s.get("terms"), "no terms endpoint (404), the extended description has content");
         assertEquals(Status.FAIL, s.get("secrets-strength"), "the sample leaves every secret blank");
@@ -147,7 +169,62 @@ class MastodonRulesOnFixtureTest {
     void unrotatedAccessLogFailsTheVhostAndTheTemplatesLogPromise(@TempDir Path tmp) throws Exception {
         Map<String, Status> s = audit(root(tmp, false));
         assertEquals(Status.FAIL, s.get("nginx-tls"), s.toString());
-        assertEquals(Status.FAIL, s.get("policy-template-logs"));
+        assertEquals(Status.FAIL, s.get("policy.log-retention"), "the template's 90 days: an unrotated access log");
+    }
+
+    private TargetResult auditWhole(Path root, Optional<PolicyClaims> claims) {
+        List<de.tomaudit.collect.Collector> collectors = new java.util.ArrayList<>(List.of(new MastodonCollector(),
+                new NginxCollector(), new LogrotateCollector()));
+        claims.ifPresent(c -> collectors.add(new PolicyCollector(c)));
+        ProbeSettings probes = new ProbeSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(10), 1, 1,
+                Duration.ofSeconds(30), List.of());
+        AuditOptions options = new AuditOptions(Set.of("host", "mastodon"), rules, List.of(), "en", 1, Limits.DEFAULT,
+                SshOptions.defaults(), claims, probes, MastodonDbSettings.NONE);
+        return new TargetAuditor(collectors, new ProbePhase("tomaudit-test"),
+                new MastodonLivePhase("http", api.port(), "tomaudit-test")).audit(new Loopback(new DirTarget(root, Limits.DEFAULT)), options);
+    }
+
+    private static Map<String, Finding> byRule(TargetResult r) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        r.findings().forEach(f -> assertTrue(out.put(f.ruleId(), f) == null, "one finding per rule: " + f.ruleId()));
+        return out;
+    }
+
+    @Test
+    void withoutAClaimsFileTheTemplatesPromisesAreFindingsThatCiteTheTemplate(@TempDir Path tmp) throws Exception {
+        Map<String, Finding> f = byRule(auditWhole(root(tmp, true), Optional.empty()));
+        Finding logs = f.get("policy.log-retention");
+        assertEquals(Status.PASS, logs.status(), f.keySet().toString());
+        assertEquals("claim: logs.retention: 90 days (\"Retain server logs containing the IP address of all requests to this"
+                + " server, in so far as such logs are kept, no more than 90 days.\")", logs.evidence().get(0).value());
+        assertTrue(logs.evidence().get(0).source().endsWith("/api/v1/instance/privacy_policy (built-in template, "
+                + "config/templates/privacy-policy.md:71)"), logs.evidence().get(0).source());
+        assertTrue(logs.evidence().stream().anyMatch(e -> e.value().contains("rotated by /etc/logrotate.d/nginx:1, kept 14 days")),
+                logs.evidence().toString());
+        assertEquals(Status.NOT_APPLICABLE, f.get("policy.ip-retention").status(), "unproven without the database");
+        assertEquals(Status.NOT_APPLICABLE, f.get("policy.upload-retention").status(), "the template states no upload period");
+    }
+
+    @Test
+    void aClaimsFileWinsWhereItStatesThePromiseAndTheTemplateFillsTheRest(@TempDir Path tmp) throws Exception {
+        PolicyClaims own = PolicyFile.parse("notice.yaml", "claims:\n  logs:\n    retention: 7 days\n");
+        Map<String, Finding> f = byRule(auditWhole(root(tmp, true), Optional.of(own)));
+        Finding logs = f.get("policy.log-retention");
+        assertEquals(Status.FAIL, logs.status(), "nginx keeps 14 days, the operator's notice says 7");
+        assertEquals("notice.yaml:3", logs.evidence().get(0).source());
+        String ipReason = f.get("policy.ip-retention").reason();
+        assertTrue(ipReason.contains("database verification not configured"),
+                "the template's IP claim stands, unproven without the database (not an absent claim of the file): " + ipReason);
+        assertEquals(Status.PASS, f.get("policy.encryption").status(), "the template's HTTPS promise");
+    }
+
+    @Test
+    void anOwnPrivacyPolicyBringsNoClaims(@TempDir Path tmp) throws Exception {
+        api.stubFor(get(urlEqualTo("/api/v1/instance/privacy_policy")).willReturn(okForContentType("application/json",
+                "{\"updated_at\":\"2024-05-01T10:00:00.000Z\",\"content\":\"<p>Our own policy</p>\"}")));
+        Map<String, Finding> f = byRule(auditWhole(root(tmp, true), Optional.empty()));
+        assertEquals(Status.PASS, f.get("mastodon.privacy-policy").status());
+        assertTrue(f.keySet().stream().noneMatch(id -> id.startsWith("policy.")), f.keySet().toString());
     }
 
     /** The fixture root as a live host at 127.0.0.1, where the WireMock replay listens. */

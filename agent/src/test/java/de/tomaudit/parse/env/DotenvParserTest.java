@@ -83,6 +83,30 @@ class DotenvParserTest {
         assertTrue(f.problems().stream().anyMatch(p -> p.line() == 1));
         assertTrue(f.problems().stream().anyMatch(p -> p.line() == 2 && p.message().contains("no value")));
         assertTrue(f.problems().stream().anyMatch(p -> p.line() == 4 && p.message().contains("quote not closed")));
+        assertEquals("", f.text("ONLYKEY").orElseThrow(), "dotenv 3 reads a bare key as the empty value");
+    }
+
+    /** dotenv 3 (lib/dotenv/parser.rb): a bare KEY line assigns the empty value, so a secret set above is blanked. */
+    @Test
+    void aBareKeyBlanksAnEarlierValueAndABareExportOnlyExports() {
+        DotenvParser p = new DotenvParser(k -> k.equals("SECRET_KEY_BASE"));
+        DotenvFile f = p.parse("e", "SECRET_KEY_BASE=0123456789abcdef\nA=1\nSECRET_KEY_BASE   # cleared\nexport A\nexport B\n");
+        assertEquals(Secret.of(""), f.get("SECRET_KEY_BASE").orElseThrow().value());
+        assertEquals(3, f.get("SECRET_KEY_BASE").orElseThrow().line());
+        assertEquals("1", f.text("A").orElseThrow(), "export A without a value keeps A");
+        assertEquals(2, f.get("A").orElseThrow().line());
+        assertTrue(f.get("B").isEmpty());
+        assertTrue(f.problems().stream().anyMatch(x -> x.line() == 5 && x.message().contains("FormatError")), f.problems().toString());
+        assertTrue(f.problems().stream().noneMatch(x -> x.line() == 4), f.problems().toString());
+    }
+
+    @Test
+    void unquotedValuesLoseTheirBackslashesButKeepAnEscapedDollar() {
+        DotenvFile f = parse("H=x\nP=pa\\ss\\#not\nQ=\\$H and $H\nR='pa\\ss'\n");
+        assertEquals("pass\\", f.text("P").orElseThrow(), "the # after a backslash still starts the comment, as in dotenv,"
+                + " and the backslash before it stays (nothing follows it in the value)");
+        assertEquals("$H and x", f.text("Q").orElseThrow());
+        assertEquals("pa\\ss", f.text("R").orElseThrow(), "single quotes are literal");
     }
 
     @Test
