@@ -69,12 +69,12 @@ final class ProbeRun {
         try (HttpProbe http = web ? new HttpProbe(settings, budget, userAgent) : null) {
             Map<List<Endpoint>, Future<List<EndpointResult>>> futures = new LinkedHashMap<>();
             for (List<Endpoint> group : byPort.values()) {
-                futures.put(group, ports.submit(() -> {
+                futures.put(group, ports.submit(de.tomaudit.i18n.AuditTexts.carry(() -> {
                     if (target != null) {
                         MDC.put("target", target);
                     }
                     return port(group, handshakes, http);
-                }));
+                })));
             }
             for (Map.Entry<List<Endpoint>, Future<List<EndpointResult>>> f : futures.entrySet()) {
                 out.addAll(await(f.getKey(), f.getValue()));
