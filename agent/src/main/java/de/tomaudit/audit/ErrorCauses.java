@@ -31,7 +31,14 @@ import java.util.regex.Pattern;
  */
 final class ErrorCauses {
     /** {@code 127.0.0.1:5222 (ejabberd c2s, example.org): connection refused}. */
-    static final Pattern REFUSED = Pattern.compile("(\\S+:(\\d+))(?: \\(([^)]*)\\))?: connection refused");
+    /** An endpoint's refusal as the probe writes it ({@code evidence.probe.refused}), in either language. */
+    static final Pattern REFUSED = Pattern.compile("(\\S+:(\\d+))(?: \\(([^)]*)\\))?: (?:"
+            + Pattern.quote(refusedWords("en")) + "|" + Pattern.quote(refusedWords("de")) + ")");
+
+    private static String refusedWords(String lang) {
+        String text = de.tomaudit.i18n.Texts.of(lang).get("evidence.probe.refused", "");
+        return text.startsWith(": ") ? text.substring(2) : text;
+    }
     private static final int MIN_CAUSE = 16;
 
     private ErrorCauses() { }

@@ -101,7 +101,7 @@ public final class TargetAuditor {
             boolean probeOnly = options.probes().only();
             Set<String> kinds = probeOnly ? Set.of() : options.kinds().isEmpty() ? KindDetector.detect(target) : withHost(options.kinds());
             FactSet collected = probeOnly ? FactSet.builder().build() : collect(target, name, kinds, options.lang());
-            FactSet facts = probe(target, kinds, collected, options);
+            FactSet facts = de.tomaudit.i18n.AuditTexts.with(options.lang(), () -> probe(target, kinds, collected, options));
             List<Finding> findings = evaluate(name, target.address(), kinds, facts, options);
             List<TargetError> errors = errors(facts, findings, new AccessProblemErrors(target.accessProblems()),
                     options.lang());
@@ -143,7 +143,7 @@ public final class TargetAuditor {
         FactSet.Builder facts = FactSet.builder();
         for (String kind : KindDetector.KINDS) {
             if (!kinds.contains(kind)) {
-                facts.notApplicable(kind, kind + " was not detected on this target (--kind " + kind + " audits it anyway)");
+                facts.notApplicable(kind, de.tomaudit.i18n.Texts.of(lang).get("cause.kind-not-detected", kind));
             }
         }
         for (int i = 0; i < parts.size(); i++) {

@@ -2,6 +2,7 @@ package de.tomaudit.collect;
 
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import java.util.List;
 
 /**
@@ -21,11 +22,11 @@ public final class ConfigValidity {
 
     public static void put(FactSet.Builder facts, String key, String mainFile, List<Problem> problems) {
         if (problems.isEmpty()) {
-            facts.put(key, true, Evidence.file(mainFile, "no syntax problems"));
+            facts.put(key, true, Evidence.file(mainFile, AuditTexts.get("evidence.host.config.valid")));
             return;
         }
         StringBuilder b = new StringBuilder();
-        b.append(problems.size()).append(problems.size() == 1 ? " syntax problem: " : " syntax problems: ");
+        b.append(AuditTexts.get("evidence.host.config.problems", problems.size()));
         for (int i = 0; i < Math.min(SHOWN, problems.size()); i++) {
             if (i > 0) {
                 b.append("; ");
@@ -33,7 +34,7 @@ public final class ConfigValidity {
             b.append(problems.get(i).source()).append(": ").append(problems.get(i).kind());
         }
         if (problems.size() > SHOWN) {
-            b.append("; and ").append(problems.size() - SHOWN).append(" more in ").append(key.replace("config_valid", "config_problems"));
+            b.append(AuditTexts.get("evidence.host.config.more", problems.size() - SHOWN, key.replace("config_valid", "config_problems")));
         }
         facts.error(key, "parse", b.toString());
     }

@@ -18,6 +18,28 @@ public final class AuditTexts {
         return CURRENT.get().get(key, args);
     }
 
+    /** The audit's language on this thread ({@code en} where none was set). */
+    public static String lang() {
+        return CURRENT.get().lang();
+    }
+
+    /**
+     * {@code work} bound to this thread's language, for handing to another thread (a probe's pool):
+     * it runs there with evidence texts in the language of the thread that made it.
+     */
+    public static <T> java.util.concurrent.Callable<T> carry(java.util.concurrent.Callable<T> work) {
+        Texts texts = CURRENT.get();
+        return () -> {
+            Texts before = CURRENT.get();
+            CURRENT.set(texts);
+            try {
+                return work.call();
+            } finally {
+                CURRENT.set(before);
+            }
+        };
+    }
+
     /** Runs {@code work} with evidence texts in {@code lang}, then restores the previous language. */
     public static <T> T with(String lang, Supplier<T> work) {
         Texts before = CURRENT.get();

@@ -1,5 +1,6 @@
 package de.tomaudit.probe;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public sealed interface Attempt<T> {
         } catch (ProbeException e) {
             return failed(e);
         } catch (RuntimeException e) {
-            return new Failed<>(ProbeException.Kind.IO, "probe failed: " + e);
+            return new Failed<>(ProbeException.Kind.IO, AuditTexts.get("evidence.probe.failed-plain", String.valueOf(e)));
         }
     }
 

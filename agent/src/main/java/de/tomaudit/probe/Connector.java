@@ -1,5 +1,6 @@
 package de.tomaudit.probe;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -180,10 +181,10 @@ public final class Connector {
             ok = true;
             return c;
         } catch (ConnectException e) {
-            throw new ProbeException(ProbeException.Kind.REFUSED, endpoint.label() + ": connection refused");
+            throw new ProbeException(ProbeException.Kind.REFUSED, AuditTexts.get("evidence.probe.refused", endpoint.label()));
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint.label() + ": no TCP connection within "
-                    + settings.connectTimeout().toMillis() + " ms");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, AuditTexts.get("evidence.probe.connect-timeout", endpoint.label(),
+                    String.valueOf(settings.connectTimeout().toMillis())));
         } catch (NoRouteToHostException | UnknownHostException e) {
             throw new ProbeException(ProbeException.Kind.IO, endpoint.label() + ": " + e.getMessage(), e);
         } catch (SocketException e) {

@@ -2,6 +2,7 @@ package de.tomaudit.probe;
 
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ final class EndpointFacts {
             m.put("status", "not-probed");
             m.put("reason", s.reason());
             values.add(m);
-            evidence.add(new Evidence(s.source().isEmpty() ? "probe plan" : s.source(), s.what() + " not probed: " + s.reason()));
+            evidence.add(new Evidence(s.source().isEmpty() ? AuditTexts.get("evidence.probe.plan") : s.source(),
+                    AuditTexts.get("evidence.probe.not-probed", s.what(), s.reason())));
         }
         facts.put(ENDPOINTS, values, evidence);
     }

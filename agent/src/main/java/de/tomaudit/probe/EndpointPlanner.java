@@ -2,6 +2,7 @@ package de.tomaudit.probe;
 
 import de.tomaudit.facts.Fact;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class EndpointPlanner {
         String service = text(m, "service");
         String what = (service.isEmpty() ? key : service) + " port " + m.get("port");
         if (port.isEmpty() || port.get() < 1 || port.get() > 65535) {
-            skipped.add(new EndpointPlan.Skipped(what, source, "no valid port"));
+            skipped.add(new EndpointPlan.Skipped(what, source, AuditTexts.get("evidence.probe.no-port")));
             return;
         }
         String host = text(m, "host");
@@ -101,7 +102,7 @@ public final class EndpointPlanner {
                 || (!(m.containsKey("tls")) && protocol == Endpoint.Protocol.OTHER) || text(m, "protocol").equals("https");
         boolean tls = directTls || st != Endpoint.StartTls.NONE;
         if (!tls && protocol != Endpoint.Protocol.HTTP) {
-            skipped.add(new EndpointPlan.Skipped(what, source, "a plain-text service without TLS or HTTP (not probed)"));
+            skipped.add(new EndpointPlan.Skipped(what, source, AuditTexts.get("evidence.probe.plain-service")));
             return;
         }
         String name = firstNonEmpty(text(m, "xmpp_domain"), text(m, "server_name"), fallbackName);
@@ -138,7 +139,7 @@ public final class EndpointPlanner {
                 String listen = String.valueOf(l).trim();
                 String first = listen.split("\\s+")[0];
                 if (first.startsWith("unix:")) {
-                    skipped.add(new EndpointPlan.Skipped(listen, source, "a Unix socket"));
+                    skipped.add(new EndpointPlan.Skipped(listen, source, AuditTexts.get("evidence.probe.unix-socket")));
                     continue;
                 }
                 Matcher m = LISTEN.matcher(first);
@@ -153,7 +154,7 @@ public final class EndpointPlanner {
                 }
                 boolean listenSsl = ssl || List.of(listen.split("\\s+")).contains("ssl");
                 if (port < 1 || port > 65535) {
-                    skipped.add(new EndpointPlan.Skipped(listen, source, "port out of range"));
+                    skipped.add(new EndpointPlan.Skipped(listen, source, AuditTexts.get("evidence.probe.port-range")));
                     continue;
                 }
                 Optional<String> unreachable = unreachable(host);
@@ -210,7 +211,7 @@ public final class EndpointPlanner {
         long names = endpoints.stream().filter(x -> x.port() == e.port()).count();
         if (names >= MAX_NAMES_PER_PORT) {
             skipped.add(new EndpointPlan.Skipped(e.id() + " (" + e.name() + ")", e.source(),
-                    "more than " + MAX_NAMES_PER_PORT + " names on one port"));
+                    AuditTexts.get("evidence.probe.too-many-names", String.valueOf(MAX_NAMES_PER_PORT))));
             return;
         }
         endpoints.add(e);
@@ -227,7 +228,7 @@ public final class EndpointPlanner {
         if (loopback && probeLoopback) {
             return Optional.empty();
         }
-        return Optional.of("bound to " + host + ", not reachable at the probe address " + probeAddress);
+        return Optional.of(AuditTexts.get("evidence.probe.bound-elsewhere", host, probeAddress));
     }
 
     private static String serverName(Object names) {

@@ -1,6 +1,7 @@
 package de.tomaudit.probe;
 
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.http.HttpObservation;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +47,8 @@ final class HttpFacts {
                 });
             });
         }
-        plain.put(facts, PLAIN, PLAIN_COMPLETE, "no plain HTTP endpoint on this target (no web server detected or declared, "
-                + "nothing answered on port 80, no --probe NAME:PORT/http)");
-        secure.put(facts, SECURE, SECURE_COMPLETE, "no HTTPS endpoint on this target (no web server detected or declared, "
-                + "nothing answered on port 443, no --probe NAME:PORT/https)");
+        plain.put(facts, PLAIN, PLAIN_COMPLETE, AuditTexts.get("evidence.probe.http.none-plain"));
+        secure.put(facts, SECURE, SECURE_COMPLETE, AuditTexts.get("evidence.probe.http.none-secure"));
     }
 
     private static Map<String, Object> plain(Map<String, Object> m, HttpObservation o) {
@@ -104,7 +103,7 @@ final class HttpFacts {
             o.header(h).ifPresent(v -> b.append("; ").append(h).append(": ").append(v));
         }
         if (o.header("strict-transport-security").isEmpty()) {
-            b.append("; no strict-transport-security");
+            b.append(AuditTexts.get("evidence.probe.http.no-hsts"));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.probe;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.time.Duration;
 
 /** The time left for all probes of one target; every connection's timeouts are cut to it. */
@@ -20,8 +21,7 @@ public final class ProbeBudget {
     public int cap(Duration timeout, String what) throws ProbeException {
         long left = remainingMillis();
         if (left <= 0) {
-            throw new ProbeException(ProbeException.Kind.BUDGET, what + ": probe budget of " + total.toSeconds()
-                    + " s for this target used up (--probe-budget)");
+            throw new ProbeException(ProbeException.Kind.BUDGET, AuditTexts.get("evidence.probe.budget", what, String.valueOf(total.toSeconds())));
         }
         return (int) Math.max(1, Math.min(timeout.toMillis(), left));
     }

@@ -2,6 +2,7 @@ package de.tomaudit.probe;
 
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.tls.CertificateInspector;
 import de.tomaudit.target.Target;
 import java.time.Clock;
@@ -56,12 +57,12 @@ public final class ProbePhase {
         FactSet.Builder facts = FactSet.builder();
         try {
             if (!settings.enabled()) {
-                notApplicable(facts, "network probes are switched off (--no-probe)");
+                notApplicable(facts, AuditTexts.get("evidence.probe.off"));
                 return facts.build();
             }
             Optional<String> host = target.probeHost();
             if (host.isEmpty()) {
-                notApplicable(facts, "network probes need a reachable host; " + target.address() + " has no network address");
+                notApplicable(facts, AuditTexts.get("evidence.probe.no-address", target.address()));
                 return facts.build();
             }
             EndpointPlan plan = EndpointPlanner.plan(collected, kinds, settings.extra(), host.get(), target.name());
@@ -75,7 +76,7 @@ public final class ProbePhase {
         } catch (RuntimeException e) {
             LOG.info("probe phase failed: {}", e.toString());
             for (String p : PREFIXES) {
-                facts.error(p, "probe", "probe phase failed: " + de.tomaudit.facts.Crash.describe(e));
+                facts.error(p, "probe", AuditTexts.get("evidence.probe.phase-failed", de.tomaudit.facts.Crash.describe(e)));
             }
         }
         return facts.build();

@@ -1,5 +1,6 @@
 package de.tomaudit.probe;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.http.HttpObservation;
 import de.tomaudit.probe.http.HttpProbe;
 import de.tomaudit.probe.tls.CertificateFetcher;
@@ -69,12 +70,12 @@ final class ProbeRun {
         try (HttpProbe http = web ? new HttpProbe(settings, budget, userAgent) : null) {
             Map<List<Endpoint>, Future<List<EndpointResult>>> futures = new LinkedHashMap<>();
             for (List<Endpoint> group : byPort.values()) {
-                futures.put(group, ports.submit(() -> {
+                futures.put(group, ports.submit(de.tomaudit.i18n.AuditTexts.carry(() -> {
                     if (target != null) {
                         MDC.put("target", target);
                     }
                     return port(group, handshakes, http);
-                }));
+                })));
             }
             for (Map.Entry<List<Endpoint>, Future<List<EndpointResult>>> f : futures.entrySet()) {
                 out.addAll(await(f.getKey(), f.getValue()));
@@ -92,14 +93,13 @@ final class ProbeRun {
                     TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return group.stream().map(x -> EndpointResult.error(x, x.label() + ": probe budget of "
-                    + settings.budget().toSeconds() + " s for this target used up (--probe-budget)")).toList();
+            return group.stream().map(x -> EndpointResult.error(x, AuditTexts.get("evidence.probe.budget", x.label(), String.valueOf(settings.budget().toSeconds())))).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return group.stream().map(x -> EndpointResult.error(x, x.label() + ": interrupted")).toList();
+            return group.stream().map(x -> EndpointResult.error(x, AuditTexts.get("evidence.probe.interrupted", x.label()))).toList();
         } catch (ExecutionException e) {
             LOG.info("probe of port {} failed: {}", group.get(0).port(), e.getCause().toString());
-            return group.stream().map(x -> EndpointResult.error(x, x.label() + ": probe failed: " + e.getCause())).toList();
+            return group.stream().map(x -> EndpointResult.error(x, AuditTexts.get("evidence.probe.failed", x.label(), String.valueOf(e.getCause())))).toList();
         }
     }
 
@@ -155,7 +155,7 @@ final class ProbeRun {
             }
             Optional<Attempt<HttpObservation>> web = e.protocol() == Endpoint.Protocol.HTTP
                     ? Optional.of(Attempt.of(() -> http.probe(e))) : Optional.empty();
-            out.add(new EndpointResult(e, EndpointResult.Status.PROBED, noStartTls ? "STARTTLS not offered: no TLS" : "",
+            out.add(new EndpointResult(e, EndpointResult.Status.PROBED, noStartTls ? AuditTexts.get("evidence.probe.no-starttls") : "",
                     i == 0 ? scan : Optional.empty(), cert, Optional.ofNullable(xmpp.get(e)), web));
         }
         LOG.debug("probed port {} ({} names) in {} ms", first.port(), group.size(), (System.nanoTime() - start) / 1_000_000);
@@ -167,7 +167,7 @@ final class ProbeRun {
         List<EndpointResult> out = new ArrayList<>();
         for (Endpoint e : group) {
             boolean quiet = e.origin() == Endpoint.Origin.DEFAULT && f.kind() == ProbeException.Kind.REFUSED;
-            out.add(quiet ? EndpointResult.skipped(e, "nothing listens on the default port " + e.port())
+            out.add(quiet ? EndpointResult.skipped(e, AuditTexts.get("evidence.probe.default-port-quiet", String.valueOf(e.port())))
                     : EndpointResult.error(e, f.message()));
         }
         return out;

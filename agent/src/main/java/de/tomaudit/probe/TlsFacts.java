@@ -1,6 +1,7 @@
 package de.tomaudit.probe;
 
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.tls.CertificateReport;
 import de.tomaudit.probe.tls.NamedGroups;
 import de.tomaudit.probe.tls.TlsScan;
@@ -20,8 +21,9 @@ final class TlsFacts {
     static final String COMPLETE = "tls.complete";
     static final String CERTIFICATES = "tls.certificates";
     static final String CERTIFICATES_COMPLETE = "tls.certificates_complete";
-    static final String NONE = "no TLS endpoint on this target: no product with TLS ports detected, no listener declared, "
-            + "nothing answered on the default ports, no --probe";
+    static String none() {
+        return AuditTexts.get("evidence.probe.tls.none");
+    }
 
     private TlsFacts() { }
 
@@ -57,12 +59,12 @@ final class TlsFacts {
                 });
             });
         }
-        protocols.put(facts, PROTOCOLS, COMPLETE, NONE);
+        protocols.put(facts, PROTOCOLS, COMPLETE, none());
         // suites, order and groups share the enumeration's completeness
-        suites.put(facts, SUITES, null, NONE);
-        order.put(facts, ORDER, null, NONE);
-        kx.put(facts, KEY_EXCHANGE, null, NONE);
-        certs.put(facts, CERTIFICATES, CERTIFICATES_COMPLETE, NONE);
+        suites.put(facts, SUITES, null, none());
+        order.put(facts, ORDER, null, none());
+        kx.put(facts, KEY_EXCHANGE, null, none());
+        certs.put(facts, CERTIFICATES, CERTIFICATES_COMPLETE, none());
     }
 
     private static void scan(Endpoint e, TlsScan scan, AspectFacts protocols, AspectFacts suites, AspectFacts order,
@@ -77,7 +79,8 @@ final class TlsFacts {
         }
         p.put("offered", offered);
         p.put("notes", scan.notes());
-        protocols.add(e, p, offered.isEmpty() ? "no SSL/TLS version accepted" : "offers " + String.join(", ", offered));
+        protocols.add(e, p, offered.isEmpty() ? AuditTexts.get("evidence.probe.tls.no-version")
+                : AuditTexts.get("evidence.probe.tls.offers", String.join(", ", offered)));
 
         for (TlsVersion v : TlsVersion.values()) {
             List<TlsSuite> list = scan.accepted().getOrDefault(v, List.of());
@@ -111,7 +114,7 @@ final class TlsFacts {
             Map<String, Object> m = order.entry(e);
             m.put("version", v.factName());
             m.put("order", o);
-            order.add(e, m, v.display() + ": " + o + " chooses the suite");
+            order.add(e, m, AuditTexts.get("evidence.probe.tls.order", v.display(), o));
         });
 
         Map<String, Object> k = kx.entry(e);
@@ -125,13 +128,13 @@ final class TlsFacts {
         k.put("ffdhe_min_bits", (long) ffdheMin);
         StringBuilder text = new StringBuilder();
         if (!groups.isEmpty()) {
-            text.append("TLS 1.3 groups ").append(String.join(", ", groups));
+            text.append(AuditTexts.get("evidence.probe.tls.groups", String.join(", ", groups)));
         }
         if (!curves.isEmpty()) {
-            text.append(text.isEmpty() ? "" : "; ").append("ECDHE curves ").append(String.join(", ", curves));
+            text.append(text.isEmpty() ? "" : "; ").append(AuditTexts.get("evidence.probe.tls.curves", String.join(", ", curves)));
         }
-        scan.dhPrimeBits().ifPresent(b -> text.append(text.isEmpty() ? "" : "; ").append("DHE prime ").append(b).append(" bit"));
-        kx.add(e, k, text.isEmpty() ? "no ephemeral key exchange" : text.toString());
+        scan.dhPrimeBits().ifPresent(b -> text.append(text.isEmpty() ? "" : "; ").append(AuditTexts.get("evidence.probe.tls.dhe", String.valueOf(b))));
+        kx.add(e, k, text.isEmpty() ? AuditTexts.get("evidence.probe.tls.no-ephemeral") : text.toString());
     }
 
     private static Map<String, Object> certificate(Map<String, Object> m, CertificateReport c) {
@@ -159,10 +162,12 @@ final class TlsFacts {
     }
 
     private static String certificateText(CertificateReport c) {
-        return c.subject() + ", " + c.keyType() + " " + c.keyBits() + " bit, " + c.signatureAlgorithm()
-                + ", valid until " + c.notAfter() + " (" + (c.expired() ? "expired " + -c.daysLeft() + " days ago"
-                : c.daysLeft() + " days left") + "), names " + String.join(" ", c.names())
-                + (c.hostnameMatch() ? " (match " : " (do not match ") + c.expectedName() + "), "
-                + (c.trusted() ? "trusted by the system store" : "not trusted: " + c.trustProblem());
+        return AuditTexts.get("evidence.probe.tls.certificate", c.subject(), c.keyType(), String.valueOf(c.keyBits()),
+                c.signatureAlgorithm(), String.valueOf(c.notAfter()),
+                c.expired() ? AuditTexts.get("evidence.probe.tls.expired", String.valueOf(-c.daysLeft()))
+                        : AuditTexts.get("evidence.probe.tls.days-left", String.valueOf(c.daysLeft())),
+                String.join(" ", c.names()),
+                AuditTexts.get(c.hostnameMatch() ? "evidence.probe.tls.match" : "evidence.probe.tls.no-match", c.expectedName()),
+                c.trusted() ? AuditTexts.get("evidence.probe.tls.trusted") : AuditTexts.get("evidence.probe.tls.untrusted", c.trustProblem()));
     }
 }

@@ -1,6 +1,7 @@
 package de.tomaudit.probe;
 
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.xmpp.XmppFeatures;
 import de.tomaudit.probe.xmpp.XmppObservation;
 import java.util.List;
@@ -14,7 +15,9 @@ final class XmppFacts {
     static final String S2S = "xmpp.s2s";
     static final String C2S_COMPLETE = "xmpp.c2s_complete";
     static final String S2S_COMPLETE = "xmpp.s2s_complete";
-    static final String NONE = "no XMPP endpoint on this target (no Prosody or ejabberd detected or declared, no --probe)";
+    static String none() {
+        return AuditTexts.get("evidence.probe.xmpp.none");
+    }
 
     private XmppFacts() { }
 
@@ -44,8 +47,8 @@ final class XmppFacts {
                 });
             });
         }
-        c2s.put(facts, C2S, C2S_COMPLETE, NONE);
-        s2s.put(facts, S2S, S2S_COMPLETE, NONE);
+        c2s.put(facts, C2S, C2S_COMPLETE, none());
+        s2s.put(facts, S2S, S2S_COMPLETE, none());
     }
 
     private static Map<String, Object> entry(Map<String, Object> m, XmppObservation o) {
@@ -80,18 +83,18 @@ final class XmppFacts {
 
     private static String text(XmppObservation o) {
         StringBuilder b = new StringBuilder();
-        o.beforeTls().ifPresent(f -> b.append("before TLS: ")
-                .append(f.starttls() ? (f.starttlsRequired() ? "STARTTLS required" : "STARTTLS offered, not required")
-                        : "no STARTTLS")
-                .append(", SASL ").append(f.mechanisms().isEmpty() ? "none" : String.join(" ", f.mechanisms()))
+        o.beforeTls().ifPresent(f -> b.append(AuditTexts.get("evidence.probe.xmpp.before-tls"))
+                .append(AuditTexts.get(f.starttls() ? (f.starttlsRequired() ? "evidence.probe.xmpp.starttls-required"
+                        : "evidence.probe.xmpp.starttls-optional") : "evidence.probe.xmpp.no-starttls"))
+                .append(", SASL ").append(f.mechanisms().isEmpty() ? AuditTexts.get("evidence.host.none") : String.join(" ", f.mechanisms()))
                 .append(f.dialback() ? ", dialback" : "").append("; "));
         if (o.beforeTls().isEmpty()) {
-            b.append("direct TLS; ");
+            b.append(AuditTexts.get("evidence.probe.xmpp.direct-tls"));
         }
-        o.afterTls().ifPresentOrElse(f -> b.append("after TLS: SASL ")
-                        .append(f.mechanisms().isEmpty() ? "none" : String.join(" ", f.mechanisms()))
+        o.afterTls().ifPresentOrElse(f -> b.append(AuditTexts.get("evidence.probe.xmpp.after-tls"))
+                        .append(f.mechanisms().isEmpty() ? AuditTexts.get("evidence.host.none") : String.join(" ", f.mechanisms()))
                         .append(f.dialback() ? ", dialback" : ""),
-                () -> b.append("after TLS: unknown (").append(o.tlsProblem()).append(")"));
+                () -> b.append(AuditTexts.get("evidence.probe.xmpp.after-unknown", o.tlsProblem())));
         return b.toString();
     }
 }

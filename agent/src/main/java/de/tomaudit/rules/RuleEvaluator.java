@@ -26,7 +26,8 @@ public final class RuleEvaluator {
 
     public static Evaluation evaluate(Rule rule, FactSet facts) {
         if (rule.manual()) {
-            return new Evaluation(rule, Status.MANUAL, rule.severity(), rule.question().orElseThrow().en(), List.of());
+            Text question = rule.question().orElseThrow();
+            return new Evaluation(rule, Status.MANUAL, rule.severity(), question.en(), List.of(), question);
         }
         try {
             if (rule.when().isPresent()) {
@@ -40,8 +41,9 @@ public final class RuleEvaluator {
                     return error(rule, "'when' must give true or false, gave " + applies);
                 }
                 if (!b) {
-                    String why = rule.notApplicable().en().isEmpty() ? "not applicable: " + when.text() : rule.notApplicable().en();
-                    return new Evaluation(rule, Status.NOT_APPLICABLE, rule.severity(), why, evidence(rule, when, facts));
+                    Text why = rule.notApplicable().en().isEmpty() ? new Text("not applicable: " + when.text(),
+                            "nicht anwendbar: " + when.text()) : rule.notApplicable();
+                    return new Evaluation(rule, Status.NOT_APPLICABLE, rule.severity(), why.en(), evidence(rule, when, facts), why);
                 }
             }
             List<String> lenient = new ArrayList<>(rule.optional());

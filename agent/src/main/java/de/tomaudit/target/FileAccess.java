@@ -1,5 +1,6 @@
 package de.tomaudit.target;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -126,7 +127,7 @@ final class FileAccess {
 
     static TargetException translate(String path, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+            return new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         if (e instanceof AccessDeniedException) {
             return new TargetException(TargetException.Reason.PERMISSION_DENIED, path, path + ": permission denied");

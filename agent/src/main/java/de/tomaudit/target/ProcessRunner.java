@@ -1,5 +1,6 @@
 package de.tomaudit.target;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class ProcessRunner {
         String exe = locate(command.argv().get(0));
         if (exe == null) {
             throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(),
-                    command.argv().get(0) + " is not installed");
+                    AuditTexts.get("evidence.host.is-not-installed", command.argv().get(0)));
         }
         var argv = new java.util.ArrayList<>(command.argv());
         argv.set(0, exe);

@@ -38,6 +38,22 @@ class I18nBundleTest {
     }
 
     @Test
+    void bothLanguagesOfAKeyTakeTheSameArguments() {
+        java.util.regex.Pattern arg = java.util.regex.Pattern.compile("\\{(\\d+)");
+        List<String> differ = new ArrayList<>();
+        for (String key : Texts.keys("en")) {
+            Set<String> en = new TreeSet<>(arg.matcher(Texts.bundle("en").getProperty(key)).results().map(m -> m.group(1)).toList());
+            String deText = Texts.bundle("de").getProperty(key);
+            Set<String> de = deText == null ? en
+                    : new TreeSet<>(arg.matcher(deText).results().map(m -> m.group(1)).toList());
+            if (!en.equals(de)) {
+                differ.add(key + ": en " + en + ", de " + de);
+            }
+        }
+        assertEquals(List.of(), differ);
+    }
+
+    @Test
     void aMissingKeyFallsBackToTheOtherLanguageThenToItself() {
         Texts.bundle("de").remove("status.pass");
         try {

@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.apt.DebControlParagraph;
 import de.tomaudit.parse.apt.DebControlParser;
 import de.tomaudit.target.Target;
@@ -58,8 +59,8 @@ public final class AptCollector implements Collector {
             text = Optional.of(target.read(status).text());
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.NOT_FOUND) {
-                facts.put("apt.present", false, Evidence.file(status, "missing: not a Debian or Ubuntu system"));
-                facts.notApplicable("apt", "no dpkg database (" + status + "): not a Debian or Ubuntu system");
+                facts.put("apt.present", false, Evidence.file(status, AuditTexts.get("evidence.host.apt.not-debian")));
+                facts.notApplicable("apt", AuditTexts.get("evidence.host.apt.no-dpkg", status));
             } else {
                 facts.error("apt", "read", e.getMessage());
             }
@@ -67,15 +68,15 @@ public final class AptCollector implements Collector {
         }
         List<DebControlParagraph> paragraphs = DebControlParser.parse(status, text.get());
         if (paragraphs.isEmpty()) {
-            facts.error("apt", "parse", status + " holds no package entries");
+            facts.error("apt", "parse", AuditTexts.get("evidence.host.apt.no-entries", status));
             return;
         }
         AptInstalledPackages installed = AptInstalledPackages.of(status, paragraphs);
-        facts.put("apt.present", true, Evidence.file(status, installed.byName().size() + " packages installed"));
+        facts.put("apt.present", true, Evidence.file(status, AuditTexts.get("evidence.host.apt.installed-count", installed.byName().size())));
         Optional<DebControlParagraph> uu = installed.get("unattended-upgrades");
         facts.put("apt.unattended_upgrades_installed", uu.isPresent(), uu
-                .map(p -> Evidence.at(status, p.line(), "unattended-upgrades " + p.get("Version").orElse("") + " installed"))
-                .orElseGet(() -> Evidence.file(status, de.tomaudit.i18n.AuditTexts.get("evidence.not-installed", "unattended-upgrades"))));
+                .map(p -> Evidence.at(status, p.line(), AuditTexts.get("evidence.host.installed-version", "unattended-upgrades", p.get("Version").orElse(""))))
+                .orElseGet(() -> Evidence.file(status, AuditTexts.get("evidence.not-installed", "unattended-upgrades"))));
         AptUnattendedSettings.collect(target, facts);
         AptPendingUpdates.Outcome pending = AptPendingUpdates.collect(target, installed, facts);
         AptFreshness.collect(target, clock, uu.isPresent(), pending, facts);

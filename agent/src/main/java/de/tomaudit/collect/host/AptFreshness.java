@@ -2,6 +2,7 @@ package de.tomaudit.collect.host;
 
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.apt.UnattendedUpgradesLog;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Target;
@@ -43,13 +44,13 @@ final class AptFreshness {
                 if (p.endsWith(".gpg")) {
                     continue;
                 }
-                Optional<Stamp> s = mtime(target, p, "package list fetched");
+                Optional<Stamp> s = mtime(target, p, AuditTexts.get("evidence.host.apt.list-fetched"));
                 s.ifPresent(lists::add);
                 if (p.contains("security")) {
                     s.ifPresent(security::add);
                 }
             }
-            mtime(target, PERIODIC + "/update-success-stamp", "last successful apt update").ifPresent(lists::add);
+            mtime(target, PERIODIC + "/update-success-stamp", AuditTexts.get("evidence.host.apt.last-update")).ifPresent(lists::add);
         } catch (TargetException e) {
             facts.error("apt.lists_age_days", "read", e.getMessage());
             facts.error("apt.security_lists", "read", e.getMessage());
@@ -57,25 +58,25 @@ final class AptFreshness {
         }
         if (listsKnown) {
             facts.put("apt.security_lists", (long) security.size(), security.isEmpty()
-                    ? List.of(Evidence.file(AptPendingUpdates.LISTS, "no *security*Release list"))
+                    ? List.of(Evidence.file(AptPendingUpdates.LISTS, AuditTexts.get("evidence.host.apt.no-security-release")))
                     : security.stream().map(Stamp::evidence).toList());
-            putAge(facts, "apt.lists_age_days", newest(lists), now, AptPendingUpdates.LISTS, "no package lists: apt-get update never ran");
+            putAge(facts, "apt.lists_age_days", newest(lists), now, AptPendingUpdates.LISTS, AuditTexts.get("evidence.host.apt.no-lists"));
         }
         if (pending.known()) {
             if (!pending.anySecurity()) {
-                facts.put("apt.security_pending_days", 0L, Evidence.byDefault("pending security updates", "none"));
+                facts.put("apt.security_pending_days", 0L, Evidence.byDefault(AuditTexts.get("evidence.host.apt.pending-security"), AuditTexts.get("evidence.host.none")));
             } else {
                 Optional<Stamp> from = newest(security).or(() -> newest(lists));
                 if (from.isPresent()) {
                     facts.put("apt.security_pending_days", days(from.get().time(), now), from.get().evidence());
                 } else {
-                    facts.error("apt.security_pending_days", "read", "security updates are pending but no package list has a time");
+                    facts.error("apt.security_pending_days", "read", AuditTexts.get("evidence.host.apt.pending-no-time"));
                 }
             }
         }
         if (!uuInstalled) {
             facts.put("apt.last_unattended_run_days", -1L,
-                    Evidence.file(AptInstalledPackages.STATUS, "unattended-upgrades is not installed: it never runs"));
+                    Evidence.file(AptInstalledPackages.STATUS, AuditTexts.get("evidence.host.apt.uu-never-runs")));
             return;
         }
         lastUnattendedRun(target, now, facts);
@@ -85,8 +86,8 @@ final class AptFreshness {
         List<Stamp> runs = new ArrayList<>();
         String failure = null;
         try {
-            mtime(target, PERIODIC + "/unattended-upgrades-stamp", "unattended-upgrades last started").ifPresent(runs::add);
-            mtime(target, PERIODIC + "/upgrade-stamp", "last automatic upgrade").ifPresent(runs::add);
+            mtime(target, PERIODIC + "/unattended-upgrades-stamp", AuditTexts.get("evidence.host.apt.uu-started")).ifPresent(runs::add);
+            mtime(target, PERIODIC + "/upgrade-stamp", AuditTexts.get("evidence.host.apt.last-upgrade")).ifPresent(runs::add);
         } catch (TargetException e) {
             failure = e.getMessage();
         }
@@ -105,7 +106,7 @@ final class AptFreshness {
             facts.error("apt.last_unattended_run_days", "read", failure);
             return;
         }
-        putAge(facts, "apt.last_unattended_run_days", last, now, UU_LOG, "no run of unattended-upgrades recorded");
+        putAge(facts, "apt.last_unattended_run_days", last, now, UU_LOG, AuditTexts.get("evidence.host.apt.no-uu-run"));
     }
 
     private static void putAge(FactSet.Builder facts, String key, Optional<Stamp> newest, Instant now,

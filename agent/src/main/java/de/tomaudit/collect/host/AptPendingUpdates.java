@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.apt.PackageIndexScanner;
 import de.tomaudit.parse.apt.PackageIndexText;
 
@@ -75,23 +76,23 @@ final class AptPendingUpdates {
         String line = SIMULATE.line();
         AptSimulation sim = AptSimulationParser.parse("command: " + line, r.stdout());
         if (!r.ok() || !sim.problems().isEmpty()) {
-            String why = !r.ok() ? "exit code " + r.exitCode() + ": " + r.stderr().strip()
+            String why = !r.ok() ? AuditTexts.get("evidence.host.exit-code", String.valueOf(r.exitCode()), r.stderr().strip())
                     : sim.problems().get(0).message();
-            return error(facts, "command", line + " failed: " + why);
+            return error(facts, "command", AuditTexts.get("evidence.host.failed", line, why));
         }
         List<Map<String, Object>> security = new ArrayList<>();
         List<Evidence> ev = new ArrayList<>();
         for (PendingUpdate u : sim.security()) {
             security.add(item(u.pkg(), u.current().orElse(""), u.candidate(), String.join(", ", u.origins())));
             ev.add(new Evidence("command: " + line + " (line " + u.line() + ")",
-                    u.pkg() + " " + u.current().orElse("(new)") + " -> " + u.candidate()));
+                    u.pkg() + " " + u.current().orElseGet(() -> AuditTexts.get("evidence.host.apt.new")) + " -> " + u.candidate()));
         }
         if (ev.isEmpty()) {
-            ev.add(Evidence.command(line, "no security updates pending"));
+            ev.add(Evidence.command(line, AuditTexts.get("evidence.host.apt.no-security-pending")));
         }
         facts.put(KEY, security, ev);
         facts.put("apt.updates_pending", (long) sim.updates().size(),
-                Evidence.command(line, sim.updates().size() + " packages would be upgraded or installed"));
+                Evidence.command(line, AuditTexts.get("evidence.host.apt.would-upgrade", sim.updates().size())));
         return new Outcome(true, !security.isEmpty());
     }
 
@@ -105,7 +106,7 @@ final class AptPendingUpdates {
     }
 
     private static Outcome fromLists(Target target, AptInstalledPackages installed, FactSet.Builder facts) {
-        facts.notApplicable("apt.updates_pending", "only the security indexes are read (" + target.address() + ")");
+        facts.notApplicable("apt.updates_pending", AuditTexts.get("evidence.host.apt.only-indexes", target.address()));
         List<String> packagesLists;
         List<String> anySecurity;
         try {
@@ -116,11 +117,10 @@ final class AptPendingUpdates {
         }
         if (packagesLists.isEmpty()) {
             if (anySecurity.isEmpty()) {
-                facts.put(KEY, List.of(), Evidence.file(LISTS, "no security package list: the security archive is not configured"));
+                facts.put(KEY, List.of(), Evidence.file(LISTS, AuditTexts.get("evidence.host.apt.no-security-archive")));
                 return new Outcome(true, false);
             }
-            String why = "apt-get cannot run on " + target.address()
-                    + " and the security package lists are compressed in a form not read here (" + anySecurity.get(0) + ")";
+            String why = AuditTexts.get("evidence.host.apt.lists-unreadable", target.address(), anySecurity.get(0));
             facts.notApplicable(KEY, why);
             facts.notApplicable("apt.security_pending_days", why);
             return new Outcome(false, false);
@@ -159,7 +159,7 @@ final class AptPendingUpdates {
             }
         }
         if (ev.isEmpty()) {
-            ev.add(Evidence.file(packagesLists.get(0), "every installed package is at least at the security version"));
+            ev.add(Evidence.file(packagesLists.get(0), AuditTexts.get("evidence.host.apt.all-current")));
         }
         facts.put(KEY, List.copyOf(pending.values()), ev);
         return new Outcome(true, !pending.isEmpty());

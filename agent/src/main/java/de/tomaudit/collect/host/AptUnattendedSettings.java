@@ -2,6 +2,7 @@ package de.tomaudit.collect.host;
 
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.apt.AptConfFile;
 import de.tomaudit.parse.apt.AptConfOp;
 import de.tomaudit.parse.apt.AptConfParser;
@@ -57,7 +58,7 @@ final class AptUnattendedSettings {
         }
         List<AptConfProblem> problems = files.stream().flatMap(f -> f.problems().stream()).toList();
         if (!problems.isEmpty()) {
-            String msg = "apt configuration has a syntax error apt would refuse: " + problems.get(0);
+            String msg = AuditTexts.get("evidence.host.apt.syntax-error", problems.get(0));
             CONFIG_KEYS.forEach(k -> facts.error(k, "parse", msg));
             return;
         }
@@ -74,7 +75,7 @@ final class AptUnattendedSettings {
         origins.addAll(config.list("Unattended-Upgrade::Allowed-Origins"));
         List<Evidence> originEv = origins.stream().map(o -> Evidence.at(o.path(), o.line(), o.value())).toList();
         if (originEv.isEmpty()) {
-            originEv = List.of(Evidence.byDefault("Unattended-Upgrade::Origins-Pattern", "none configured"));
+            originEv = List.of(Evidence.byDefault("Unattended-Upgrade::Origins-Pattern", AuditTexts.get("evidence.host.none-configured")));
         }
         facts.put("apt.origins_patterns", origins.stream().map(AptConfOp::value).toList(), originEv);
         facts.put("apt.origins_include_security",
@@ -83,7 +84,7 @@ final class AptUnattendedSettings {
 
     private static Evidence setting(AptConfig config, String name) {
         return config.value(name).map(o -> Evidence.at(o.path(), o.line(), name + " \"" + o.value() + "\""))
-                .orElse(Evidence.byDefault(name, "0 (not set)"));
+                .orElseGet(() -> Evidence.byDefault(name, AuditTexts.get("evidence.host.apt.zero-unset")));
     }
 
     /** apt.systemd.daily runs a job when its interval is set and not zero ("always" also counts). */

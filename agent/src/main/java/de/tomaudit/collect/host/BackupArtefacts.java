@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Target;
@@ -35,20 +36,20 @@ final class BackupArtefacts {
 
     static Newest of(Target target, BackupLocation loc, List<String> unreadable) {
         if (loc.path().isEmpty()) {
-            return Newest.unknown(loc.kind() == BackupLocation.Kind.REMOTE ? "not on this host: " + loc.display() : loc.display());
+            return Newest.unknown(loc.kind() == BackupLocation.Kind.REMOTE ? AuditTexts.get("evidence.host.backup.not-on-host", loc.display()) : loc.display());
         }
         String path = loc.path().get();
         try {
             return switch (loc.kind()) {
                 case FILE -> target.stat(path).map(s -> new Newest("present", Optional.of(s), path))
-                        .orElse(Newest.missing(path + " does not exist"));
+                        .orElseGet(() -> Newest.missing(AuditTexts.get("evidence.host.does-not-exist", path)));
                 case DIR -> newestIn(target, path, e -> true);
                 case BORG_REPO -> target.exists(path + "/config")
                         ? newestIn(target, path, e -> BORG_TRANSACTION.matcher(e.name()).matches())
-                        : Newest.missing("no borg repository at " + path);
+                        : Newest.missing(AuditTexts.get("evidence.host.backup.no-repo", "borg", path));
                 case RESTIC_REPO -> target.exists(path + "/config")
                         ? newestIn(target, path + "/snapshots", e -> true)
-                        : Newest.missing("no restic repository at " + path);
+                        : Newest.missing(AuditTexts.get("evidence.host.backup.no-repo", "restic", path));
                 case RDIFF_DEST -> newestIn(target, path + "/rdiff-backup-data", e -> e.name().startsWith("current_mirror"));
                 default -> Newest.unknown(loc.display());
             };
@@ -65,7 +66,7 @@ final class BackupArtefacts {
             entries = new ArrayList<>(target.list(dir));
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.NOT_FOUND) {
-                return Newest.missing(dir + " does not exist");
+                return Newest.missing(AuditTexts.get("evidence.host.does-not-exist", dir));
             }
             throw e;
         }
@@ -78,6 +79,6 @@ final class BackupArtefacts {
                 best = st.get();
             }
         }
-        return best == null ? Newest.missing(dir + " is empty") : new Newest("present", Optional.of(best), dir);
+        return best == null ? Newest.missing(AuditTexts.get("evidence.host.is-empty", dir)) : new Newest("present", Optional.of(best), dir);
     }
 }

@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Target;
 import de.tomaudit.target.TargetException;
 import java.time.Clock;
@@ -91,20 +92,19 @@ public final class BackupCollector implements Collector {
             }
         }
         if (jobs.isEmpty() && !unreadable.isEmpty()) {
-            facts.error(KEY, "read", "no backup job found, and a job may be defined where the audit could not read: "
-                    + String.join("; ", unreadable.subList(0, Math.min(3, unreadable.size()))));
+            facts.error(KEY, "read", AuditTexts.get("evidence.host.backup.unreadable",
+                    String.join("; ", unreadable.subList(0, Math.min(3, unreadable.size())))));
             return;
         }
         if (jobs.isEmpty() && found.triggers().isEmpty() && !hasSchedulers(target)) {
-            facts.notApplicable(KEY, "no cron or systemd configuration on " + target.address()
-                    + " (no /etc/crontab, /etc/cron.d, /etc/cron.daily, " + BackupTriggers.SPOOL + " or /etc/systemd/system)");
+            facts.notApplicable(KEY, AuditTexts.get("evidence.host.backup.no-scheduler", target.address(), BackupTriggers.SPOOL));
             return;
         }
         if (evidence.isEmpty()) {
             evidence.add(new Evidence("/etc/crontab, /etc/cron.d, " + BackupTriggers.SPOOL + ", /etc/cron.*, systemd timers",
-                    "no scheduled job runs a backup tool (" + found.triggers().size() + " jobs looked at)"));
+                    AuditTexts.get("evidence.host.backup.no-job", found.triggers().size())));
         }
-        unreadable.forEach(u -> evidence.add(new Evidence("unreadable", u)));
+        unreadable.forEach(u -> evidence.add(new Evidence(AuditTexts.get("evidence.host.unreadable"), u)));
         facts.put(KEY, jobs, evidence);
     }
 

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.cron.ShellCommand;
 import de.tomaudit.target.Target;
 import de.tomaudit.target.TargetException;
@@ -32,20 +33,20 @@ final class BackupEncryption {
                       String home, List<String> unreadable) {
         Optional<String> filter = encryptingStage(inv);
         if (filter.isPresent()) {
-            return new Verdict(true, "encrypted by " + filter.get() + " in the pipeline");
+            return new Verdict(true, AuditTexts.get("evidence.host.backup.pipe-encrypted", filter.get()));
         }
         Optional<String> name = newest.newest().map(s -> s.path()).or(() -> loc.path());
         if (name.isPresent() && ENCRYPTED_SUFFIXES.stream().anyMatch(s -> name.get().toLowerCase(Locale.ROOT).endsWith(s))) {
-            return new Verdict(true, "artefact " + name.get() + " is an encrypted file");
+            return new Verdict(true, AuditTexts.get("evidence.host.backup.encrypted-file", name.get()));
         }
         return switch (inv.tool()) {
-            case "restic" -> new Verdict(true, "restic always encrypts its repository");
+            case "restic" -> new Verdict(true, AuditTexts.get("evidence.host.backup.restic"));
             case "duplicity" -> inv.argv().contains("--no-encryption")
-                    ? new Verdict(false, "duplicity --no-encryption") : new Verdict(true, "duplicity encrypts with gpg by default");
+                    ? new Verdict(false, "duplicity --no-encryption") : new Verdict(true, AuditTexts.get("evidence.host.backup.duplicity"));
             case "duplicati-cli" -> inv.argv().stream().anyMatch(a -> a.equals("--no-encryption") || a.equals("--no-encryption=true"))
-                    ? new Verdict(false, "duplicati --no-encryption") : new Verdict(true, "duplicati encrypts (AES) by default");
+                    ? new Verdict(false, "duplicati --no-encryption") : new Verdict(true, AuditTexts.get("evidence.host.backup.duplicati"));
             case "borg", "borgmatic" -> borg(target, inv, loc, home, unreadable);
-            default -> new Verdict(false, inv.tool() + " writes plaintext");
+            default -> new Verdict(false, AuditTexts.get("evidence.host.backup.plaintext", inv.tool()));
         };
     }
 
@@ -72,22 +73,22 @@ final class BackupEncryption {
         Optional<String> keyType = borgKeyType(target, inv, repo, home, unreadable);
         if (keyType.isPresent()) {
             if (BORG_ENCRYPTING.contains(keyType.get())) {
-                return new Verdict(true, "borg key type " + keyType.get() + " (encrypting mode)");
+                return new Verdict(true, AuditTexts.get("evidence.host.backup.borg-encrypting", keyType.get()));
             }
             if (BORG_PLAIN.contains(keyType.get())) {
-                return new Verdict(false, "borg key type " + keyType.get() + " (none or authenticated: not encrypted)");
+                return new Verdict(false, AuditTexts.get("evidence.host.backup.borg-plain", keyType.get()));
             }
         }
         if (loc.path().isEmpty()) {
-            return new Verdict("unknown", "remote borg repository and no key type recorded on this host");
+            return new Verdict("unknown", AuditTexts.get("evidence.host.backup.borg-remote"));
         }
         try {
             if (!target.exists(repo + "/config")) {
-                return new Verdict("unknown", "no borg repository config at " + repo);
+                return new Verdict("unknown", AuditTexts.get("evidence.host.backup.borg-no-config", repo));
             }
             return target.exists(repo + "/nonce")
-                    ? new Verdict(true, repo + "/nonce exists (only encrypting borg modes write it)")
-                    : new Verdict(false, repo + " has no nonce file: encryption none or authenticated");
+                    ? new Verdict(true, AuditTexts.get("evidence.host.backup.borg-nonce", repo))
+                    : new Verdict(false, AuditTexts.get("evidence.host.backup.borg-no-nonce", repo));
         } catch (TargetException e) {
             unreadable.add(e.getMessage());
             return new Verdict("unknown", e.getMessage());

@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.CommandCatalog;
 import de.tomaudit.target.CommandResult;
 import de.tomaudit.target.FileContent;
@@ -70,7 +71,7 @@ public final class BruteforceCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("brute-force collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
-            facts.error("bruteforce", "collect", "brute-force collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error("bruteforce", "collect", AuditTexts.get("evidence.host.collector-failed", "bruteforce", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -82,7 +83,7 @@ public final class BruteforceCollector implements Collector {
         for (Tool tool : TOOLS) {
             Optional<Evidence> ev = packages.installed(tool.pkg())
                     .or(() -> tool.marks().stream().filter(m -> exists(target, m)).findFirst()
-                            .map(m -> Evidence.file(m, "present")));
+                            .map(m -> Evidence.file(m, AuditTexts.get("evidence.host.present"))));
             present.put(tool.name(), ev.isPresent());
             ev.ifPresent(e -> {
                 installed.add(tool.name());
@@ -129,17 +130,17 @@ public final class BruteforceCollector implements Collector {
             List<Evidence> ev = new ArrayList<>();
             for (BruteforceJailConfig.Jail j : sshd) {
                 ev.add(j.enabledBy().map(v -> Evidence.at(v.file(), v.line(), "[" + j.name() + "] enabled = " + v.value()))
-                        .orElse(Evidence.byDefault("fail2ban jail [" + j.name() + "] enabled", "false")));
+                        .orElseGet(() -> Evidence.byDefault("fail2ban jail [" + j.name() + "] enabled", "false")));
             }
             if (ev.isEmpty()) {
-                ev.add(files.isEmpty() ? Evidence.file(F2B + "/jail.conf", installed ? "no jail files" : "not installed")
-                        : Evidence.file(String.join(", ", files), "no jail watches sshd"));
+                ev.add(files.isEmpty() ? Evidence.file(F2B + "/jail.conf", AuditTexts.get(installed ? "evidence.host.f2b.no-jail-files" : "evidence.host.not-installed"))
+                        : Evidence.file(String.join(", ", files), AuditTexts.get("evidence.host.f2b.no-sshd-jail")));
             }
             facts.put("bruteforce.fail2ban_sshd_jail", enabled, ev);
             List<String> names = config.jails().stream().filter(BruteforceJailConfig.Jail::enabled)
                     .map(BruteforceJailConfig.Jail::name).toList();
             facts.put("bruteforce.fail2ban_jails_enabled", names,
-                    files.isEmpty() ? List.of(Evidence.file(F2B, "no jail files")) : files.stream().map(f -> Evidence.file(f, "read")).toList());
+                    files.isEmpty() ? List.of(Evidence.file(F2B, AuditTexts.get("evidence.host.f2b.no-jail-files"))) : files.stream().map(f -> Evidence.file(f, AuditTexts.get("evidence.host.read"))).toList());
         }
         activeJails(target, installed, facts);
     }
@@ -147,11 +148,11 @@ public final class BruteforceCollector implements Collector {
     private static void activeJails(Target target, boolean installed, FactSet.Builder facts) {
         String key = "bruteforce.fail2ban_active_jails";
         if (!installed) {
-            facts.notApplicable(key, "fail2ban is not installed");
+            facts.notApplicable(key, AuditTexts.get("evidence.host.is-not-installed", "fail2ban"));
             return;
         }
         if (!target.canRunCommands()) {
-            facts.notApplicable(key, "commands cannot run on " + target.address());
+            facts.notApplicable(key, AuditTexts.get("evidence.host.no-commands", target.address()));
             return;
         }
         var cmd = CommandCatalog.command("fail2ban-status");
@@ -171,13 +172,13 @@ public final class BruteforceCollector implements Collector {
             if (err.contains("Failed to access socket") || err.contains("Is fail2ban running")) {
                 facts.put(key, List.of(), Evidence.command(cmd.line(), err));
             } else {
-                facts.error(key, "command", cmd.line() + " exited " + r.exitCode() + ": " + err);
+                facts.error(key, "command", AuditTexts.get("evidence.host.exited", cmd.line(), String.valueOf(r.exitCode()), err));
             }
             return;
         }
         Optional<List<String>> jails = jailList(r.stdout());
         if (jails.isEmpty()) {
-            facts.error(key, "parse", cmd.line() + " printed no 'Jail list' line");
+            facts.error(key, "parse", AuditTexts.get("evidence.host.f2b.no-jail-list", cmd.line()));
             return;
         }
         facts.put(key, jails.get(), Evidence.command(cmd.line(), "Jail list: " + String.join(", ", jails.get())));
@@ -204,18 +205,18 @@ public final class BruteforceCollector implements Collector {
         List<Evidence> scen = new ArrayList<>();
         for (String pattern : List.of(CROWDSEC + "/collections/sshd.yaml", CROWDSEC + "/scenarios/ssh-*.yaml")) {
             try {
-                target.glob(pattern).forEach(p -> scen.add(Evidence.file(p, "installed")));
+                target.glob(pattern).forEach(p -> scen.add(Evidence.file(p, AuditTexts.get("evidence.host.installed"))));
             } catch (TargetException e) {
                 facts.error("bruteforce.crowdsec_sshd_collection", "read", e.getMessage());
                 return;
             }
         }
         facts.put("bruteforce.crowdsec_sshd_collection", !scen.isEmpty(),
-                scen.isEmpty() ? List.of(Evidence.file(CROWDSEC + "/collections/sshd.yaml", "not found")) : scen);
+                scen.isEmpty() ? List.of(Evidence.file(CROWDSEC + "/collections/sshd.yaml", AuditTexts.get("evidence.host.not-found"))) : scen);
         Optional<Evidence> bouncer = packages.installedWithPrefix("crowdsec-firewall-bouncer");
         if (bouncer.isEmpty()) {
             try {
-                bouncer = target.glob(CROWDSEC + "/bouncers/*.yaml").stream().findFirst().map(p -> Evidence.file(p, "present"));
+                bouncer = target.glob(CROWDSEC + "/bouncers/*.yaml").stream().findFirst().map(p -> Evidence.file(p, AuditTexts.get("evidence.host.present")));
             } catch (TargetException e) {
                 facts.error("bruteforce.crowdsec_bouncer_installed", "read", e.getMessage());
                 return;
@@ -247,8 +248,8 @@ public final class BruteforceCollector implements Collector {
         }
 
         Evidence absenceEvidence(String what) {
-            return Evidence.file(known ? DPKG_STATUS : "files", known ? de.tomaudit.i18n.AuditTexts.get("evidence.not-installed", what)
-                    : what + " not found (" + why + ")");
+            return Evidence.file(known ? DPKG_STATUS : "files", known ? AuditTexts.get("evidence.not-installed", what)
+                    : AuditTexts.get("evidence.host.not-found-because", what, why));
         }
     }
 

@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Command;
 import de.tomaudit.target.CommandCatalog;
 import de.tomaudit.target.CommandResult;
@@ -53,14 +54,14 @@ public final class DiskCollector implements Collector {
             mounts = DiskMount.parse(target.read(MOUNTS).text()).stream().filter(DiskMount::onBlockDevice).toList();
         } catch (TargetException e) {
             if (e.isAbsence()) {
-                facts.notApplicable("disk", MOUNTS + " is not available on " + target.address() + ": " + e.getMessage());
+                facts.notApplicable("disk", AuditTexts.get("evidence.host.disk.no-mounts", MOUNTS, target.address(), e.getMessage()));
             } else {
                 facts.error("disk", "read", e.getMessage());
             }
             return;
         }
         if (mounts.isEmpty()) {
-            facts.error("disk", "parse", MOUNTS + " lists no file system on a block device");
+            facts.error("disk", "parse", AuditTexts.get("evidence.host.disk.no-fs", MOUNTS));
             return;
         }
         Map<String, DiskCryptLayers.Verdict> verdicts = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ public final class DiskCollector implements Collector {
         List<Evidence> ev = new ArrayList<>();
         for (DiskMount m : mounts) {
             DiskCryptLayers.Verdict v = verdicts.getOrDefault(m.mountpoint(),
-                    new DiskCryptLayers.Verdict("unknown", "not listed by lsblk"));
+                    new DiskCryptLayers.Verdict("unknown", AuditTexts.get("evidence.host.disk.not-in-lsblk")));
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("mountpoint", m.mountpoint());
             item.put("device", m.device());
@@ -94,9 +95,9 @@ public final class DiskCollector implements Collector {
             item.put("encrypted", v.encrypted());
             item.put("via", v.via());
             mountFacts.add(item);
-            ev.add(Evidence.at(MOUNTS, m.line(), m.device() + " on " + m.mountpoint() + ": " + v.via()));
+            ev.add(Evidence.at(MOUNTS, m.line(), AuditTexts.get("evidence.host.disk.mount", m.device(), m.mountpoint(), v.via())));
         }
-        ev.add(new Evidence(method, "device layers"));
+        ev.add(new Evidence(method, AuditTexts.get("evidence.host.disk.layers")));
         facts.put("disk.mounts", mountFacts, ev);
         List<Map<String, Object>> data = dataPaths(target, mountFacts);
         facts.put("disk.data_paths", data, ev);
@@ -113,7 +114,7 @@ public final class DiskCollector implements Collector {
         }
         List<DiskLsblk.Device> devices = DiskLsblk.parse(r.stdout());
         if (!r.ok() || devices.isEmpty()) {
-            return Optional.of(LSBLK.line() + " gave no devices (exit " + r.exitCode() + ")");
+            return Optional.of(AuditTexts.get("evidence.host.disk.no-devices", LSBLK.line(), String.valueOf(r.exitCode())));
         }
         boolean anyCrypt = devices.stream().anyMatch(d -> d.type().equals("crypt"));
         for (DiskLsblk.Device d : devices) {

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.Target;
 import de.tomaudit.target.TargetException;
@@ -46,37 +47,37 @@ final class DiskCryptLayers {
         if (device.startsWith("/dev/mapper/")) {
             name = dmNames.get(device.substring("/dev/mapper/".length()));
             if (name == null) {
-                return new Verdict("unknown", device + " has no device-mapper entry in " + SYS_BLOCK);
+                return new Verdict("unknown", AuditTexts.get("evidence.host.disk.no-dm", device, SYS_BLOCK));
             }
         } else if (device.matches("/dev/[A-Za-z0-9._-]+")) {
             name = device.substring(5);
         } else {
-            return new Verdict("unknown", device + " is not a kernel block device name");
+            return new Verdict("unknown", AuditTexts.get("evidence.host.disk.not-kernel-name", device));
         }
         if (name.equals("root")) {
-            return new Verdict("unknown", "/dev/root does not name the device");
+            return new Verdict("unknown", AuditTexts.get("evidence.host.disk.dev-root"));
         }
         return walk(name, 0);
     }
 
     private Verdict walk(String name, int depth) {
         if (depth > MAX_DEPTH) {
-            return new Verdict("unknown", "device stack deeper than " + MAX_DEPTH);
+            return new Verdict("unknown", AuditTexts.get("evidence.host.disk.too-deep", String.valueOf(MAX_DEPTH)));
         }
         String base = SYS_BLOCK + "/" + name;
         Optional<String> uuid = text(base + "/dm/uuid");
         if (uuid.isPresent() && uuid.get().startsWith("CRYPT-")) {
             String kind = uuid.get().split("-").length > 1 ? uuid.get().split("-")[1] : "";
-            return new Verdict(true, name + " is dm-crypt (" + kind + ")");
+            return new Verdict(true, AuditTexts.get("evidence.host.disk.dm-crypt", name, kind));
         }
         List<String> slaves;
         try {
             slaves = target.list(base + "/slaves").stream().map(DirEntry::name).toList();
         } catch (TargetException e) {
-            return new Verdict(false, name + " is a plain device" + (uuid.isPresent() ? " (" + prefix(uuid.get()) + ")" : ""));
+            return plain(name, uuid);
         }
         if (slaves.isEmpty()) {
-            return new Verdict(false, name + " is a plain device" + (uuid.isPresent() ? " (" + prefix(uuid.get()) + ")" : ""));
+            return plain(name, uuid);
         }
         List<String> chain = new ArrayList<>();
         Object all = true;
@@ -89,8 +90,12 @@ final class DiskCryptLayers {
                 all = "unknown";
             }
         }
-        String what = uuid.map(DiskCryptLayers::prefix).orElse("stacked device");
-        return new Verdict(all, name + " (" + what + ") on " + String.join(", ", chain));
+        String what = uuid.map(DiskCryptLayers::prefix).orElseGet(() -> AuditTexts.get("evidence.host.disk.stacked"));
+        return new Verdict(all, AuditTexts.get("evidence.host.disk.stack", name, what, String.join(", ", chain)));
+    }
+
+    private static Verdict plain(String name, Optional<String> uuid) {
+        return new Verdict(false, AuditTexts.get("evidence.host.disk.plain", name) + (uuid.isPresent() ? " (" + prefix(uuid.get()) + ")" : ""));
     }
 
     private static String prefix(String uuid) {

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +40,12 @@ final class DiskLsblk {
 
     static DiskCryptLayers.Verdict verdict(Device d, boolean anyCrypt) {
         if (d.type().equals("crypt")) {
-            return new DiskCryptLayers.Verdict(true, d.name() + " is a crypt device");
+            return new DiskCryptLayers.Verdict(true, AuditTexts.get("evidence.host.disk.crypt-device", d.name()));
         }
         if (anyCrypt && !d.type().equals("disk") && !d.type().equals("part")) {
-            return new DiskCryptLayers.Verdict("unknown", d.name() + " (" + d.type() + ") may sit on a crypt device; lsblk -P does not show the tree");
+            return new DiskCryptLayers.Verdict("unknown", AuditTexts.get("evidence.host.disk.maybe-crypt", d.name(), d.type()));
         }
-        return new DiskCryptLayers.Verdict(false, d.name() + " (" + d.type() + ") is not a crypt device");
+        return new DiskCryptLayers.Verdict(false, AuditTexts.get("evidence.host.disk.not-crypt", d.name(), d.type()));
     }
 
     /** lsblk escapes unsafe characters as \xNN. */

@@ -6,6 +6,7 @@ import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.Fact;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,8 @@ final class EjabberdIpLogSource implements LogrotateIpLogSource {
         Optional<Fact> files = f.get("ejabberd.log_files");
         if (hidden.isEmpty() || files.isEmpty()) {
             String key = hidden.isEmpty() ? "ejabberd.hide_sensitive_log_data" : "ejabberd.log_files";
-            return Result.failed("ejabberd's logging could not be read: "
-                    + f.whyMissing(key).map(Unavailable::reason).orElse(key + " unknown"));
+            return Result.failed(AuditTexts.get("evidence.host.ejabberd-log.unreadable",
+                    f.whyMissing(key).map(Unavailable::reason).orElseGet(() -> AuditTexts.get("evidence.host.unknown", key))));
         }
         if (Boolean.TRUE.equals(hidden.get().value())) {
             return Result.of(List.of());
@@ -50,7 +51,7 @@ final class EjabberdIpLogSource implements LogrotateIpLogSource {
         List<IpLog> logs = new ArrayList<>();
         if (files.get().value() instanceof List<?> paths) {
             for (Object p : paths) {
-                logs.add(new IpLog(String.valueOf(p), "ejabberd log (client IPs: hide_sensitive_log_data false)", source));
+                logs.add(new IpLog(String.valueOf(p), AuditTexts.get("evidence.host.ejabberd-log.ips"), source));
             }
         }
         return Result.of(logs);

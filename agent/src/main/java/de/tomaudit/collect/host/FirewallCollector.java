@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.firewall.FwChain;
 import de.tomaudit.parse.firewall.FwProblem;
 import de.tomaudit.parse.firewall.FwRuleset;
@@ -107,14 +108,13 @@ public final class FirewallCollector implements Collector {
         }
         String failed = failures.stream().map(Failure::message).collect(Collectors.joining("; "));
         if (!failures.stream().allMatch(Failure::absence)) {
-            facts.error("firewall", "command", "the live packet filter could not be read (" + failed
-                    + ") and no active firewall is configured in files; run as root or with --sudo");
+            facts.error("firewall", "command", AuditTexts.get("evidence.host.firewall.unreadable", failed));
             return;
         }
         List<Seen> all = new ArrayList<>(configured);
         publish(all.isEmpty() ? new Seen("none", new FirewallInputAnalysis.Result(false, false, false, "accept", List.of(),
                 List.of()), Evidence.file(NFT_CONF + ", " + UFW_CONF + ", " + IPTABLES_FILES.get(0),
-                de.tomaudit.i18n.AuditTexts.get("evidence.firewall-none") + (failed.isEmpty() ? "" : " (" + failed + ")")),
+                AuditTexts.get("evidence.firewall-none") + (failed.isEmpty() ? "" : " (" + failed + ")")),
                 "files") : none(all), facts);
     }
 
@@ -146,7 +146,7 @@ public final class FirewallCollector implements Collector {
             FwRuleset rs = NftParser.parseOutput(nft.get().stdout(), nft.get().command().line());
             logProblems(rs.problems());
             if (garbage(rs)) {
-                failures.add(new Failure(nft.get().command().line() + " printed no ruleset: " + problems(rs.problems()), false));
+                failures.add(new Failure(AuditTexts.get("evidence.host.firewall.no-ruleset", nft.get().command().line(), problems(rs.problems())), false));
             } else {
                 live.add(seen("nft", rs, "command: " + nft.get().command().line(),
                         Evidence.command(nft.get().command().line(), summary(rs))));
@@ -164,7 +164,7 @@ public final class FirewallCollector implements Collector {
                         r.get().command().line());
                 logProblems(rs.problems());
                 if (garbage(rs)) {
-                    failures.add(new Failure(r.get().command().line() + " printed no rules: " + problems(rs.problems()), false));
+                    failures.add(new Failure(AuditTexts.get("evidence.host.firewall.no-rules", r.get().command().line(), problems(rs.problems())), false));
                     continue;
                 }
                 ipt.add(rs);
@@ -204,7 +204,7 @@ public final class FirewallCollector implements Collector {
             FwRuleset rs = NftParser.parseFile(NFT_CONF, nft.get(), pattern -> includes(target, pattern));
             logProblems(rs.problems());
             Seen s = seen("nft", rs, "file: " + NFT_CONF, Evidence.file(NFT_CONF, summary(rs)
-                    + (enabled ? "" : "; nftables.service is not enabled, so it is not loaded at boot")));
+                    + (enabled ? "" : AuditTexts.get("evidence.host.firewall.nft-not-enabled"))));
             if (!enabled) {
                 s = new Seen("nft", new FirewallInputAnalysis.Result(false, false, false, "accept", s.result().open(),
                         s.result().chains()), s.evidence(), s.source());
@@ -261,7 +261,7 @@ public final class FirewallCollector implements Collector {
             if (r.ok()) {
                 return Optional.of(r);
             }
-            failures.add(new Failure(c.line() + " exited with " + r.exitCode() + ": " + firstLine(r.stderr()), false));
+            failures.add(new Failure(AuditTexts.get("evidence.host.exited", c.line(), String.valueOf(r.exitCode()), firstLine(r.stderr())), false));
         } catch (TargetException e) {
             failures.add(new Failure(e.getMessage(), e.isAbsence()));
         }
@@ -312,8 +312,8 @@ public final class FirewallCollector implements Collector {
 
     private static String summary(FwRuleset rs) {
         long input = rs.inputFilters().size();
-        return rs.chains().size() + " chains, " + input + " input filter chain" + (input == 1 ? "" : "s")
-                + (rs.problems().isEmpty() ? "" : ", " + rs.problems().size() + " unreadable lines");
+        return AuditTexts.get("evidence.host.firewall.summary", rs.chains().size(), input)
+                + (rs.problems().isEmpty() ? "" : AuditTexts.get("evidence.host.firewall.unreadable-lines", rs.problems().size()));
     }
 
     private static void logProblems(List<FwProblem> problems) {

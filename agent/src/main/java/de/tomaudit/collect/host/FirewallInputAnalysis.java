@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.firewall.FwChain;
 import de.tomaudit.parse.firewall.FwRule;
 import de.tomaudit.parse.firewall.FwRuleset;
@@ -62,8 +63,8 @@ final class FirewallInputAnalysis {
             } else if (catchAllDrop && !policy.equals("drop")) {
                 policy = "accept (ends in a catch-all drop/reject)";
             }
-            chains.add(c.family() + " " + c.table() + " " + c.name() + ": policy " + p + ", " + c.rules().size()
-                    + " rules" + (chainActive ? "" : " (filters nothing)") + " (" + c.origin() + ")");
+            chains.add(AuditTexts.get(chainActive ? "evidence.host.firewall.chain" : "evidence.host.firewall.chain-open",
+                    c.family() + " " + c.table() + " " + c.name(), p, c.rules().size(), c.origin()));
             if (chainActive) {
                 active = true;
                 v4 |= !c.family().equals("ip6");

@@ -5,6 +5,7 @@ import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Retention;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.journald.JournaldSettings;
 import de.tomaudit.parse.journald.SystemdConfEntry;
 import de.tomaudit.parse.journald.SystemdConfFile;
@@ -77,16 +78,16 @@ public final class JournaldCollector implements Collector {
         try {
             dropIns = dropIns(target);
         } catch (TargetException e) {
-            facts.put(INSTALLED, true, Evidence.file(e.subject(), "present"));
+            facts.put(INSTALLED, true, Evidence.file(e.subject(), AuditTexts.get("evidence.host.present")));
             facts.error(SETTINGS, "read", e.getMessage());
             return;
         }
         if (binary.isEmpty() && main.isEmpty() && dropIns.isEmpty()) {
-            facts.put(INSTALLED, false, BINARIES.stream().map(b -> Evidence.file(b, "not present")).toList());
-            facts.notApplicable(SETTINGS, "systemd-journald is not installed");
+            facts.put(INSTALLED, false, BINARIES.stream().map(b -> Evidence.file(b, AuditTexts.get("evidence.host.not-present"))).toList());
+            facts.notApplicable(SETTINGS, AuditTexts.get("evidence.host.is-not-installed", "systemd-journald"));
             return;
         }
-        facts.put(INSTALLED, true, Evidence.file(binary.or(() -> main).orElseGet(() -> dropIns.get(0)), "present"));
+        facts.put(INSTALLED, true, Evidence.file(binary.or(() -> main).orElseGet(() -> dropIns.get(0)), AuditTexts.get("evidence.host.present")));
 
         List<SystemdConfFile> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class JournaldCollector implements Collector {
             case "auto" -> dirExists ? "persistent" : "volatile";
             default -> configured;
         };
-        Evidence dirEvidence = Evidence.file(PERSISTENT_DIR, dirExists ? "exists" : "does not exist");
+        Evidence dirEvidence = Evidence.file(PERSISTENT_DIR, AuditTexts.get(dirExists ? "evidence.host.exists" : "evidence.host.not-exists"));
         List<Evidence> effEvidence = new ArrayList<>(evidence(storage, "journald Storage=auto"));
         if (configured.equals("auto") || configured.equals("persistent")) {
             effEvidence.add(dirEvidence);
@@ -141,7 +142,7 @@ public final class JournaldCollector implements Collector {
         Optional<SystemdConfEntry> retention = s.get("MaxRetentionSec");
         long retentionSec = retention.flatMap(e -> SystemdTimeSpan.seconds(e.value())).orElse(0L);
         facts.put("journald.max_retention_sec", retentionSec,
-                evidence(retention, "journald MaxRetentionSec=0 (no time limit)"));
+                evidence(retention, AuditTexts.get("evidence.host.journald.no-time-limit")));
 
         Optional<SystemdConfEntry> fileSec = s.get("MaxFileSec");
         facts.put("journald.max_file_sec", fileSec.flatMap(e -> SystemdTimeSpan.seconds(e.value())).orElse(2_629_800L),
@@ -153,13 +154,13 @@ public final class JournaldCollector implements Collector {
             String fs = key.startsWith("System") ? "/var/log/journal" : "/run/log/journal";
             String def = "default (10% of the file system of " + fs + ", at most 4G)";
             facts.put(fact, e.map(SystemdConfEntry::value).orElse(def),
-                    evidence(e, "journald " + key + " is 10% of the file system of " + fs + ", at most 4G"));
+                    evidence(e, AuditTexts.get("evidence.host.journald.max-use", key, fs)));
             e.flatMap(x -> SystemdSize.bytes(x.value())).ifPresent(b -> facts.put(fact + "_bytes", b,
                     new Evidence(e.get().source(), e.get().key() + "=" + e.get().value())));
         }
 
         boolean bounded = effective.map(x -> x.equals("none")).orElse(false) || retentionSec > 0;
-        facts.put("journald.retention_bounded", bounded, evidence(retention, "journald MaxRetentionSec=0 (no time limit)"));
+        facts.put("journald.retention_bounded", bounded, evidence(retention, AuditTexts.get("evidence.host.journald.no-time-limit")));
 
         effective.ifPresent(eff -> {
             String where = switch (eff) {

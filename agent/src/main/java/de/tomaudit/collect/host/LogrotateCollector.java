@@ -5,6 +5,7 @@ import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Retention;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.logrotate.LogrotateConfig;
 import de.tomaudit.parse.logrotate.LogrotateConfigResolver;
 import de.tomaudit.parse.logrotate.LogrotateProblem;
@@ -74,9 +75,10 @@ public final class LogrotateCollector implements Collector {
         Optional<LogrotateConfig> config = Optional.empty();
         boolean orphans = false;
         if (!binary && !conf) {
-            facts.put(INSTALLED, false, Evidence.file(BINARY, "not present"), Evidence.file(MAIN_CONF, "not present"));
-            facts.notApplicable(STANZAS, "logrotate is not installed");
-            facts.notApplicable(SCHEDULED, "logrotate is not installed");
+            facts.put(INSTALLED, false, Evidence.file(BINARY, AuditTexts.get("evidence.host.not-present")),
+                    Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.not-present")));
+            facts.notApplicable(STANZAS, AuditTexts.get("evidence.host.is-not-installed", "logrotate"));
+            facts.notApplicable(SCHEDULED, AuditTexts.get("evidence.host.is-not-installed", "logrotate"));
             if (LogrotateTargetSource.exists(target, CONF_DIR)) {
                 // definitions without logrotate (left behind, or a partial copy of /etc): read them as logrotate
                 // would, so this pack and the Prosody log check cite the same file; LogrotatePresence says if they run
@@ -84,14 +86,14 @@ public final class LogrotateCollector implements Collector {
                 orphans = LogrotatePresence.knownNotInstalled(target);
             }
         } else {
-            facts.put(INSTALLED, true, Evidence.file(binary ? BINARY : MAIN_CONF, "present"));
+            facts.put(INSTALLED, true, Evidence.file(binary ? BINARY : MAIN_CONF, AuditTexts.get("evidence.host.present")));
             putScheduled(target, facts);
             if (conf) {
                 config = Optional.of(LogrotateConfigResolver.load(new LogrotateTargetSource(target), MAIN_CONF));
             } else {
-                facts.put(STANZAS, List.of(), Evidence.file(MAIN_CONF, "missing: logrotate rotates nothing"));
-                facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, "missing"));
-                facts.put("logrotate.config_valid", true, Evidence.file(MAIN_CONF, "missing: nothing to parse"));
+                facts.put(STANZAS, List.of(), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.logrotate.missing-nothing")));
+                facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.missing")));
+                facts.put("logrotate.config_valid", true, Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.logrotate.missing-no-parse")));
             }
         }
         Set<String> ipLogRules = putIpLogs(target, config, orphans, facts);
@@ -106,7 +108,7 @@ public final class LogrotateCollector implements Collector {
         for (String s : SCHEDULERS) {
             boolean there = LogrotateTargetSource.exists(target, s);
             any |= there;
-            evidence.add(Evidence.file(s, there ? "present" : "not present"));
+            evidence.add(Evidence.file(s, AuditTexts.get(there ? "evidence.host.present" : "evidence.host.not-present")));
         }
         facts.put(SCHEDULED, any, evidence);
     }
@@ -132,7 +134,8 @@ public final class LogrotateCollector implements Collector {
             values.add(m);
             evidence.add(new Evidence(r.source(), String.join(" ", r.stanza().patterns()) + ": " + s.interval().keyword()
                     + ", rotate " + s.rotate() + s.maxAgeDays().map(d -> ", maxage " + d).orElse("")
-                    + s.retentionDays().map(d -> " -> kept " + d + " days").orElse(" -> not bounded in time")));
+                    + s.retentionDays().map(d -> AuditTexts.get("evidence.host.logrotate.kept-arrow", d))
+                    .orElseGet(() -> AuditTexts.get("evidence.host.logrotate.unbounded-arrow"))));
             if (!ipLogRules.contains(r.source())) {
                 facts.retention(retention("log files " + String.join(" ", r.stanza().patterns()), s, r.source()));
             }
@@ -161,9 +164,11 @@ public final class LogrotateCollector implements Collector {
                 values.add(m);
                 evidence.add(new Evidence(log.source(), log.description() + " " + log.path() + ": "
                         + (Boolean.TRUE.equals(m.get("covered"))
-                        ? "rotated by " + m.get("rotation_source") + (m.containsKey("retention_days")
-                                ? ", kept " + m.get("retention_days") + " days" : ", not bounded in time")
-                        : m.containsKey("rotation_source") ? String.valueOf(m.get("reason")) : "not rotated by logrotate")));
+                        ? (m.containsKey("retention_days")
+                                ? AuditTexts.get("evidence.host.logrotate.rotated-kept", m.get("rotation_source"), m.get("retention_days"))
+                                : AuditTexts.get("evidence.host.logrotate.rotated-unbounded", m.get("rotation_source")))
+                        : m.containsKey("rotation_source") ? String.valueOf(m.get("reason"))
+                        : AuditTexts.get("evidence.host.logrotate.not-rotated"))));
                 String subject = log.description() + " " + log.path();
                 if (m.get("covered") == Boolean.TRUE) {
                     LogrotateRule rule = config.flatMap(c -> c.ruleFor(sample(log.path()))).orElseThrow();
@@ -189,14 +194,14 @@ public final class LogrotateCollector implements Collector {
         if (log.path().startsWith("syslog:")) {
             m.put("covered", false);
             m.put("bounded", false);
-            m.put("reason", "sent to syslog: kept as long as the syslog daemon or journald keeps it");
+            m.put("reason", AuditTexts.get("evidence.host.logrotate.syslog"));
             return m;
         }
         Optional<LogrotateRule> rule = config.flatMap(c -> c.ruleFor(sample(log.path())));
         if (rule.isEmpty()) {
             m.put("covered", false);
             m.put("bounded", false);
-            m.put("reason", config.isEmpty() ? "logrotate is not configured" : "no logrotate definition matches this path");
+            m.put("reason", AuditTexts.get(config.isEmpty() ? "evidence.host.logrotate.not-configured" : "evidence.host.logrotate.no-match"));
             return m;
         }
         if (orphans) {

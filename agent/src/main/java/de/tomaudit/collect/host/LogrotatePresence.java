@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Target;
 
 /**
@@ -21,6 +22,6 @@ public final class LogrotatePresence {
 
     /** The words every collector uses for a definition nothing runs. */
     public static String neverRun(String definition) {
-        return "defined in " + definition + ", but logrotate is not installed: nothing rotates it, kept forever";
+        return AuditTexts.get("evidence.host.logrotate.never-run", definition);
     }
 }

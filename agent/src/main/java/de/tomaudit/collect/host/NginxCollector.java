@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,9 @@ public final class NginxCollector implements Collector {
     public void collect(Target target, FactSet.Builder facts) {
         NginxConfigReader.Result read = NginxConfigReader.read(target);
         if (!read.installed()) {
-            facts.put(INSTALLED, false, Evidence.file(NginxConfigReader.BINARY, "not present"),
-                    Evidence.file(NginxConfigReader.MAIN_CONF, "not present"));
-            facts.notApplicable("nginx", "nginx is not installed");
+            facts.put(INSTALLED, false, Evidence.file(NginxConfigReader.BINARY, AuditTexts.get("evidence.host.not-present")),
+                    Evidence.file(NginxConfigReader.MAIN_CONF, AuditTexts.get("evidence.host.not-present")));
+            facts.notApplicable("nginx", AuditTexts.get("evidence.host.is-not-installed", "nginx"));
             return;
         }
         facts.put(INSTALLED, true, installedEvidence(read));
@@ -56,15 +57,15 @@ public final class NginxCollector implements Collector {
         if (version.isPresent()) {
             facts.put(VERSION, version.get(), Evidence.file(NginxPackageVersion.DPKG_STATUS, "nginx " + version.get()));
         } else {
-            facts.notApplicable(VERSION, "no nginx package in " + NginxPackageVersion.DPKG_STATUS);
+            facts.notApplicable(VERSION, AuditTexts.get("evidence.host.nginx.no-package", NginxPackageVersion.DPKG_STATUS));
         }
         List<Evidence> via = new ArrayList<>();
-        via.add(new Evidence(read.via(), "configuration read"));
-        read.notes().forEach(n -> via.add(new Evidence("nginx -T not used", n)));
+        via.add(new Evidence(read.via(), AuditTexts.get("evidence.host.config-read")));
+        read.notes().forEach(n -> via.add(new Evidence(AuditTexts.get("evidence.host.nginx.t-not-used"), n)));
         facts.put(SOURCE, read.via(), via);
         if (read.config().isEmpty()) {
-            String reason = "nginx binary found but " + NginxConfigReader.MAIN_CONF + " does not exist"
-                    + (read.notes().isEmpty() ? "" : " and " + String.join("; ", read.notes()));
+            String reason = AuditTexts.get("evidence.host.nginx.no-main-conf", NginxConfigReader.MAIN_CONF)
+                    + (read.notes().isEmpty() ? "" : AuditTexts.get("evidence.host.and", String.join("; ", read.notes())));
             facts.error(NginxFacts.SERVERS, "read", reason);
             facts.error(NginxFacts.ACCESS_LOGS, "read", reason);
             facts.error(NginxFacts.LOG_FORMATS, "read", reason);
@@ -78,10 +79,10 @@ public final class NginxCollector implements Collector {
         if (read.via().startsWith("command:")) {
             out.add(Evidence.command(NginxConfigReader.DUMP.line(), "ran"));
         } else if (read.binaryFound()) {
-            out.add(Evidence.file(NginxConfigReader.BINARY, "present"));
+            out.add(Evidence.file(NginxConfigReader.BINARY, AuditTexts.get("evidence.host.present")));
         }
         if (read.configFileFound()) {
-            out.add(Evidence.file(read.config().map(c -> c.mainFile()).orElse(NginxConfigReader.MAIN_CONF), "present"));
+            out.add(Evidence.file(read.config().map(c -> c.mainFile()).orElse(NginxConfigReader.MAIN_CONF), AuditTexts.get("evidence.host.present")));
         }
         return out;
     }

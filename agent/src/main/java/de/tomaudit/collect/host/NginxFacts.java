@@ -2,6 +2,7 @@ package de.tomaudit.collect.host;
 
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.nginx.NginxConfig;
 import de.tomaudit.parse.nginx.NginxProblem;
 import java.util.ArrayList;
@@ -24,15 +25,15 @@ final class NginxFacts {
     private NginxFacts() { }
 
     static void put(NginxConfig config, Optional<String> version, FactSet.Builder facts) {
-        facts.put(FILES, config.files(), config.files().stream().map(f -> Evidence.file(f, "read")).toList());
+        facts.put(FILES, config.files(), config.files().stream().map(f -> Evidence.file(f, AuditTexts.get("evidence.host.read"))).toList());
         List<NginxProblem> fatal = config.fatalProblems();
         de.tomaudit.collect.ConfigValidity.put(facts, "nginx.config_valid", config.mainFile(), config.problems().stream()
                 .map(p -> new de.tomaudit.collect.ConfigValidity.Problem(p.source(), p.message())).toList());
         facts.put(PROBLEMS, config.problems().stream().map(NginxProblem::toString).toList(),
                 config.problems().stream().map(p -> new Evidence(p.source(), p.message())).toList());
         if (!fatal.isEmpty()) {
-            String reason = "nginx configuration not fully readable: " + fatal.get(0)
-                    + (fatal.size() > 1 ? " (and " + (fatal.size() - 1) + " more)" : "");
+            String reason = AuditTexts.get("evidence.host.nginx.unreadable", fatal.get(0))
+                    + (fatal.size() > 1 ? AuditTexts.get("evidence.host.and-more", fatal.size() - 1) : "");
             facts.error(SERVERS, "parse", reason);
             facts.error(ACCESS_LOGS, "parse", reason);
             facts.error(LOG_FORMATS, "parse", reason);
@@ -64,8 +65,8 @@ final class NginxFacts {
             values.add(m);
             evidence.add(new Evidence(s.source(), "server " + String.join(" ", s.serverNames())
                     + " listen " + String.join(", ", s.listen()) + (s.ssl() ? " ssl " + String.join(" ", s.sslProtocols()) : "")
-                    + (s.hsts() ? ", HSTS max-age=" + s.hstsMaxAge() : ", no HSTS")
-                    + (s.redirectsToHttps() ? ", redirects to https" : "")));
+                    + (s.hsts() ? ", HSTS max-age=" + s.hstsMaxAge() : AuditTexts.get("evidence.host.nginx.no-hsts"))
+                    + (s.redirectsToHttps() ? AuditTexts.get("evidence.host.nginx.redirects") : "")));
         }
         facts.put(SERVERS, values, evidence);
     }
@@ -85,7 +86,8 @@ final class NginxFacts {
             m.put("source", l.source());
             values.add(m);
             evidence.add(new Evidence(l.source(), l.text() + (l.logsFullIp()
-                    ? " (full client IP: " + (l.formatKnown() ? String.join(" ", l.ipVariables()) : "unknown format") + ")"
+                    ? AuditTexts.get("evidence.host.nginx.full-ip", l.formatKnown() ? String.join(" ", l.ipVariables())
+                            : AuditTexts.get("evidence.host.nginx.unknown-format"))
                     : "")));
         }
         facts.put(ACCESS_LOGS, values, evidence);

@@ -1,6 +1,7 @@
 package de.tomaudit.collect.host;
 
 import de.tomaudit.collect.PlannedAccess;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.nginx.NginxConfig;
 import de.tomaudit.parse.nginx.NginxProblem;
 import de.tomaudit.target.Target;
@@ -26,16 +27,16 @@ final class NginxIpLogSource implements LogrotateIpLogSource {
             return Result.of(List.of());
         }
         if (read.config().isEmpty()) {
-            return Result.failed("nginx is installed but " + NginxConfigReader.MAIN_CONF + " does not exist");
+            return Result.failed(AuditTexts.get("evidence.host.nginx.installed-no-conf", NginxConfigReader.MAIN_CONF));
         }
         NginxConfig config = read.config().get();
         List<NginxProblem> fatal = config.fatalProblems();
         if (!fatal.isEmpty()) {
-            return Result.failed("nginx configuration not fully readable: " + fatal.get(0));
+            return Result.failed(AuditTexts.get("evidence.host.nginx.unreadable", fatal.get(0)));
         }
         return Result.of(NginxAccessLogs.of(config, NginxLogFormats.of(config.http())).stream()
                 .filter(NginxAccessLogs.AccessLog::logsFullIp)
-                .map(l -> new IpLog(l.path(), "nginx access log", l.source()))
+                .map(l -> new IpLog(l.path(), AuditTexts.get("evidence.host.nginx.access-log"), l.source()))
                 .toList());
     }
 }

@@ -5,6 +5,7 @@ import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.collect.Reads;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.postgres.HbaFile;
 import de.tomaudit.parse.postgres.HbaParser;
 import de.tomaudit.parse.postgres.HbaRecord;
@@ -68,16 +69,16 @@ public final class PostgresCollector implements Collector {
             List<String> binaries = globQuietly(target, "/usr/lib/postgresql/*/bin/postgres");
             boolean installed = !binaries.isEmpty();
             facts.put("postgres.installed", installed, installed
-                    ? Evidence.file(binaries.get(0), "server binary present, no cluster under /etc/postgresql")
-                    : Evidence.file("/etc/postgresql", "no cluster configuration found"));
+                    ? Evidence.file(binaries.get(0), AuditTexts.get("evidence.host.postgres.binary-no-cluster"))
+                    : Evidence.file("/etc/postgresql", AuditTexts.get("evidence.host.postgres.no-cluster-conf")));
             if (installed) {
-                facts.put("postgres.clusters", List.of(), Evidence.file("/etc/postgresql", "no cluster"));
+                facts.put("postgres.clusters", List.of(), Evidence.file("/etc/postgresql", AuditTexts.get("evidence.host.postgres.no-cluster")));
             } else {
-                facts.notApplicable("postgres.clusters", "PostgreSQL is not installed (no " + CONF_GLOB + ")");
+                facts.notApplicable("postgres.clusters", AuditTexts.get("evidence.host.postgres.not-installed", CONF_GLOB));
             }
             return;
         }
-        facts.put("postgres.installed", true, Evidence.file(confs.get(0), "cluster configuration present"));
+        facts.put("postgres.installed", true, Evidence.file(confs.get(0), AuditTexts.get("evidence.host.postgres.cluster-present")));
         PostgresFiles files = new PostgresFiles(target);
         List<Map<String, Object>> clusters = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();

@@ -2,6 +2,7 @@ package de.tomaudit.collect.host;
 
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.Unavailable;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Command;
 import de.tomaudit.target.CommandCatalog;
 import de.tomaudit.target.CommandResult;
@@ -85,7 +86,7 @@ public final class ProcessesReader {
     private static Table readOnce(Target target, String factKey) {
         if (!target.canRunCommands()) {
             return Table.failed(Unavailable.notApplicable(factKey,
-                    "running processes cannot be seen on " + target.address() + " (not a live system)"));
+                    AuditTexts.get("evidence.host.processes.not-live", target.address())));
         }
         ProcessesPasswdFile passwd = passwd(target);
         CommandResult result;
@@ -101,19 +102,19 @@ public final class ProcessesReader {
         }
         if (!result.ok()) {
             return Table.failed(Unavailable.error(factKey, "command",
-                    PS.line() + " exited with " + result.exitCode() + ": " + firstLine(result.stderr())));
+                    AuditTexts.get("evidence.host.exited", PS.line(), String.valueOf(result.exitCode()), firstLine(result.stderr()))));
         }
         ProcessesPsOutput.Parsed parsed = ProcessesPsOutput.parse(result.stdout());
         if (parsed.entries().isEmpty()) {
-            return Table.failed(Unavailable.error(factKey, "parse", PS.line() + " printed no process lines"
+            return Table.failed(Unavailable.error(factKey, "parse", AuditTexts.get("evidence.host.processes.no-lines", PS.line())
                     + (parsed.problems().isEmpty() ? "" : " (" + parsed.problems().get(0) + ")")));
         }
         List<ProcessesEntry> entries = parsed.entries().stream()
                 .map(p -> new ProcessesEntry(passwd.untruncate(p.user()).orElse(p.user()), p.comm(), p.args()))
                 .toList();
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(Evidence.command(PS.line(), entries.size() + " processes"));
-        parsed.problems().forEach(p -> evidence.add(Evidence.command(PS.line(), "skipped " + p)));
+        evidence.add(Evidence.command(PS.line(), AuditTexts.get("evidence.host.processes.count", entries.size())));
+        parsed.problems().forEach(p -> evidence.add(Evidence.command(PS.line(), AuditTexts.get("evidence.host.skipped", p))));
         return new Table(entries, evidence, Optional.empty());
     }
 
@@ -132,7 +133,7 @@ public final class ProcessesReader {
             pids = target.list("/proc");
         } catch (TargetException e) {
             return Table.failed(Unavailable.notApplicable(factKey,
-                    "ps is not installed and /proc cannot be listed: " + e.getMessage()));
+                    AuditTexts.get("evidence.host.processes.no-proc", e.getMessage())));
         }
         List<ProcessesEntry> entries = new ArrayList<>();
         for (DirEntry d : pids) {
@@ -142,10 +143,10 @@ public final class ProcessesReader {
             procEntry(target, passwd, "/proc/" + d.name()).ifPresent(entries::add);
         }
         if (entries.isEmpty()) {
-            return Table.failed(Unavailable.error(factKey, "read", "ps is not installed and no /proc/<pid>/status was readable"));
+            return Table.failed(Unavailable.error(factKey, "read", AuditTexts.get("evidence.host.processes.no-status")));
         }
         return new Table(entries, List.of(Evidence.file("/proc/<pid>/status",
-                entries.size() + " processes (ps not installed; arguments not readable, shown as the name)")),
+                AuditTexts.get("evidence.host.processes.from-proc", entries.size()))),
                 Optional.empty());
     }
 

@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.apt.DebianVersion;
 import de.tomaudit.target.Command;
 import de.tomaudit.target.CommandCatalog;
@@ -46,23 +47,23 @@ public final class RebootCollector implements Collector {
         KernelCheck check = kernel(target, facts);
         Optional<Boolean> kernel = check.pending();
         if (flag.isEmpty()) {
-            facts.error("reboot.pending", "read", "the reboot flag file could not be checked: " + String.join("; ", flagProblem));
+            facts.error("reboot.pending", "read", AuditTexts.get("evidence.host.reboot.flag-unknown", String.join("; ", flagProblem)));
         } else if (flag.get() || kernel.orElse(false)) {
             List<Evidence> ev = new ArrayList<>();
             if (flag.get()) {
-                ev.add(Evidence.file(FLAG_FILES.get(0), "present"));
+                ev.add(Evidence.file(FLAG_FILES.get(0), AuditTexts.get("evidence.host.present")));
             }
             if (kernel.orElse(false)) {
                 ev.add(Evidence.file("/boot", check.why()));
             }
             facts.put("reboot.pending", true, ev);
         } else if (kernel.isPresent()) {
-            facts.put("reboot.pending", false, Evidence.file(FLAG_FILES.get(0), "absent"),
+            facts.put("reboot.pending", false, Evidence.file(FLAG_FILES.get(0), AuditTexts.get("evidence.host.absent")),
                     Evidence.file("/boot", check.why()));
         } else if (check.error()) {
-            facts.error("reboot.pending", "command", "no reboot flag, and the kernel check failed: " + check.why());
+            facts.error("reboot.pending", "command", AuditTexts.get("evidence.host.reboot.check-failed", check.why()));
         } else {
-            facts.notApplicable("reboot.pending", "no reboot flag, and the running kernel cannot be compared: " + check.why());
+            facts.notApplicable("reboot.pending", AuditTexts.get("evidence.host.reboot.not-comparable", check.why()));
         }
     }
 
@@ -112,7 +113,7 @@ public final class RebootCollector implements Collector {
             return new KernelCheck(Optional.empty(), true, e.getMessage());
         }
         if (!target.canRunCommands()) {
-            String why = "the running kernel is unknown on " + target.address();
+            String why = AuditTexts.get("evidence.host.reboot.kernel-unknown", target.address());
             facts.notApplicable("reboot.running_kernel", why);
             facts.notApplicable("reboot.kernel_update_pending", why);
             return new KernelCheck(Optional.empty(), false, why);
@@ -122,7 +123,7 @@ public final class RebootCollector implements Collector {
             CommandResult r = target.run(UNAME);
             running = r.stdout().strip();
             if (!r.ok() || !running.matches("[A-Za-z0-9._+~-]{1,100}")) {
-                String why = UNAME.line() + " gave no kernel release (exit " + r.exitCode() + ")";
+                String why = AuditTexts.get("evidence.host.reboot.no-release", UNAME.line(), String.valueOf(r.exitCode()));
                 facts.error("reboot.kernel_update_pending", "command", why);
                 return new KernelCheck(Optional.empty(), true, why);
             }
@@ -138,13 +139,13 @@ public final class RebootCollector implements Collector {
         Optional<String> newest = RebootKernels.newest(running, installed);
         if (newest.isEmpty()) {
             facts.put("reboot.kernel_update_pending", false, Evidence.command(UNAME.line(), running),
-                    Evidence.file("/boot", "no installed kernel image of flavour " + RebootKernels.flavour(running)));
-            return KernelCheck.known(false, "running " + running + "; no installed kernel image of its flavour in /boot");
+                    Evidence.file("/boot", AuditTexts.get("evidence.host.reboot.no-image", RebootKernels.flavour(running))));
+            return KernelCheck.known(false, AuditTexts.get("evidence.host.reboot.running-no-image", running));
         }
         facts.put("reboot.newest_kernel", newest.get(), Evidence.file("/boot/vmlinuz-" + newest.get(), newest.get()));
         boolean pending = DebianVersion.compare(newest.get(), running) > 0;
         facts.put("reboot.kernel_update_pending", pending, Evidence.command(UNAME.line(), running),
-                Evidence.file("/boot/vmlinuz-" + newest.get(), "newest installed " + newest.get()));
-        return KernelCheck.known(pending, "running " + running + ", newest installed " + newest.get());
+                Evidence.file("/boot/vmlinuz-" + newest.get(), AuditTexts.get("evidence.host.reboot.newest", newest.get())));
+        return KernelCheck.known(pending, AuditTexts.get("evidence.host.reboot.running-newest", running, newest.get()));
     }
 }

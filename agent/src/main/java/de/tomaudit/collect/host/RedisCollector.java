@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.redis.RedisConfParser;
 import de.tomaudit.parse.redis.RedisConfig;
 import de.tomaudit.parse.redis.RedisDirective;
@@ -65,14 +66,13 @@ public final class RedisCollector implements Collector {
             return;
         }
         if (!confExists && !binaryExists) {
-            facts.put("redis.installed", false, Evidence.file(CONF, "absent, and no " + BINARY));
-            facts.notApplicable("redis", "Redis is not installed (no " + CONF + ", no " + BINARY + ")");
+            facts.put("redis.installed", false, Evidence.file(CONF, AuditTexts.get("evidence.host.redis.absent", BINARY)));
+            facts.notApplicable("redis", AuditTexts.get("evidence.host.redis.not-installed", CONF, BINARY));
             return;
         }
-        facts.put("redis.installed", true, Evidence.file(confExists ? CONF : BINARY, "present"));
+        facts.put("redis.installed", true, Evidence.file(confExists ? CONF : BINARY, AuditTexts.get("evidence.host.present")));
         if (!confExists) {
-            facts.error("redis", "read", BINARY + " is installed but " + CONF
-                    + " is missing: how redis-server is started (and configured) is unknown");
+            facts.error("redis", "read", AuditTexts.get("evidence.host.redis.no-conf", BINARY, CONF));
             return;
         }
         RedisFiles files = new RedisFilesOnTarget(target);
@@ -92,7 +92,7 @@ public final class RedisCollector implements Collector {
         List<String> addresses = bind.map(d -> d.args().stream().map(a -> a.text()).toList())
                 .orElse(List.of("*", "-::*"));
         Evidence bindEvidence = bind.map(d -> Evidence.at(d.file(), d.line(), "bind " + d.display()))
-                .orElse(Evidence.byDefault("redis bind (all interfaces)", "* -::*"));
+                .orElseGet(() -> Evidence.byDefault(AuditTexts.get("evidence.host.redis.bind-default"), "* -::*"));
         facts.put("redis.bind", addresses, bindEvidence);
         boolean loopback = !addresses.isEmpty() && addresses.stream()
                 .map(a -> a.startsWith("-") ? a.substring(1) : a)
@@ -141,7 +141,7 @@ public final class RedisCollector implements Collector {
         }
         String v = d.get().first().toLowerCase(Locale.ROOT);
         if (!v.equals("yes") && !v.equals("no")) {
-            facts.error("redis.protected_mode", "parse", d.get().where() + ": protected-mode must be yes or no");
+            facts.error("redis.protected_mode", "parse", AuditTexts.get("evidence.host.redis.protected-mode", d.get().where()));
             return;
         }
         facts.put("redis.protected_mode", v.equals("yes"), Evidence.at(d.get().file(), d.get().line(), "protected-mode " + v));
@@ -158,8 +158,7 @@ public final class RedisCollector implements Collector {
             String path = aclfile.get().first();
             evidence.add(Evidence.at(aclfile.get().file(), aclfile.get().line(), "aclfile " + path));
             if (!config.all("user").isEmpty()) {
-                facts.error("redis.password_set", "parse", aclfile.get().where()
-                        + ": user lines and aclfile cannot be mixed (Redis refuses to start)");
+                facts.error("redis.password_set", "parse", AuditTexts.get("evidence.host.redis.mixed", aclfile.get().where()));
                 return;
             }
             String text;
@@ -204,8 +203,8 @@ public final class RedisCollector implements Collector {
             def = new RedisUser("default", true, true, List.of(), "", 0);
             defSource = "default";
             evidence.add(Evidence.byDefault("redis default user", aclfile.isPresent()
-                    ? "on nopass (not defined in the ACL file; requirepass is ignored with aclfile)"
-                    : "on nopass (no requirepass, no user default line)"));
+                    ? AuditTexts.get("evidence.host.redis.nopass-aclfile")
+                    : AuditTexts.get("evidence.host.redis.nopass")));
         }
         facts.put("redis.password_set", !def.opensWithoutPassword(), evidence);
         facts.put("redis.default_user", userMap(def, defSource), evidence);

@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Target;
 import de.tomaudit.target.TargetException;
@@ -81,17 +82,17 @@ public final class SecretFilesCollector implements Collector {
                 Map<String, Object> item = item(target, c, st.get());
                 files.add(item);
                 ev.add(Evidence.file(c.path(), item.get("mode") + " " + item.get("owner") + ":" + item.get("group")
-                        + (Boolean.TRUE.equals(item.get("exposed")) ? " readable by other users" : "")));
+                        + (Boolean.TRUE.equals(item.get("exposed")) ? AuditTexts.get("evidence.host.secret.exposed") : "")));
             } catch (TargetException e) {
                 errors.add(e.getMessage());
             }
         }
         if (!errors.isEmpty()) {
-            facts.error(KEY, "read", "could not check every secret file: " + String.join("; ", errors));
+            facts.error(KEY, "read", AuditTexts.get("evidence.host.secret.unreadable", String.join("; ", errors)));
             return;
         }
         if (ev.isEmpty()) {
-            ev.add(Evidence.file("/etc", "none of the known secret files exists"));
+            ev.add(Evidence.file("/etc", AuditTexts.get("evidence.host.secret.none")));
         }
         facts.put(KEY, files, ev);
     }
@@ -134,38 +135,38 @@ public final class SecretFilesCollector implements Collector {
         String postgresHome = passwd.byName("postgres").map(ProcessesPasswdFile.Account::home).orElse("/var/lib/postgresql");
         List<SecretFileCandidate> out = new ArrayList<>();
         out.add(new SecretFileCandidate(mastodonHome + "/live/.env.production",
-                "Mastodon secrets (SECRET_KEY_BASE, OTP_SECRET, VAPID key, DB and SMTP passwords)", Set.of("mastodon")));
-        out.add(new SecretFileCandidate("/etc/bigbluebutton/bbb-web.properties", "BigBlueButton shared secret (securitySalt)",
+                AuditTexts.get("evidence.host.secret.mastodon"), Set.of("mastodon")));
+        out.add(new SecretFileCandidate("/etc/bigbluebutton/bbb-web.properties", AuditTexts.get("evidence.host.secret.bbb"),
                 Set.of("bigbluebutton", "tomcat9")));
         if (bbbDefaultsHoldASecret(target, errors)) {
-            out.add(new SecretFileCandidate(BBB_DEFAULTS, "BigBlueButton securitySalt set in the default properties",
+            out.add(new SecretFileCandidate(BBB_DEFAULTS, AuditTexts.get("evidence.host.secret.bbb-defaults"),
                     Set.of("bigbluebutton", "tomcat9")));
         }
         List<String> prosody = new ArrayList<>(List.of("/etc/prosody/prosody.cfg.lua"));
         prosody.addAll(glob(target, "/etc/prosody/conf.d/*.cfg.lua", errors));
         for (String p : prosody) {
             if (contains(target, p, LUA_SECRET, "--", errors)) {
-                out.add(new SecretFileCandidate(p, "Prosody configuration with passwords or component secrets", Set.of("prosody")));
+                out.add(new SecretFileCandidate(p, AuditTexts.get("evidence.host.secret.prosody"), Set.of("prosody")));
             }
         }
         if (contains(target, "/etc/ejabberd/ejabberd.yml", YAML_SECRET, "#", errors)) {
-            out.add(new SecretFileCandidate("/etc/ejabberd/ejabberd.yml", "ejabberd configuration with passwords", Set.of("ejabberd")));
+            out.add(new SecretFileCandidate("/etc/ejabberd/ejabberd.yml", AuditTexts.get("evidence.host.secret.ejabberd"), Set.of("ejabberd")));
         }
         if (contains(target, "/etc/redis/redis.conf", REDIS_SECRET, "#", errors)) {
-            out.add(new SecretFileCandidate("/etc/redis/redis.conf", "Redis password (requirepass)", Set.of("redis")));
+            out.add(new SecretFileCandidate("/etc/redis/redis.conf", AuditTexts.get("evidence.host.secret.redis"), Set.of("redis")));
         }
         privateKeys(target, errors, out);
         for (String key : glob(target, "/etc/letsencrypt/live/*/privkey.pem", errors)) {
-            out.add(new SecretFileCandidate(key, "TLS private key (Let's Encrypt)", Set.of("ssl-cert")));
+            out.add(new SecretFileCandidate(key, AuditTexts.get("evidence.host.secret.tls-key-le"), Set.of("ssl-cert")));
         }
         for (String key : glob(target, "/etc/letsencrypt/archive/*/privkey*.pem", errors)) {
-            out.add(new SecretFileCandidate(key, "TLS private key (Let's Encrypt)", Set.of("ssl-cert")));
+            out.add(new SecretFileCandidate(key, AuditTexts.get("evidence.host.secret.tls-key-le"), Set.of("ssl-cert")));
         }
         for (String key : glob(target, "/etc/prosody/certs/*.key", errors)) {
-            out.add(new SecretFileCandidate(key, "TLS private key (Prosody)", Set.of("prosody", "ssl-cert")));
+            out.add(new SecretFileCandidate(key, AuditTexts.get("evidence.host.secret.tls-key-prosody"), Set.of("prosody", "ssl-cert")));
         }
         for (String key : glob(target, "/etc/ssh/ssh_host_*_key", errors)) {
-            out.add(new SecretFileCandidate(key, "SSH host private key", Set.of()));
+            out.add(new SecretFileCandidate(key, AuditTexts.get("evidence.host.secret.ssh-key"), Set.of()));
         }
         out.add(new SecretFileCandidate(postgresHome + "/.pgpass", "PostgreSQL passwords (.pgpass)", Set.of()));
         out.add(new SecretFileCandidate("/root/.pgpass", "PostgreSQL passwords (.pgpass)", Set.of()));
@@ -177,7 +178,7 @@ public final class SecretFilesCollector implements Collector {
         String dir = "/etc/ssl/private";
         try {
             target.list(dir).stream().filter(e -> e.type() != FileStat.Type.DIRECTORY)
-                    .forEach(e -> out.add(new SecretFileCandidate(dir + "/" + e.name(), "TLS private key", Set.of("ssl-cert"))));
+                    .forEach(e -> out.add(new SecretFileCandidate(dir + "/" + e.name(), AuditTexts.get("evidence.host.secret.tls-key"), Set.of("ssl-cert"))));
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.PERMISSION_DENIED) {
                 try {
@@ -185,8 +186,7 @@ public final class SecretFilesCollector implements Collector {
                     boolean closed = st.isPresent() && (st.get().mode() & 0005) == 0
                             && Set.of("root", "ssl-cert").contains(st.get().group());
                     if (closed) {
-                        out.add(new SecretFileCandidate(dir, "TLS private keys (the directory keeps other users out; "
-                                + "its files could not be listed)", Set.of("ssl-cert")));
+                        out.add(new SecretFileCandidate(dir, AuditTexts.get("evidence.host.secret.tls-dir"), Set.of("ssl-cert")));
                         return;
                     }
                 } catch (TargetException inner) {

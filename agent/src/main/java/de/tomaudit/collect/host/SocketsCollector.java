@@ -4,6 +4,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.sockets.ListeningSocket;
 import de.tomaudit.parse.sockets.ProcNetParser;
 import de.tomaudit.parse.sockets.SocketList;
@@ -52,7 +53,7 @@ public final class SocketsCollector implements Collector {
     @Override
     public void collect(Target target, FactSet.Builder facts) {
         Command ss = CommandCatalog.command("ss-listening");
-        String ssWhy = "commands cannot run on this target";
+        String ssWhy = AuditTexts.get("evidence.host.sockets.no-commands");
         if (target.canRunCommands()) {
             try {
                 CommandResult r = target.run(ss);
@@ -62,9 +63,9 @@ public final class SocketsCollector implements Collector {
                         publish(list, "ss", evidenceSource(ss), facts);
                         return;
                     }
-                    ssWhy = ss.line() + " printed nothing usable: " + problems(list);
+                    ssWhy = AuditTexts.get("evidence.host.sockets.unusable", ss.line(), problems(list));
                 } else {
-                    ssWhy = ss.line() + " exited with " + r.exitCode() + ": " + firstLine(r.stderr());
+                    ssWhy = AuditTexts.get("evidence.host.exited", ss.line(), String.valueOf(r.exitCode()), firstLine(r.stderr()));
                 }
             } catch (TargetException e) {
                 ssWhy = e.getMessage();
@@ -87,18 +88,18 @@ public final class SocketsCollector implements Collector {
                 read++;
             } catch (TargetException e) {
                 if (e.reason() != TargetException.Reason.NOT_FOUND) {
-                    facts.error("sockets", "read", e.getMessage() + " (and " + ssWhy + ")");
+                    facts.error("sockets", "read", AuditTexts.get("evidence.host.sockets.also", e.getMessage(), ssWhy));
                     return;
                 }
             }
         }
         if (read == 0) {
-            facts.notApplicable("sockets", "no listening sockets can be seen: " + ssWhy + ", and there is no /proc/net/tcp");
+            facts.notApplicable("sockets", AuditTexts.get("evidence.host.sockets.none-visible", ssWhy));
             return;
         }
         SocketList list = new SocketList(all, problems);
         if (!usable(list, "x")) {
-            facts.error("sockets", "parse", "/proc/net tables unreadable: " + problems(list));
+            facts.error("sockets", "parse", AuditTexts.get("evidence.host.sockets.proc-unreadable", problems(list)));
             return;
         }
         publish(list, "proc", "/proc/net", facts);
@@ -143,13 +144,12 @@ public final class SocketsCollector implements Collector {
                 }
             }
         }
-        Evidence summary = evidence(how, source, listening.size() + " listening sockets, " + pub.size()
-                + " on public addresses");
+        Evidence summary = evidence(how, source, AuditTexts.get("evidence.host.sockets.summary", listening.size(), pub.size()));
         facts.put("sockets.source", how, summary);
         facts.put("sockets.listening", listening, all.isEmpty() ? List.of(summary) : all);
         facts.put("sockets.public", pub, pubEv.isEmpty() ? List.of(summary) : pubEv);
         facts.put("sockets.sensitive_public", sensitive, sensEv.isEmpty()
-                ? List.of(evidence(how, source, "no database, cache or admin port on a public address"))
+                ? List.of(evidence(how, source, AuditTexts.get("evidence.host.sockets.none-sensitive")))
                 : sensEv);
     }
 

@@ -6,6 +6,7 @@ import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.sshd.ConfigProblem;
 import de.tomaudit.parse.source.ConfigSource;
 import de.tomaudit.parse.sshd.HostPublicKey;
@@ -104,11 +105,13 @@ public final class SshdCollector implements Collector {
         boolean binary = exists(target, BINARY);
         ConfigRead read = readConfig(target);
         if (!binary && read.missing()) {
-            facts.put("sshd.installed", false, Evidence.file(BINARY, "not found"), Evidence.file(CONFIG, "not found"));
-            facts.notApplicable("sshd", "sshd is not installed: neither " + BINARY + " nor " + CONFIG + " exists");
+            facts.put("sshd.installed", false, Evidence.file(BINARY, AuditTexts.get("evidence.host.not-found")),
+                    Evidence.file(CONFIG, AuditTexts.get("evidence.host.not-found")));
+            facts.notApplicable("sshd", AuditTexts.get("evidence.host.sshd.not-installed", BINARY, CONFIG));
             return;
         }
-        facts.put("sshd.installed", true, binary ? Evidence.file(BINARY, "present") : Evidence.file(CONFIG, "present"));
+        facts.put("sshd.installed", true, binary ? Evidence.file(BINARY, AuditTexts.get("evidence.host.present"))
+                : Evidence.file(CONFIG, AuditTexts.get("evidence.host.present")));
 
         Optional<SshdConfig> config = read.config();
         config.ifPresent(c -> putProblems(c, facts));
@@ -122,13 +125,13 @@ public final class SshdCollector implements Collector {
             } else {
                 config.flatMap(SshdConfig::fatalProblem).ifPresent(p -> why.add(p.toString()));
                 read.error().ifPresent(why::add);
-                facts.error("sshd", "parse", "effective sshd configuration unknown: " + String.join("; ", why));
+                facts.error("sshd", "parse", AuditTexts.get("evidence.host.sshd.effective-unknown", String.join("; ", why)));
                 return;
             }
         }
         facts.put("sshd.source", source, source.equals(SOURCE_COMMAND)
-                ? Evidence.command(SOURCE_COMMAND, "effective configuration")
-                : Evidence.file(CONFIG, SOURCE_COMMAND + " not used: " + String.join("; ", why)));
+                ? Evidence.command(SOURCE_COMMAND, AuditTexts.get("evidence.host.sshd.effective"))
+                : Evidence.file(CONFIG, AuditTexts.get("evidence.host.sshd.command-not-used", SOURCE_COMMAND, String.join("; ", why))));
         SshdSettings s = settings.get();
         putSettings(s, facts);
         List<Map<String, Object>> weak = weakAlgorithms(s);
@@ -137,7 +140,7 @@ public final class SshdCollector implements Collector {
         if (config.isPresent() && config.get().fatalProblem().isEmpty()) {
             putMatchOverrides(target, config.get(), source.equals(SOURCE_COMMAND), facts);
         } else {
-            facts.error("sshd.match_overrides", "parse", "Match blocks unknown: " + read.error()
+            facts.error("sshd.match_overrides", "parse", AuditTexts.get("evidence.host.sshd.match-unknown") + read.error()
                     .orElseGet(() -> config.flatMap(SshdConfig::fatalProblem).map(ConfigProblem::toString).orElse("")));
         }
     }
@@ -167,7 +170,7 @@ public final class SshdCollector implements Collector {
      */
     private static Optional<SshdSettings> effectiveFromCommand(Target target, Optional<SshdConfig> config, List<String> why) {
         if (!target.canRunCommands()) {
-            why.add("commands cannot run on " + target.address());
+            why.add(AuditTexts.get("evidence.host.no-commands", target.address()));
             return Optional.empty();
         }
         Optional<SshdSettings> plain = runSshdT(target, CommandCatalog.command("sshd-effective"), why);
@@ -272,7 +275,7 @@ public final class SshdCollector implements Collector {
                 Optional<HostPublicKey> key = HostPublicKey.parse(target.read(pub).text());
                 m.put("type", key.map(HostPublicKey::type).orElse("unknown"));
                 m.put("bits", (long) key.map(HostPublicKey::bits).orElse(0));
-                evidence.add(Evidence.file(pub, key.map(k -> k.type() + " " + k.bits()).orElse("not a public key")));
+                evidence.add(Evidence.file(pub, key.map(k -> k.type() + " " + k.bits()).orElseGet(() -> AuditTexts.get("evidence.host.sshd.not-a-key"))));
                 key.flatMap(k -> WeakAlgorithms.hostKey(k.type(), k.bits())).ifPresent(reason -> {
                     Map<String, Object> w = new LinkedHashMap<>();
                     w.put("name", path);
@@ -294,7 +297,7 @@ public final class SshdCollector implements Collector {
 
     private static List<Evidence> weakEvidence(List<Map<String, Object>> weak) {
         if (weak.isEmpty()) {
-            return List.of(new Evidence("classification: " + WeakAlgorithms.class.getSimpleName(), "none weak"));
+            return List.of(new Evidence("classification: " + WeakAlgorithms.class.getSimpleName(), AuditTexts.get("evidence.host.sshd.none-weak")));
         }
         return weak.stream().map(w -> new Evidence(String.valueOf(w.get("source")), w.get("kind") + " " + w.get("name")
                 + ": " + w.get("reason"))).toList();
@@ -337,8 +340,7 @@ public final class SshdCollector implements Collector {
             out.add(m);
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.file(CONFIG, "no authentication setting inside a Match block (" + config.matchBlocks().size()
-                    + " Match blocks)"));
+            evidence.add(Evidence.file(CONFIG, AuditTexts.get("evidence.host.sshd.no-match-override", config.matchBlocks().size())));
         }
         facts.put("sshd.match_overrides", out, evidence);
     }

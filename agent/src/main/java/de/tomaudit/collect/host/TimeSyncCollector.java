@@ -5,6 +5,7 @@ import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Target;
@@ -60,7 +61,7 @@ public final class TimeSyncCollector implements Collector {
                 }
             }
             if (ev.isEmpty()) {
-                ev.add(Evidence.command(ProcessesReader.PS.line(), "no time synchronisation daemon running"));
+                ev.add(Evidence.command(ProcessesReader.PS.line(), AuditTexts.get("evidence.host.timesync.no-daemon")));
             }
             put(facts, running, "processes", ev);
             return;
@@ -71,7 +72,7 @@ public final class TimeSyncCollector implements Collector {
         try {
             enabled = enabledServices(target, ev);
         } catch (TargetException e) {
-            facts.error("timesync", "read", "processes: " + why.reason() + "; enabled services: " + e.getMessage());
+            facts.error("timesync", "read", AuditTexts.get("evidence.host.timesync.unreadable", why.reason(), e.getMessage()));
             return;
         }
         if (enabled.isEmpty() && why.kind() == Unavailable.Kind.ERROR) {
@@ -79,11 +80,11 @@ public final class TimeSyncCollector implements Collector {
             return;
         }
         if (enabled.isEmpty() && !hasInitConfig(target)) {
-            facts.notApplicable("timesync", why.reason() + "; and neither " + UNITS + " nor /etc/rc2.d exists to show enabled services");
+            facts.notApplicable("timesync", AuditTexts.get("evidence.host.timesync.no-init", why.reason(), UNITS));
             return;
         }
         if (ev.isEmpty()) {
-            ev.add(Evidence.file(UNITS, "no time synchronisation service enabled (" + why.reason() + ")"));
+            ev.add(Evidence.file(UNITS, AuditTexts.get("evidence.host.timesync.none-enabled", why.reason())));
         }
         put(facts, enabled, "enabled-services", ev);
     }
@@ -112,7 +113,7 @@ public final class TimeSyncCollector implements Collector {
             for (DirEntry link : target.list(UNITS + "/" + d.name())) {
                 if (SERVICES.containsKey(link.name()) && !masked(target, link.name())) {
                     if (out.add(SERVICES.get(link.name()))) {
-                        ev.add(Evidence.file(UNITS + "/" + d.name() + "/" + link.name(), "enabled"));
+                        ev.add(Evidence.file(UNITS + "/" + d.name() + "/" + link.name(), AuditTexts.get("evidence.host.enabled")));
                     }
                 }
             }
@@ -122,7 +123,7 @@ public final class TimeSyncCollector implements Collector {
                 String n = link.name();
                 if (n.matches("S\\d\\d.+") && SYSV.containsKey(n.substring(3))) {
                     if (out.add(SYSV.get(n.substring(3)))) {
-                        ev.add(Evidence.file("/etc/rc2.d/" + n, "SysV start link"));
+                        ev.add(Evidence.file("/etc/rc2.d/" + n, AuditTexts.get("evidence.host.timesync.sysv-link")));
                     }
                 }
             }

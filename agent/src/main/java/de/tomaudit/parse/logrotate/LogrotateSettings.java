@@ -1,5 +1,6 @@
 package de.tomaudit.parse.logrotate;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.Optional;
 
 /**
@@ -79,13 +80,13 @@ public record LogrotateSettings(LogrotateInterval interval, String intervalSourc
     /** Why retention is not bounded, for reports; empty when it is. */
     public Optional<String> unboundedReason() {
         if (interval.days().isEmpty()) {
-            return Optional.of("rotated by size only (" + intervalSource + "): a quiet log is never rotated");
+            return Optional.of(AuditTexts.get("evidence.host.logrotate.size-only", intervalSource));
         }
         if (minSizeBytes > 0) {
-            return Optional.of("minsize (" + minSizeSource + "): a log smaller than that is never rotated");
+            return Optional.of(AuditTexts.get("evidence.host.logrotate.minsize", minSizeSource));
         }
         if (rotate < 0 && maxAgeDays.isEmpty()) {
-            return Optional.of("rotate -1 (" + rotateSource + ") keeps every old copy and no maxage is set");
+            return Optional.of(AuditTexts.get("evidence.host.logrotate.rotate-all", rotateSource));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,75 +58,74 @@ public final class WeakAlgorithms {
     /** A host key judged by its type and size ({@code ssh-rsa}, 2048). */
     public static Optional<String> hostKey(String type, int bits) {
         if (type.equals("ssh-dss")) {
-            return Optional.of("DSA host key (" + bits + " bit, SHA-1 signatures; removed from OpenSSH 9.8)");
+            return Optional.of(AuditTexts.get("evidence.host.ssh-weak.dsa-key", String.valueOf(bits)));
         }
         if (type.equals("ssh-rsa") && bits < MIN_RSA_BITS) {
-            return Optional.of("RSA host key of " + bits + " bit, below the " + MIN_RSA_BITS
-                    + " bit BSI TR-02102-4 asks for");
+            return Optional.of(AuditTexts.get("evidence.host.ssh-weak.rsa-key", String.valueOf(bits), String.valueOf(MIN_RSA_BITS)));
         }
         return Optional.empty();
     }
 
     private static String kex(String n) {
         if (n.contains("group1-sha1") || n.startsWith("gss-group1-")) {
-            return "1024-bit Diffie-Hellman group (Logjam) with SHA-1";
+            return AuditTexts.get("evidence.host.ssh-weak.dh1024");
         }
         if (n.startsWith("rsa1024-")) {
-            return "1024-bit RSA key exchange";
+            return AuditTexts.get("evidence.host.ssh-weak.rsa1024");
         }
         if (n.endsWith("-sha1") || n.contains("-sha1-") || n.endsWith("sha1@openssh.com")) {
-            return "key exchange hash is SHA-1";
+            return AuditTexts.get("evidence.host.ssh-weak.kex-sha1");
         }
         return null;
     }
 
     private static String cipher(String n) {
         if (n.equals("none")) {
-            return "no encryption";
+            return AuditTexts.get("evidence.host.ssh-weak.no-cipher");
         }
         if (n.startsWith("arcfour")) {
-            return "RC4 stream cipher (broken)";
+            return AuditTexts.get("evidence.host.ssh-weak.rc4");
         }
         if (n.startsWith("3des")) {
-            return "3DES: 64-bit block cipher (Sweet32) in CBC mode";
+            return AuditTexts.get("evidence.host.ssh-weak.3des");
         }
         if (n.startsWith("des-") || n.equals("des")) {
-            return "single DES (56-bit key)";
+            return AuditTexts.get("evidence.host.ssh-weak.des");
         }
         if (n.startsWith("blowfish") || n.startsWith("cast128") || n.startsWith("idea")) {
-            return "64-bit block cipher in CBC mode";
+            return AuditTexts.get("evidence.host.ssh-weak.block64");
         }
         if (n.endsWith("-cbc") || n.contains("-cbc@")) {
-            return "CBC mode (plaintext recovery, CVE-2008-5161)";
+            return AuditTexts.get("evidence.host.ssh-weak.cbc");
         }
         return null;
     }
 
     private static String mac(String n) {
         if (n.equals("none")) {
-            return "no integrity protection";
+            return AuditTexts.get("evidence.host.ssh-weak.no-mac");
         }
         if (n.startsWith("hmac-md5")) {
-            return "MD5-based MAC";
+            return AuditTexts.get("evidence.host.ssh-weak.md5");
         }
         if (n.startsWith("hmac-sha1-96") || n.contains("-96@") || n.endsWith("-96")) {
-            return "SHA-1 MAC truncated to 96 bits";
+            return AuditTexts.get("evidence.host.ssh-weak.sha1-96");
         }
         if (n.startsWith("hmac-sha1")) {
-            return "SHA-1-based MAC";
+            return AuditTexts.get("evidence.host.ssh-weak.sha1-mac");
         }
         if (n.startsWith("umac-64")) {
-            return "64-bit authentication tag";
+            return AuditTexts.get("evidence.host.ssh-weak.umac64");
         }
         return null;
     }
 
     private static String hostKeyAlgorithm(String n) {
         if (n.equals("ssh-rsa") || n.startsWith("ssh-rsa-cert")) {
-            return "RSA signatures with SHA-1";
+            return AuditTexts.get("evidence.host.ssh-weak.ssh-rsa");
         }
         if (n.startsWith("ssh-dss")) {
-            return "DSA signatures (1024 bit, SHA-1)";
+            return AuditTexts.get("evidence.host.ssh-weak.ssh-dss");
         }
         return null;
     }

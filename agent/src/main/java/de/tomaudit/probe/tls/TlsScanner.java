@@ -1,5 +1,6 @@
 package de.tomaudit.probe.tls;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.Connector;
 import de.tomaudit.probe.ProbeException;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class TlsScanner {
             if (highest.isPresent() && v.compareTo(highest.get()) > 0) {
                 continue; // the server chose a lower version when offered this one: it does not speak it
             }
-            versionTasks.put(v, pool.submit(() -> enumerate(v)));
+            versionTasks.put(v, pool.submit(AuditTexts.carry(() -> enumerate(v))));
         }
         Map<TlsVersion, List<TlsSuite>> accepted = new EnumMap<>(TlsVersion.class);
         for (TlsVersion v : TlsVersion.values()) {
@@ -69,20 +70,20 @@ public final class TlsScanner {
         Map<TlsVersion, Future<String>> orderTasks = new EnumMap<>(TlsVersion.class);
         for (TlsVersion v : TlsVersion.values()) {
             if (v != TlsVersion.SSL_2 && accepted.get(v).size() >= 2) {
-                orderTasks.put(v, pool.submit(() -> order(v, accepted.get(v))));
+                orderTasks.put(v, pool.submit(AuditTexts.carry(() -> order(v, accepted.get(v)))));
             }
         }
-        Future<List<Integer>> groups13 = pool.submit(() -> accepted.get(TlsVersion.TLS_1_3).isEmpty()
-                ? List.<Integer>of() : groupsTls13(accepted.get(TlsVersion.TLS_1_3)));
+        Future<List<Integer>> groups13 = pool.submit(AuditTexts.carry(() -> accepted.get(TlsVersion.TLS_1_3).isEmpty()
+                ? List.<Integer>of() : groupsTls13(accepted.get(TlsVersion.TLS_1_3))));
         Optional<TlsVersion> ecdheVersion = highestWith(accepted, TlsScanner::ellipticEphemeral);
-        Future<List<Integer>> curves = pool.submit(() -> ecdheVersion.isEmpty() ? List.<Integer>of()
-                : curvesLegacy(ecdheVersion.get(), accepted.get(ecdheVersion.get())));
+        Future<List<Integer>> curves = pool.submit(AuditTexts.carry(() -> ecdheVersion.isEmpty() ? List.<Integer>of()
+                : curvesLegacy(ecdheVersion.get(), accepted.get(ecdheVersion.get()))));
         Optional<TlsVersion> dheVersion = highestWith(accepted, TlsSuite::ephemeralFiniteField);
-        Future<Optional<Integer>> dh = pool.submit(() -> dheVersion.isEmpty() ? Optional.<Integer>empty()
-                : dhPrimeBits(dheVersion.get(), accepted.get(dheVersion.get())));
+        Future<Optional<Integer>> dh = pool.submit(AuditTexts.carry(() -> dheVersion.isEmpty() ? Optional.<Integer>empty()
+                : dhPrimeBits(dheVersion.get(), accepted.get(dheVersion.get()))));
         Optional<TlsVersion> certVersion = highestWith(accepted, TlsScanner::certified);
-        Future<List<byte[]>> rawChain = pool.submit(() -> certVersion.isEmpty() ? List.<byte[]>of()
-                : rawChain(certVersion.get(), accepted.get(certVersion.get())));
+        Future<List<byte[]>> rawChain = pool.submit(AuditTexts.carry(() -> certVersion.isEmpty() ? List.<byte[]>of()
+                : rawChain(certVersion.get(), accepted.get(certVersion.get()))));
 
         List<Future<?>> all = new ArrayList<>(orderTasks.values());
         all.addAll(List.of(groups13, curves, dh, rawChain));

@@ -1,5 +1,6 @@
 package de.tomaudit.target.bundle;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Command;
 import de.tomaudit.target.CommandCatalog;
 import de.tomaudit.target.CommandResult;
@@ -152,7 +153,7 @@ public final class BundleTarget implements Target {
         }
         return switch (run.get().status()) {
             case "missing" -> throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(),
-                    command.argv().get(0) + " is not installed");
+                    AuditTexts.get("evidence.host.is-not-installed", command.argv().get(0)));
             case "timeout" -> throw new TargetException(TargetException.Reason.TIMEOUT, command.line(),
                     command.line() + " did not finish in time when the bundle was collected");
             default -> new CommandResult(command, run.get().exitCode(),
@@ -174,7 +175,7 @@ public final class BundleTarget implements Target {
     /** Missing when the collection saw it missing, else not collected. */
     private TargetException missing(String path) {
         if (index.knownAbsent(path)) {
-            return new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+            return new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         return notCollected(path);
     }

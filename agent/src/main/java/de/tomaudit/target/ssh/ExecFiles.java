@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileContent;
 import de.tomaudit.target.FileStat;
@@ -41,7 +42,7 @@ final class ExecFiles {
     FileContent read(String path, boolean useSudo) throws TargetException {
         Optional<FileStat> st = stat(path, useSudo);
         if (st.isEmpty()) {
-            throw new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+            throw new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         if (st.get().type() == FileStat.Type.DIRECTORY) {
             throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
@@ -124,7 +125,7 @@ final class ExecFiles {
         String err = o.stderrText().strip();
         String first = err.isEmpty() ? "exit code " + o.exitCode() : err.lines().findFirst().orElse(err);
         if (err.contains("No such file or directory") || err.contains("Not a directory")) {
-            return new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+            return new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         if (err.contains("Is a directory")) {
             return new TargetException(TargetException.Reason.IO, path, path + " is a directory");

@@ -5,6 +5,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileContent;
 import de.tomaudit.target.FileStat;
@@ -267,7 +268,7 @@ final class SftpFiles {
     private static TargetException translate(String path, Exception e) {
         if (e instanceof SftpException s) {
             return switch (s.id) {
-                case ChannelSftp.SSH_FX_NO_SUCH_FILE -> new TargetException(TargetException.Reason.NOT_FOUND, path, path + " does not exist");
+                case ChannelSftp.SSH_FX_NO_SUCH_FILE -> new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
                 case ChannelSftp.SSH_FX_PERMISSION_DENIED -> new TargetException(TargetException.Reason.PERMISSION_DENIED, path,
                         path + ": permission denied");
                 default -> new TargetException(TargetException.Reason.IO, path, path + ": SFTP error " + s.id

@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.AccessProblem;
 import de.tomaudit.target.Command;
 import de.tomaudit.target.CommandCatalog;
@@ -190,7 +191,7 @@ public final class SshTarget implements Target {
             }
             String exe = command.argv().get(0);
             if (!installed(exe)) {
-                throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), exe + " is not installed");
+                throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), AuditTexts.get("evidence.host.is-not-installed", exe));
             }
             String line = RemoteCommand.of(command, useSudo);
             ExecChannels.Outcome o = exec.run(line, command.line(), opTimeout(), limits.maxOutputBytes(), false);
@@ -203,7 +204,7 @@ public final class SshTarget implements Target {
             }
             String err = o.stderrText();
             if (o.exitCode() == 127 || err.contains("sudo: " + exe + ": command not found")) {
-                throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), exe + " is not installed");
+                throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(), AuditTexts.get("evidence.host.is-not-installed", exe));
             }
             return new CommandResult(command, o.exitCode(), new String(o.stdout(), StandardCharsets.UTF_8), err);
         });
