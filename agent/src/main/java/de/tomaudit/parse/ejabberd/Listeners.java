@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class Listeners {
             boolean starttls = bool(m, "starttls", problems);
             boolean required = bool(m, "starttls_required", problems);
             List<String> protocolOptions = new ArrayList<>();
-            String protocolSource = "default: ejabberd 23.01 (no protocol_options: only SSLv3 is disabled)";
+            String protocolSource = "default: ejabberd 23.01 (" + AuditTexts.get("evidence.ejabberd.no-protocol-options") + ")";
             Optional<String> ciphers = m.get("ciphers").flatMap(EjValue::scalarText);
             Optional<EjValue> own = m.get("protocol_options");
             if (own.isPresent()) {

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * documentation's API examples replayed by WireMock on 127.0.0.1), collected and judged by the
  * mastodon rules; the live phase takes the instance's domain from .env.production.
  */
-class MastodonRulesOnFixtureTest {
+public class MastodonRulesOnFixtureTest {
     private static List<Rule> rules;
     private WireMockServer api;
 
@@ -82,7 +82,8 @@ class MastodonRulesOnFixtureTest {
         }
     }
 
-    static Path root(Path tmp, boolean rotated) throws Exception {
+    /** The upstream Mastodon files (shared/fixtures/mastodon; skips without them) as a host's root below {@code tmp}. */
+    public static Path root(Path tmp, boolean rotated) throws Exception {
         Path f = TestPaths.sharedFixture("mastodon");
         Path live = tmp.resolve("home/mastodon/live");
         Files.createDirectories(live.resolve("lib/mastodon"));
