@@ -195,7 +195,8 @@ public final class TargetAuditor {
         FactSet probed = probes.run(target, kinds, collected, options.probes());
         LOG.debug("probes took {} ms", (System.nanoTime() - start) / 1_000_000);
         FactSet mastodon = options.probes().only() ? FactSet.builder().build()
-                : mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb());
+                : de.tomaudit.i18n.AuditTexts.with(options.lang(),
+                        () -> mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb()));
         return FactSet.builder().addAll(collected).addAll(probed).addAll(mastodon).build();
     }
 

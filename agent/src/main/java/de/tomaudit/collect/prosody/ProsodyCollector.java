@@ -130,8 +130,8 @@ public final class ProsodyCollector implements Collector {
             facts.notApplicable(ENDPOINTS, "Prosody is not installed");
             return;
         }
-        facts.put("prosody.installed", true, config.map(c -> Evidence.file(c, "present"))
-                .orElseGet(() -> Evidence.file(binary.get(), "present")));
+        facts.put("prosody.installed", true, config.map(c -> Evidence.file(c, AuditTexts.get("evidence.prosody.present")))
+                .orElseGet(() -> Evidence.file(binary.get(), AuditTexts.get("evidence.prosody.present"))));
         ProsodyVersion version = putVersion(target, facts);
         if (config.isEmpty()) {
             String why = "Prosody is installed (" + binary.get() + ") but none of " + configs + " exists";
@@ -142,7 +142,7 @@ public final class ProsodyCollector implements Collector {
         ProsodyEvaluation evaluation = new ProsodyConfigEvaluator(new ProsodyTargetSource(target), limits, Map.of())
                 .evaluate(config.get());
         facts.put("prosody.config_files", evaluation.files(), evaluation.files().stream()
-                .map(f -> Evidence.file(f, "evaluated")).toList());
+                .map(f -> Evidence.file(f, AuditTexts.get("evidence.prosody.evaluated"))).toList());
         if (!evaluation.ok()) {
             ConfigProblem p = evaluation.failure().orElseThrow();
             putFailure(p, facts);
