@@ -232,7 +232,6 @@ public final class RuleEvaluator {
         return new Resolved(values, Optional.empty());
     }
 
-    /** The fact named by ref or by its longest dotted prefix ({@code a.b.c}, {@code a.b}, {@code a}). */
     /**
      * The value of {@code ref} inside a map fact ({@code bbb.coturn.no_tlsv1} of the fact
      * {@code bbb.coturn}) when it is plain (a scalar, null, or a list of scalars); empty otherwise.
@@ -256,6 +255,7 @@ public final class RuleEvaluator {
     /** Stands for a field that is present and null (Optional cannot hold null). */
     private static final Object NULL_FIELD = new Object();
 
+    /** The fact named by ref or by its longest dotted prefix ({@code a.b.c}, {@code a.b}, {@code a}). */
     static Optional<Fact> lookup(String ref, FactSet facts) {
         String key = ref;
         while (true) {
