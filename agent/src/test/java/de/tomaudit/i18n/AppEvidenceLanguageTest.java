@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code key: value}, values, file lists) are the same in both languages by design; the few that
  * read like words are in {@link #TECHNICAL}.
  */
-class AppEvidenceLanguageTest {
+public class AppEvidenceLanguageTest {
     private static final Set<String> APPS = Set.of("ejabberd", "prosody", "mastodon", "bbb", "policy");
     /** Words that make an unchanged text English (technical tokens are taken out first). */
     private static final Set<String> ENGLISH = Set.of("a", "an", "the", "is", "are", "was", "not", "no", "none", "set",
@@ -172,7 +172,7 @@ class AppEvidenceLanguageTest {
     }
 
     /** English words left after technical tokens (paths, key=value, names with _ . : digits) are taken out. */
-    static boolean isEnglish(String text) {
+    public static boolean isEnglish(String text) {
         Set<String> left = new TreeSet<>();
         TOKEN.matcher(text).results().map(m -> m.group().replaceAll("^[(\\[{\"',;]+|[)\\]}\"',;:]+$", ""))
                 .filter(t -> WORD.matcher(t).matches())

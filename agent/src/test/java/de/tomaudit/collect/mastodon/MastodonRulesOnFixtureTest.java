@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import de.tomaudit.collect.host.LogrotateCollector;
 import de.tomaudit.collect.host.NginxCollector;
+import de.tomaudit.facts.Fact;
 import de.tomaudit.facts.FactSet;
+import de.tomaudit.i18n.AppEvidenceLanguageTest;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.result.Status;
@@ -100,6 +103,35 @@ public class MastodonRulesOnFixtureTest {
             Files.writeString(tmp.resolve("etc/logrotate.d/nginx"), "/var/log/nginx/*.log {\n  daily\n  rotate 14\n}\n");
         }
         return tmp;
+    }
+
+    /** The live phase (API answers) gives its evidence in the audit's language, like the collectors (issue 12 point 7). */
+    @Test
+    void theLivePhasesEvidenceIsInTheAuditsLanguage(@TempDir Path tmp) throws Exception {
+        Target t = new Loopback(new DirTarget(root(tmp, true), Limits.DEFAULT));
+        FactSet.Builder b = FactSet.builder();
+        new MastodonCollector().collect(t, b);
+        FactSet collected = b.build();
+        ProbeSettings probes = new ProbeSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(10), 1, 1,
+                Duration.ofSeconds(30), List.of());
+        MastodonLivePhase live = new MastodonLivePhase("http", api.port(), "tomaudit-test");
+        FactSet en = AuditTexts.with("en", () -> live.run(t, Set.of("host", "mastodon"), collected, probes, MastodonDbSettings.NONE));
+        FactSet de = AuditTexts.with("de", () -> live.run(t, Set.of("host", "mastodon"), collected, probes, MastodonDbSettings.NONE));
+        List<String> english = new java.util.ArrayList<>();
+        int compared = 0;
+        for (Fact f : en.all().values()) {
+            List<de.tomaudit.facts.Evidence> other = de.get(f.key()).orElseThrow().evidence();
+            for (int i = 0; i < f.evidence().size(); i++) {
+                String text = f.evidence().get(i).value();
+                compared++;
+                if (text.equals(other.get(i).value()) && AppEvidenceLanguageTest.isEnglish(text)) {
+                    english.add(f.key() + ": " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), english);
+        assertTrue(compared >= 5, "evidence lines of the live phase compared: " + compared);
+        assertTrue(de.get("mastodon.api.instance").orElseThrow().evidence().get(0).value().contains("Registrierung"));
     }
 
     private Map<String, Status> audit(Path root) {
