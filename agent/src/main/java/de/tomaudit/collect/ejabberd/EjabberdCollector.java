@@ -171,8 +171,7 @@ public final class EjabberdCollector implements Collector {
         facts.put("ejabberd.config_file", configPath, Evidence.file(configPath, AuditTexts.get(configExists ? "evidence.ejabberd.present" : "evidence.ejabberd.not-found")));
         List<ConfigProblem> problems = new ArrayList<>(ctl.problems());
         if (!configPath.endsWith(".yml") && !configPath.endsWith(".yaml")) {
-            problems.add(new ConfigProblem(new Loc(configPath, 0), "not a .yml file: ejabberd reads it as the legacy Erlang"
-                    + " term format, which is not evaluated here", true));
+            problems.add(new ConfigProblem(new Loc(configPath, 0), AuditTexts.get("evidence.ejabberd.legacy-format"), true));
             putProblems(problems, facts, configPath);
             configUnknown(facts, configPath + " is in the legacy Erlang term format");
             return;

@@ -55,8 +55,8 @@ final class HostFacts {
         for (EjValue.Entry e : modules.get().value().entries()) {
             EjValue.Entry before = out.put(e.key().text(), e);
             if (before != null && problems.stream().noneMatch(p -> p.where().equals(e.key().loc()))) {
-                problems.add(new ConfigProblem(e.key().loc(), "module " + e.key().text() + " is configured twice (also at "
-                        + before.key().loc() + "); the later options are used here", false));
+                problems.add(new ConfigProblem(e.key().loc(), AuditTexts.get("evidence.ejabberd.module-twice", e.key().text(),
+                        String.valueOf(before.key().loc())), false));
             }
         }
         return out;
@@ -83,8 +83,8 @@ final class HostFacts {
                 types.get().value().listOrSingle().forEach(v -> v.atom().ifPresent(storedTypes::add));
                 evidence.add(EjEvidence.option(types.get()));
                 if (!stored) {
-                    problems.add(new ConfigProblem(types.get().keyLoc(), "auth_stored_password_types exists only from"
-                            + " ejabberd 25.03; release " + version + " refuses the unknown option", false));
+                    problems.add(new ConfigProblem(types.get().keyLoc(), AuditTexts.get("evidence.ejabberd.stored-types-unknown",
+                            String.valueOf(version)), false));
                 }
             }
             Map<String, Object> m = new LinkedHashMap<>();

@@ -205,8 +205,8 @@ final class ServerFacts {
         facts.put("ejabberd.log_files", List.of(logPath, dir + "/error.log"), logPathEvidence);
         for (Optional<Option> o : List.of(count, size)) {
             o.filter(x -> !x.keyLoc().file().equals(config.mainFile()) || x.value().macro().isPresent())
-                    .ifPresent(x -> problems.add(new ConfigProblem(x.keyLoc(), x.key() + " is not a plain line of "
-                            + config.mainFile() + ": ejabberdctl hands only such lines to the logger at start", false)));
+                    .ifPresent(x -> problems.add(new ConfigProblem(x.keyLoc(), AuditTexts.get("evidence.ejabberd.not-plain-line", x.key(),
+                            config.mainFile()), false)));
         }
         String rotation = rotateSize.equals("infinity") || rotateCount == 0 && rotateSize.equals(0L)
                 ? "not rotated by ejabberd" : "rotated by size only (" + rotateSize + " bytes, " + rotateCount + " old file(s))";

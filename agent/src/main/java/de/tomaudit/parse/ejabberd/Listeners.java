@@ -19,13 +19,13 @@ public final class Listeners {
         List<Listener> out = new ArrayList<>();
         for (EjValue item : listen.get().value().items()) {
             if (!(item instanceof EjValue.Mapping m)) {
-                problems.add(new ConfigProblem(item.where(), "listen: each listener must be a map (port:, module:, ...)", false));
+                problems.add(new ConfigProblem(item.where(), AuditTexts.get("evidence.ejabberd.listener-not-map"), false));
                 continue;
             }
             Optional<EjValue> port = m.get("port");
             Optional<String> module = m.get("module").flatMap(EjValue::scalarText);
             if (port.isEmpty() || module.isEmpty()) {
-                problems.add(new ConfigProblem(m.where(), "listen: a listener needs port: and module:", false));
+                problems.add(new ConfigProblem(m.where(), AuditTexts.get("evidence.ejabberd.listener-incomplete"), false));
                 continue;
             }
             String portText = port.get().scalarText().orElse(port.get().display());
@@ -79,8 +79,7 @@ public final class Listeners {
         }
         Optional<Boolean> b = v.get().bool();
         if (b.isEmpty()) {
-            problems.add(new ConfigProblem(v.get().where(), key + ": '" + v.get().display()
-                    + "' is not a boolean for ejabberd (true/false, yes/no, on/off); read as false", false));
+            problems.add(new ConfigProblem(v.get().where(), AuditTexts.get("evidence.ejabberd.not-boolean", key, v.get().display()), false));
             return false;
         }
         return b.get();
