@@ -197,7 +197,8 @@ public final class TargetAuditor {
         FactSet probed = probes.run(target, kinds, collected, options.probes());
         LOG.debug("probes took {} ms", (System.nanoTime() - start) / 1_000_000);
         FactSet mastodon = options.probes().only() ? FactSet.builder().build()
-                : mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb(), options.policy());
+                : de.tomaudit.i18n.AuditTexts.with(options.lang(),
+                        () -> mastodonLive.run(target, kinds, collected, options.probes(), options.mastodonDb(), options.policy()));
         // the built-in privacy policy's claims (merged with --policy's) replace the claims file's alone
         FactSet own = mastodon.get(POLICY_FILE).isPresent() ? collected.withoutPrefix("policy") : collected;
         return FactSet.builder().addAll(own).addAll(probed).addAll(mastodon).build();

@@ -37,6 +37,51 @@ public final class RuleCaseRunner {
         return run(rules, cases);
     }
 
+    /**
+     * The why-line of every failing case of the pack under {@code root}, in English and German:
+     * not ok where it shows the rule's expression (the generic "does not meet: CONDITION") instead
+     * of the deciding fact in words, i.e. where the rule needs a {@code why:} sentence for that case.
+     */
+    public static List<Outcome> whyLines(Path root) throws RuleFileException {
+        Map<String, Rule> byId = new LinkedHashMap<>();
+        RuleLoader.loadDirectory(root).forEach(r -> byId.put(r.id(), r));
+        List<Outcome> out = new ArrayList<>();
+        try {
+            for (Path f : RuleLoader.yamlFiles(root, true)) {
+                for (RuleCase c : RuleCaseParser.parse(RuleLoader.display(f), RuleLoader.readText(f))) {
+                    Rule rule = byId.get(c.ruleId());
+                    Evaluation e = rule == null ? null : RuleEvaluator.evaluate(rule, c.facts());
+                    if (e == null || e.status() != Status.FAIL) {
+                        continue;
+                    }
+                    List<String> shown = new ArrayList<>();
+                    for (String line : List.of(e.why().en(), e.why().de())) {
+                        if (line.isBlank() || showsExpression(rule, line)) {
+                            shown.add("'" + line + "'");
+                        }
+                    }
+                    out.add(new Outcome(c.ruleId(), c.name(), c.source(), shown.isEmpty(),
+                            shown.isEmpty() ? "" : "the why-line shows the rule's expression, not the deciding fact: "
+                                    + String.join(" / ", shown)));
+                }
+            }
+        } catch (IOException e) {
+            throw new RuleFileException(root + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Whether a why-line quotes the condition (or a part of it) instead of saying the fact in words. */
+    static boolean showsExpression(Rule rule, String why) {
+        String flat = why.replaceAll("\\s+", " ");
+        if (flat.contains("does not meet:") || flat.contains("erfüllt nicht:")) {
+            return true;
+        }
+        return ConditionParts.conjuncts(rule.condition().text()).stream()
+                .map(p -> p.strip().replaceAll("\\s+", " "))
+                .anyMatch(p -> p.length() > 12 && flat.contains(p));
+    }
+
     public static List<Outcome> run(List<Rule> rules, List<RuleCase> cases) {
         Map<String, Rule> byId = new LinkedHashMap<>();
         rules.forEach(r -> byId.put(r.id(), r));

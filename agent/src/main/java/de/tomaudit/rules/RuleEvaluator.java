@@ -131,8 +131,25 @@ public final class RuleEvaluator {
             List<String> de = new ArrayList<>();
             boolean listSeen = false;
             Set<String> seen = new LinkedHashSet<>();
+            Set<String> wholeMaps = new LinkedHashSet<>();
             for (String ref : c.references()) {
                 Optional<Fact> f = lookup(ref, facts);
+                Optional<Object> field = f.flatMap(x -> mapField(x, ref));
+                if (field.isPresent()) {
+                    // a plain field of a map fact ("bbb.coturn.use_auth_secret is false"), not the whole map
+                    if (seen.add(ref)) {
+                        Object v = field.get();
+                        boolean none = v == NULL_FIELD || v instanceof List<?> l && l.isEmpty() || "".equals(v);
+                        String shown = none ? "" : WhyTemplate.display(toJexl(v));
+                        en.add(ref + " is " + (v == NULL_FIELD ? "unset" : none ? "empty" : shown));
+                        de.add(ref + " ist " + (v == NULL_FIELD ? "nicht gesetzt" : none ? "leer" : shown));
+                    }
+                    continue;
+                }
+                if (f.isPresent() && f.get().value() instanceof Map<?, ?> && ref.equals(f.get().key())) {
+                    wholeMaps.add(ref); // said only when none of its fields is
+                    continue;
+                }
                 if (f.isEmpty() || !seen.add(f.get().key())) {
                     continue;
                 }
@@ -149,6 +166,13 @@ public final class RuleEvaluator {
                     String shown = WhyTemplate.display(toJexl(v));
                     en.add(f.get().key() + " is " + shown);
                     de.add(f.get().key() + " ist " + shown);
+                }
+            }
+            for (String map : wholeMaps) {
+                if (seen.stream().noneMatch(r -> r.startsWith(map + "."))) {
+                    listSeen = true;
+                    en.add(map);
+                    de.add(map);
                 }
             }
             if (en.isEmpty()) {
@@ -209,6 +233,29 @@ public final class RuleEvaluator {
         }
         return new Resolved(values, Optional.empty());
     }
+
+    /**
+     * The value of {@code ref} inside a map fact ({@code bbb.coturn.no_tlsv1} of the fact
+     * {@code bbb.coturn}) when it is plain (a scalar, null, or a list of scalars); empty otherwise.
+     */
+    static Optional<Object> mapField(Fact fact, String ref) {
+        if (ref.length() <= fact.key().length() || !(fact.value() instanceof Map<?, ?>)) {
+            return Optional.empty();
+        }
+        Object v = fact.value();
+        for (String name : ref.substring(fact.key().length() + 1).split("\\.")) {
+            if (!(v instanceof Map<?, ?> m) || !m.containsKey(name)) {
+                return Optional.empty();
+            }
+            v = m.get(name);
+        }
+        boolean plain = v == null || !(v instanceof Map<?, ?>)
+                && (!(v instanceof List<?> l) || l.stream().noneMatch(x -> x instanceof Map<?, ?> || x instanceof List<?>));
+        return plain ? Optional.of(v == null ? NULL_FIELD : v) : Optional.empty();
+    }
+
+    /** Stands for a field that is present and null (Optional cannot hold null). */
+    private static final Object NULL_FIELD = new Object();
 
     /** The fact named by ref or by its longest dotted prefix ({@code a.b.c}, {@code a.b}, {@code a}). */
     static Optional<Fact> lookup(String ref, FactSet facts) {

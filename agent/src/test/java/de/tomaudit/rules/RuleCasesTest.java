@@ -32,4 +32,21 @@ class RuleCasesTest {
         }
         return tests.stream();
     }
+
+    /**
+     * Every failing case of the application packs starts its finding with the deciding fact in
+     * words, in English and in German: never the rule's expression (issue 12, point 3).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyFailingCaseOfTheApplicationPacksSaysWhyInWords() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String pack : List.of("ejabberd", "prosody", "mastodon", "bbb")) {
+            for (RuleCaseRunner.Outcome o : RuleCaseRunner.whyLines(TestPaths.repo().resolve("rules/" + pack))) {
+                tests.add(DynamicTest.dynamicTest(o.ruleId() + ": " + o.name(),
+                        () -> assertTrue(o.ok(), o.source() + ": " + o.message())));
+            }
+        }
+        assertTrue(tests.size() > 70, "failing cases of the application packs: " + tests.size());
+        return tests.stream();
+    }
 }

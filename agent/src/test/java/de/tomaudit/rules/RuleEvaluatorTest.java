@@ -184,6 +184,25 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void withoutAWhyAPlainFieldOfAMapFactIsSaidInWordsNotAsTheExpression() throws Exception {
+        Rule r = RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'",
+                "condition: \"demo.map.tls == true && (demo.map.port == null || demo.map.port != '') && demo.map.hosts == null\""));
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("tls", false);
+        m.put("port", "");
+        m.put("hosts", List.of());
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.map", m).build());
+        assertEquals("demo.map.tls is false", e.why().en());
+        assertEquals("demo.map.tls ist false", e.why().de());
+        m.put("tls", true);
+        e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.map", m).build());
+        assertEquals("demo.map.port is empty", e.why().en(), "the map itself is not named when a field of it is");
+        assertEquals("demo.map.port ist leer", e.why().de());
+        m.put("port", "5222");
+        assertEquals("demo.map.hosts ist leer", RuleEvaluator.evaluate(r, FactSet.builder().put("demo.map", m).build()).why().de());
+    }
+
+    @Test
     void aBrokenWhyTemplateIsARuleFileErrorWithItsLine() {
         RuleFileException e = org.junit.jupiter.api.Assertions.assertThrows(RuleFileException.class,
                 () -> rule("why: {en: \"thing is {demo.thing\", de: \"x\"}\n"));

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.collect.Reads;
@@ -131,7 +132,7 @@ public final class BbbCollector implements Collector {
 
     private void collectChecked(Target target, FactSet.Builder facts) {
         if (!exists(target, BbbPaths.WEB_DEFAULTS) && !exists(target, BbbPaths.WEB_OVERRIDE)) {
-            facts.put("bbb.installed", false, Evidence.file(BbbPaths.WEB_DEFAULTS, "not found"));
+            facts.put("bbb.installed", false, Evidence.file(BbbPaths.WEB_DEFAULTS, AuditTexts.get("evidence.bbb.not-found")));
             facts.notApplicable("bbb", "BigBlueButton is not installed: " + BbbPaths.WEB_DEFAULTS + " does not exist");
             return;
         }
@@ -174,7 +175,7 @@ public final class BbbCollector implements Collector {
             return;
         }
         String source = web.properties().entry("bigbluebutton.web.serverURL").map(e -> e.source()).orElse(BbbPaths.WEB_DEFAULTS);
-        facts.put("bbb.domain", host.get(), new Evidence(source, "bigbluebutton.web.serverURL names " + host.get()));
+        facts.put("bbb.domain", host.get(), new Evidence(source, AuditTexts.get("evidence.bbb.server-url", host.get())));
     }
 
     private void api(Target target, BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
@@ -241,20 +242,20 @@ public final class BbbCollector implements Collector {
             s.variables().forEach((k, v) -> vars.put(k, v.value().orElse("")));
             m.put("variables", vars);
             List<Evidence> ev = new ArrayList<>();
-            s.calls().forEach(c -> ev.add(new Evidence(c.source(), c.function() + (c.active() ? " (called)" : " (commented out)"))));
-            s.variables().values().forEach(v -> ev.add(new Evidence(v.source(), v.name() + "=" + v.value().orElse("(unknown)"))));
-            s.sourcedOverride().ifPresent(src -> ev.add(new Evidence(src, "sources " + BbbPaths.CRON_OVERRIDE)));
+            s.calls().forEach(c -> ev.add(new Evidence(c.source(), AuditTexts.get(c.active() ? "evidence.bbb.called" : "evidence.bbb.commented-out", c.function()))));
+            s.variables().values().forEach(v -> ev.add(new Evidence(v.source(), v.name() + "=" + v.value().orElseGet(() -> AuditTexts.get("evidence.bbb.unknown-value")))));
+            s.sourcedOverride().ifPresent(src -> ev.add(new Evidence(src, AuditTexts.get("evidence.bbb.sources", BbbPaths.CRON_OVERRIDE))));
             facts.put("bbb.cleanup", m, ev);
             for (String p : s.overrideProblems()) {
                 facts.error("bbb.cleanup.override", "parse", p);
             }
             if (override.isPresent() && s.sourcedOverride().isEmpty()) {
                 facts.put("bbb.cleanup.override_ignored", true, Evidence.file(BbbPaths.CRON_OVERRIDE,
-                        "exists, but " + BbbPaths.CRON + " does not source it: its values do not apply"));
+                        AuditTexts.get("evidence.bbb.override-ignored", BbbPaths.CRON)));
             }
         } else {
             facts.put("bbb.cleanup", Map.of("script", "", "override_sourced", false, "override_exists", override.isPresent(),
-                    "calls", List.of(), "variables", Map.of()), Evidence.file(BbbPaths.CRON, "not found: no daily cleanup"));
+                    "calls", List.of(), "variables", Map.of()), Evidence.file(BbbPaths.CRON, AuditTexts.get("evidence.bbb.no-cron")));
         }
         for (String pattern : BbbPaths.OTHER_CRON) {
             for (String file : Reads.glob(target, pattern, "bbb.cleanup.other", facts)) {
@@ -285,8 +286,7 @@ public final class BbbCollector implements Collector {
             m.put("function", c.function());
             m.put("source", c.source());
             list.add(m);
-            ev.add(new Evidence(c.source(), "find " + c.dir() + " -mtime " + c.daysText() + (c.active() ? "" : " (not run: "
-                    + c.function() + " is not called)") + (c.unknownBecause().isEmpty() ? "" : " (" + c.unknownBecause() + ")")));
+            ev.add(new Evidence(c.source(), "find " + c.dir() + " -mtime " + c.daysText() + (c.active() ? "" : " (" + AuditTexts.get("evidence.bbb.not-run", c.function()) + ")") + (c.unknownBecause().isEmpty() ? "" : " (" + c.unknownBecause() + ")")));
         }
         facts.put("bbb.cleanups", list, ev);
         return all;
@@ -312,8 +312,8 @@ public final class BbbCollector implements Collector {
             m.put("retention_days", c.map(x -> x.days().getAsLong()).orElse(-1L));
             m.put("source", c.map(CleanupScript.Cleanup::source).orElse(""));
             logs.add(m);
-            ev.add(new Evidence(c.map(CleanupScript.Cleanup::source).orElse(dir), dir + ": " + c.map(x -> "deleted after "
-                    + x.days().getAsLong() + " days (-mtime " + x.daysText() + ")").orElse("no cleanup deletes it")));
+            ev.add(new Evidence(c.map(CleanupScript.Cleanup::source).orElse(dir), c.map(x -> AuditTexts.get("evidence.bbb.log-deleted", dir,
+                    String.valueOf(x.days().getAsLong()), x.daysText())).orElseGet(() -> AuditTexts.get("evidence.bbb.log-kept", dir))));
             String subject = "BigBlueButton logs (" + dir + ")";
             facts.retention(c.map(x -> Retention.of(subject, Duration.ofDays(x.days().getAsLong()), x.source(), false))
                     .orElse(Retention.forever(subject, BbbPaths.CRON, false)));

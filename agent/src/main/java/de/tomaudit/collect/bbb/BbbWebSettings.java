@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Reads;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
@@ -99,7 +100,7 @@ final class BbbWebSettings {
     }
 
     void put(FactSet.Builder facts) {
-        facts.put("bbb.web.files", List.copyOf(files), files.stream().map(f -> Evidence.file(f, "read")).toList());
+        facts.put("bbb.web.files", List.copyOf(files), files.stream().map(f -> Evidence.file(f, AuditTexts.get("evidence.bbb.read"))).toList());
         for (PropertiesProblem p : properties.fileProblems()) {
             facts.put("bbb.web.config_ok", false, Evidence.at(p.file(), p.line(), p.message()));
             facts.error("bbb.web", "parse", p.toString());
@@ -109,7 +110,7 @@ final class BbbWebSettings {
             facts.error("bbb.shared_secret", "parse", properties.fileProblems().get(0).toString());
             return;
         }
-        facts.put("bbb.web.config_ok", true, files.stream().map(f -> Evidence.file(f, "read")).toList());
+        facts.put("bbb.web.config_ok", true, files.stream().map(f -> Evidence.file(f, AuditTexts.get("evidence.bbb.read"))).toList());
         for (String property : DEFAULTS.keySet()) {
             putSetting(property, facts);
         }
@@ -124,8 +125,8 @@ final class BbbWebSettings {
             if (!properties.fileProblems().isEmpty()) {
                 return; // the file stopped before it: the error on bbb.web says why
             }
-            facts.put(key, DEFAULTS.get(property), Evidence.byDefault("bbb-web " + property
-                    + " (not set in " + String.join(" or ", files) + ")", DEFAULTS.get(property)));
+            facts.put(key, DEFAULTS.get(property), Evidence.byDefault(AuditTexts.get("evidence.bbb.web-default", property,
+                    String.join(", ", files)), DEFAULTS.get(property)));
             return;
         }
         LayeredProperties.Value value = v.get();
@@ -153,7 +154,7 @@ final class BbbWebSettings {
             if (v.problem().isEmpty()) {
                 facts.put(factKey("defaultKeepEvents"), v.text().orElse("").strip(),
                         Evidence.at(v.decidedBy().file(), v.decidedBy().line(), "keepEvents=" + v.decidedBy().raw()
-                                + " (the name before 2.3)"));
+                                + " " + AuditTexts.get("evidence.bbb.old-name")));
             }
         }
     }
@@ -162,8 +163,8 @@ final class BbbWebSettings {
         Optional<LayeredProperties.Value> v = properties.value("securitySalt");
         if (v.isEmpty()) {
             if (properties.fileProblems().isEmpty()) {
-                facts.put("bbb.shared_secret", Secret.of(""), Evidence.byDefault("securitySalt not set in "
-                        + String.join(" or ", files), "empty: API checksums are not checked"));
+                facts.put("bbb.shared_secret", Secret.of(""), Evidence.byDefault(AuditTexts.get("evidence.bbb.salt-not-set",
+                        String.join(", ", files)), AuditTexts.get("evidence.bbb.salt-empty")));
             }
             return;
         }

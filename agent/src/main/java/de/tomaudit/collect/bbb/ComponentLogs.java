@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Reads;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
@@ -79,18 +80,17 @@ final class ComponentLogs {
             }
         }
         String rootLevel = root.child("root").flatMap(r -> r.attribute("level")).orElse("DEBUG").strip().toUpperCase(Locale.ROOT);
-        root.child("root").ifPresent(r -> ev.add(new Evidence(LOGBACK + ":" + r.line(), "root logger at " + rootLevel)));
+        root.child("root").ifPresent(r -> ev.add(new Evidence(LOGBACK + ":" + r.line(), AuditTexts.get("evidence.bbb.root-logger", rootLevel))));
         long maxHistory = -1;
         Optional<XmlNode> history = root.descendants("MaxHistory").stream().findFirst()
                 .or(() -> root.descendants("maxHistory").stream().findFirst());
         if (history.isPresent() && history.get().text().strip().matches("\\d{1,6}")) {
             maxHistory = Long.parseLong(history.get().text().strip());
-            ev.add(new Evidence(LOGBACK + ":" + history.get().line(), "MaxHistory " + maxHistory + " (daily files: "
-                    + maxHistory + " days)"));
+            ev.add(new Evidence(LOGBACK + ":" + history.get().line(), AuditTexts.get("evidence.bbb.max-history", String.valueOf(maxHistory))));
             facts.retention(Retention.of("bbb-web log (/var/log/bigbluebutton/bbb-web.*.log, logback MaxHistory)",
                     Duration.ofDays(maxHistory), LOGBACK + ":" + history.get().line(), false));
         } else {
-            ev.add(new Evidence(LOGBACK, "no MaxHistory: logback keeps the rolled files forever"));
+            ev.add(new Evidence(LOGBACK, AuditTexts.get("evidence.bbb.no-max-history")));
             facts.retention(Retention.forever("bbb-web log (/var/log/bigbluebutton/bbb-web.*.log, no logback MaxHistory)",
                     LOGBACK, false));
         }
@@ -125,10 +125,10 @@ final class ComponentLogs {
                 debug |= d;
                 maps.add(map.attribute("name").orElse("") + "=" + value);
                 ev.add(new Evidence(path + ":" + map.line(), "map " + map.attribute("name").orElse("") + ": " + value
-                        + (d ? " (writes debug)" : "")));
+                        + (d ? " " + AuditTexts.get("evidence.bbb.writes-debug") : "")));
             }
             if (maps.isEmpty()) {
-                ev.add(new Evidence(path, "no mappings: nothing is written to the log file"));
+                ev.add(new Evidence(path, AuditTexts.get("evidence.bbb.no-mappings")));
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("debug", debug);
@@ -171,6 +171,6 @@ final class ComponentLogs {
             return;
         }
         facts.put(key, level, new Evidence(source, "log.level " + level
-                + (VERBOSE_SFU.contains(level) ? " (below info: writes client and media details)" : "")));
+                + (VERBOSE_SFU.contains(level) ? " " + AuditTexts.get("evidence.bbb.sfu-verbose") : "")));
     }
 }

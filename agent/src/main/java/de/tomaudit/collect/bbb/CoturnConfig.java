@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Secret;
@@ -72,7 +73,7 @@ final class CoturnConfig {
                         : String.join(", ", values.get(k));
                 evidence.add(Evidence.at(BbbPaths.COTURN, lines.get(k), k + (v.isEmpty() ? "" : "=" + v)));
             } else {
-                evidence.add(Evidence.file(BbbPaths.COTURN, k + " not set"));
+                evidence.add(Evidence.file(BbbPaths.COTURN, AuditTexts.get("evidence.bbb.coturn-not-set", k)));
             }
         }
         facts.put("bbb.coturn", m, evidence);

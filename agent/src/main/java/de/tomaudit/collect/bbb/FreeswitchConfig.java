@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Secret;
@@ -134,7 +135,7 @@ final class FreeswitchConfig {
         Param port = p.getOrDefault("sip-port", new Param("5060", 0));
         Param tls = p.getOrDefault("tls", new Param("false", 0));
         Param tlsOnly = p.getOrDefault("tls-only", new Param("false", 0));
-        String ipValue = ip.value().contains("$${local_ip_v4}") ? "the host's primary address (local_ip_v4)" : ip.value();
+        String ipValue = ip.value().contains("$${local_ip_v4}") ? AuditTexts.get("evidence.bbb.primary-address", "") : ip.value();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sip_ip", ipValue);
         m.put("sip_port", port.value());
@@ -144,7 +145,7 @@ final class FreeswitchConfig {
         m.put("unencrypted_reachable", !loopback(ip.value()) && !"true".equalsIgnoreCase(tlsOnly.value()));
         facts.put("bbb.freeswitch.sip_external", m, List.of(
                 Evidence.at(file, ip.line(), "sip-ip " + ipValue),
-                Evidence.at(file, port.line(), "sip-port " + port.value() + " (UDP and TCP, unencrypted)"),
+                Evidence.at(file, port.line(), AuditTexts.get("evidence.bbb.sip-port", port.value())),
                 Evidence.at(file, tls.line(), "tls " + tls.value()),
                 Evidence.at(file, tlsOnly.line(), "tls-only " + tlsOnly.value())));
     }

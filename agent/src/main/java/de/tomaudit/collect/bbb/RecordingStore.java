@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Retention;
@@ -221,19 +222,19 @@ final class RecordingStore {
         String why;
         if (generic.isPresent()) {
             retention = generic.getAsLong() * DAY;
-            why = "every raw recording: " + sourceOf(cleanups, c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(rawDir, sample));
+            why = AuditTexts.get("evidence.bbb.raw-every",
+                    sourceOf(cleanups, c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(rawDir, sample)));
         } else if (unrecordedJob.isPresent() && publishedJob.isPresent()) {
             long d = Math.max(unrecordedJob.get().days().orElse(0), publishedJob.get().days().orElse(0));
             retention = anyUncovered ? -1 : d * DAY;
-            why = "unrecorded meetings after " + unrecordedJob.get().days().orElse(-1) + " days ("
-                    + unrecordedJob.get().source() + "), recordings published as presentation after "
-                    + publishedJob.get().days().orElse(-1) + " days (" + publishedJob.get().source()
-                    + "); raw data of recordings not published as presentation is kept forever";
+            why = AuditTexts.get("evidence.bbb.raw-both", String.valueOf(unrecordedJob.get().days().orElse(-1)),
+                    String.valueOf(unrecordedJob.get().source()), String.valueOf(publishedJob.get().days().orElse(-1)),
+                    String.valueOf(publishedJob.get().source()));
         } else {
             retention = -1;
-            why = (unrecordedJob.isEmpty() ? "no active cleanup of unrecorded meetings' raw data" : "unrecorded meetings after "
-                    + unrecordedJob.get().days().orElse(-1) + " days (" + unrecordedJob.get().source() + ")")
-                    + "; " + (publishedJob.isEmpty() ? "raw data of published recordings is never deleted"
+            why = (unrecordedJob.isEmpty() ? AuditTexts.get("evidence.bbb.raw-no-unrecorded") : AuditTexts.get("evidence.bbb.raw-unrecorded",
+                    String.valueOf(unrecordedJob.get().days().orElse(-1)), String.valueOf(unrecordedJob.get().source())))
+                    + "; " + (publishedJob.isEmpty() ? AuditTexts.get("evidence.bbb.raw-published-never")
                     + inactive(cleanups, CleanupScript.Kind.RAW_PUBLISHED) : "");
         }
         Map<String, Object> m = kind("raw", rawDir, raw.items().size(), oldest, retention, possible, why);
@@ -242,8 +243,9 @@ final class RecordingStore {
         m.put("published_as_presentation", (long) presentationDone.size());
         evidence.add(new Evidence(oldest == null ? rawDir : oldest.path(), describe("raw", m, oldest)));
         if (oldestKept != null) {
-            evidence.add(new Evidence(oldestKept.path(), "kept: " + (oldestKeptDays < 0 ? "no active cleanup deletes it"
-                    : "older than the cleanup's " + oldestKeptDays + " days") + ", " + days(ageSeconds(oldestKept.time())) + " old"));
+            evidence.add(new Evidence(oldestKept.path(), oldestKeptDays < 0
+                    ? AuditTexts.get("evidence.bbb.kept-no-cleanup", days(ageSeconds(oldestKept.time())))
+                    : AuditTexts.get("evidence.bbb.kept-older", String.valueOf(oldestKeptDays), days(ageSeconds(oldestKept.time())))));
         }
         Map<String, Object> oldestFact = new LinkedHashMap<>();
         oldestFact.put("id", oldest == null ? "" : oldest.id());
@@ -287,8 +289,8 @@ final class RecordingStore {
             sources = List.of(sourceOf(cleanups, c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(dir + "/presentation", null)));
         }
         long r = anyUncovered || retention == Long.MAX_VALUE ? -1 : retention;
-        String why = r < 0 ? "nothing deletes " + dir + " (BigBlueButton itself never does; playback URLs stay public)"
-                : "deleted by " + String.join(", ", sources);
+        String why = r < 0 ? AuditTexts.get("evidence.bbb.nothing-deletes-format", dir)
+                : AuditTexts.get("evidence.bbb.deleted-by", String.join(", ", sources));
         Map<String, Object> m = kind(kind, dir, count, oldest, r, possible, why);
         evidence.add(new Evidence(oldest == null ? dir : oldest.path(), describe(kind, m, oldest)));
         boolean holds = r >= 0 && (oldest == null || ageSeconds(oldest.time()) <= r + DAY);
@@ -303,8 +305,9 @@ final class RecordingStore {
         Item oldest = l.items().stream().min(java.util.Comparator.comparing(Item::time)).orElse(null);
         OptionalLong d = minDays(cleanups, c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(dirs.events(), sampleOf(l)));
         long r = d.isPresent() ? d.getAsLong() * DAY : -1;
-        String why = r < 0 ? "nothing deletes " + dirs.events() + " (events.xml of meetings, also unrecorded ones with keepEvents)"
-                : "deleted by " + sourceOf(cleanups, c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(dirs.events(), sampleOf(l)));
+        String why = r < 0 ? AuditTexts.get("evidence.bbb.nothing-deletes-events", dirs.events())
+                : AuditTexts.get("evidence.bbb.deleted-by", sourceOf(cleanups,
+                        c -> c.kind() == CleanupScript.Kind.DELETE && c.reachesEntriesOf(dirs.events(), sampleOf(l))));
         Map<String, Object> m = kind("events", dirs.events(), l.items().size(), oldest, r, possible, why);
         evidence.add(new Evidence(oldest == null ? dirs.events() : oldest.path(), describe("events", m, oldest)));
         boolean holds = r >= 0 && (oldest == null || ageSeconds(oldest.time()) <= r + DAY);
@@ -328,8 +331,8 @@ final class RecordingStore {
         m.put("retention_seconds", r);
         m.put("oldest_age_seconds", oldest == null ? -1L : ageSeconds(oldest.time()));
         m.put("source", d.isPresent() ? sourceOf(cleanups, reaches) : base);
-        facts.put("bbb.presentations", m, new Evidence(String.valueOf(m.get("source")), "uploaded presentations: "
-                + (r < 0 ? "never deleted" : "deleted after " + (r / DAY) + " days")));
+        facts.put("bbb.presentations", m, new Evidence(String.valueOf(m.get("source")), r < 0
+                ? AuditTexts.get("evidence.bbb.presentations-never") : AuditTexts.get("evidence.bbb.presentations-after", String.valueOf(r / DAY))));
         boolean holds = r >= 0 && (oldest == null || ageSeconds(oldest.time()) <= r + DAY);
         retention(facts, "BigBlueButton uploaded presentations (" + base + "/<meeting>)", r,
                 String.valueOf(m.get("source")), oldest, holds);
@@ -351,8 +354,11 @@ final class RecordingStore {
 
     private String describe(String kind, Map<String, Object> m, Item oldest) {
         long r = (Long) m.get("retention_seconds");
-        return kind + ": " + m.get("count") + " stored" + (oldest == null ? "" : ", oldest " + days(ageSeconds(oldest.time()))
-                + " old") + "; " + (r < 0 ? "kept forever" : "deleted after " + (r / DAY) + " days") + " (" + m.get("source") + ")";
+        String count = String.valueOf(m.get("count"));
+        return (oldest == null ? AuditTexts.get("evidence.bbb.stored", kind, count)
+                : AuditTexts.get("evidence.bbb.stored-oldest", kind, count, days(ageSeconds(oldest.time()))))
+                + "; " + (r < 0 ? AuditTexts.get("evidence.bbb.kept-forever") : AuditTexts.get("evidence.bbb.deleted-after", String.valueOf(r / DAY)))
+                + " (" + m.get("source") + ")";
     }
 
     private void retention(FactSet.Builder facts, String subject, long seconds, String source, Item oldest, boolean holds) {
@@ -365,7 +371,7 @@ final class RecordingStore {
 
     static String days(long seconds) {
         long d = seconds / DAY;
-        return d + (d == 1 ? " day" : " days");
+        return d == 1 ? AuditTexts.get("evidence.bbb.day") : AuditTexts.get("evidence.bbb.days", String.valueOf(d));
     }
 
     static boolean covers(String cleanupDir, String dir) {
@@ -392,7 +398,7 @@ final class RecordingStore {
 
     private static String inactive(List<CleanupScript.Cleanup> cleanups, CleanupScript.Kind kind) {
         return cleanups.stream().filter(c -> c.kind() == kind && !c.active()).findFirst()
-                .map(c -> " (" + c.function() + " at " + c.source() + " is defined but not called)").orElse("");
+                .map(c -> " (" + AuditTexts.get("evidence.bbb.inactive", c.function(), String.valueOf(c.source())) + ")").orElse("");
     }
 
     private static OptionalLong min(OptionalLong a, OptionalLong b) {

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Processor;
@@ -92,7 +93,7 @@ final class TurnStunServers {
                 }
             }
         }
-        facts.put("bbb.turn_stun", servers, evidence.isEmpty() ? List.of(Evidence.file(file, "no STUN or TURN server")) : evidence);
+        facts.put("bbb.turn_stun", servers, evidence.isEmpty() ? List.of(Evidence.file(file, AuditTexts.get("evidence.bbb.no-turn"))) : evidence);
     }
 
     /** The host of bbb-web's serverURL, to tell this server's own TURN from an external one. */

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Secret;
@@ -13,13 +14,13 @@ final class DistributionFacts {
     static void put(EjabberdctlSettings ctl, FactSet.Builder facts) {
         EjabberdctlSettings.Distribution d = ctl.distribution();
         Evidence port = d.epmdStarted()
-                ? new Evidence(d.portSetting().source(), "ERL_DIST_PORT unset: EPMD is started on port 4369 and the node"
-                        + " takes a random port" + d.portRange().map(r -> " in " + r).orElse(""))
-                : new Evidence(d.portSetting().source(), "ERL_DIST_PORT=" + d.distPort() + ": fixed port, EPMD not started");
+                ? new Evidence(d.portSetting().source(), d.portRange().map(r -> AuditTexts.get("evidence.ejabberd.epmd-started-range", r))
+                        .orElseGet(() -> AuditTexts.get("evidence.ejabberd.epmd-started")))
+                : new Evidence(d.portSetting().source(), AuditTexts.get("evidence.ejabberd.dist-port-fixed", String.valueOf(d.distPort())));
         Evidence epmd = new Evidence(d.epmdSetting().source(), d.epmdAddresses().isEmpty()
-                ? "ERL_EPMD_ADDRESS unset: EPMD listens on every interface" : "ERL_EPMD_ADDRESS=" + String.join(",", d.epmdAddresses()));
+                ? AuditTexts.get("evidence.ejabberd.epmd-every-interface") : "ERL_EPMD_ADDRESS=" + String.join(",", d.epmdAddresses()));
         Evidence iface = new Evidence(d.distInterfaceSource(), d.distInterface().isEmpty()
-                ? "distribution port on every interface" : "distribution port bound to " + d.distInterface());
+                ? AuditTexts.get("evidence.ejabberd.dist-every-interface") : AuditTexts.get("evidence.ejabberd.dist-bound", d.distInterface()));
         facts.put("ejabberd.dist.epmd_started", d.epmdStarted(), port);
         facts.put("ejabberd.dist.epmd_addresses", d.epmdAddresses(), epmd);
         facts.put("ejabberd.dist.epmd_loopback_only", d.epmdLoopbackOnly(), epmd);

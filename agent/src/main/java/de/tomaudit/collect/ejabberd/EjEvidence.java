@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.parse.ejabberd.EjValue;
 import de.tomaudit.parse.ejabberd.Loc;
@@ -29,7 +30,7 @@ final class EjEvidence {
 
     /** {@code " (macro NAME defined at file:line)"} or empty. */
     static String macroNote(EjValue v) {
-        return v.macro().map(m -> " (macro " + m.name() + " defined at " + m.definedAt() + ")").orElse("");
+        return v.macro().map(m -> " (" + AuditTexts.get("evidence.ejabberd.macro", m.name(), String.valueOf(m.definedAt())) + ")").orElse("");
     }
 
     /** {@code file:line} where the value takes effect. */

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.TargetConfigSource;
 
 import de.tomaudit.collect.Collector;
@@ -150,8 +151,8 @@ public final class EjabberdCollector implements Collector {
                 : EjabberdInstall.firstExisting(target, EjabberdInstall.CONFIG_FILES).orElse(EjabberdInstall.CONFIG_FILES.get(0));
         boolean configExists = exists(target, configPath);
         if (!configExists && ctlPath.isEmpty() && binary.isEmpty()) {
-            facts.put("ejabberd.installed", false, Evidence.file(EjabberdInstall.CONFIG_FILES.get(0), "not found"),
-                    Evidence.file(EjabberdInstall.BINARIES.get(0), "not found"));
+            facts.put("ejabberd.installed", false, Evidence.file(EjabberdInstall.CONFIG_FILES.get(0), AuditTexts.get("evidence.ejabberd.not-found")),
+                    Evidence.file(EjabberdInstall.BINARIES.get(0), AuditTexts.get("evidence.ejabberd.not-found")));
             facts.notApplicable("ejabberd", "ejabberd is not installed: no " + String.join(", ", EjabberdInstall.CONFIG_FILES)
                     + ", no ejabberdctl");
             facts.notApplicable("endpoints.ejabberd", "ejabberd is not installed");
@@ -167,11 +168,10 @@ public final class EjabberdCollector implements Collector {
         } else {
             DistributionFacts.put(ctl, facts);
         }
-        facts.put("ejabberd.config_file", configPath, Evidence.file(configPath, configExists ? "present" : "not found"));
+        facts.put("ejabberd.config_file", configPath, Evidence.file(configPath, AuditTexts.get(configExists ? "evidence.ejabberd.present" : "evidence.ejabberd.not-found")));
         List<ConfigProblem> problems = new ArrayList<>(ctl.problems());
         if (!configPath.endsWith(".yml") && !configPath.endsWith(".yaml")) {
-            problems.add(new ConfigProblem(new Loc(configPath, 0), "not a .yml file: ejabberd reads it as the legacy Erlang"
-                    + " term format, which is not evaluated here", true));
+            problems.add(new ConfigProblem(new Loc(configPath, 0), AuditTexts.get("evidence.ejabberd.legacy-format"), true));
             putProblems(problems, facts, configPath);
             configUnknown(facts, configPath + " is in the legacy Erlang term format");
             return;
@@ -180,8 +180,8 @@ public final class EjabberdCollector implements Collector {
         List<String> contrib = contribFiles(target, ctl.contribConfDir(home));
         EjabberdConfig config = EjabberdConfigReader.read(configPath, contrib, spool, new TargetConfigSource(target));
         problems.addAll(config.problems());
-        facts.put("ejabberd.config_files", config.files(), Evidence.file(configPath, "read " + config.files().size()
-                + " file(s), relative includes from " + spool));
+        facts.put("ejabberd.config_files", config.files(), Evidence.file(configPath, AuditTexts.get("evidence.ejabberd.files-read",
+                String.valueOf(config.files().size()), spool)));
         Optional<ConfigProblem> fatal = config.fatalProblem();
         if (fatal.isPresent()) {
             putProblems(problems, facts, configPath);
@@ -189,7 +189,7 @@ public final class EjabberdCollector implements Collector {
             return;
         }
         facts.put("ejabberd.hosts", config.hosts(), config.global("hosts").map(EjEvidence::option)
-                .orElse(Evidence.file(configPath, "no hosts option")));
+                .orElseGet(() -> Evidence.file(configPath, AuditTexts.get("evidence.ejabberd.no-hosts"))));
         ServerFacts server = new ServerFacts(config, problems);
         server.putListeners(facts);
         server.putTransport(facts);
@@ -250,7 +250,7 @@ public final class EjabberdCollector implements Collector {
             evidence.add(EjEvidence.at(p.where(), p.message()));
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.file(configPath, "includes and macros resolved, no problems"));
+            evidence.add(Evidence.file(configPath, AuditTexts.get("evidence.ejabberd.config-ok")));
         }
         facts.put("ejabberd.config_problems", out, evidence);
     }
@@ -309,7 +309,7 @@ public final class EjabberdCollector implements Collector {
         }
         if (evidence.isEmpty()) {
             evidence.add(new Evidence("searched: " + String.join(", ", JOB_GLOBS) + ", mod_cron",
-                    "no scheduled delete_old_mam_messages"));
+                    AuditTexts.get("evidence.ejabberd.no-mam-job")));
         }
         facts.put("ejabberd.mam_expiry_jobs", out, evidence);
     }

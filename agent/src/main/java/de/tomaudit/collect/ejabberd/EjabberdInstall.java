@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.parse.ejabberd.EjabberdVersion;
 import de.tomaudit.target.Target;
@@ -59,14 +60,14 @@ final class EjabberdInstall {
                     String name = dir.substring(dir.lastIndexOf('/') + 1);
                     Optional<EjabberdVersion> v = EjabberdVersion.find(name);
                     if (v.isPresent()) {
-                        return new Release(v.get(), Evidence.file(dir, "release directory " + name), false);
+                        return new Release(v.get(), Evidence.file(dir, AuditTexts.get("evidence.ejabberd.release-dir", name)), false);
                     }
                 }
             } catch (TargetException e) {
                 // try the next place
             }
         }
-        return new Release(EjabberdVersion.DEBIAN_12, Evidence.byDefault("ejabberd release (not found under "
-                + String.join(", ", RELEASE_GLOBS) + "; Debian 12's assumed)", EjabberdVersion.DEBIAN_12), true);
+        return new Release(EjabberdVersion.DEBIAN_12, Evidence.byDefault(AuditTexts.get("evidence.ejabberd.release-assumed",
+                String.join(", ", RELEASE_GLOBS)), EjabberdVersion.DEBIAN_12), true);
     }
 }

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Retention;
@@ -54,8 +55,8 @@ final class HostFacts {
         for (EjValue.Entry e : modules.get().value().entries()) {
             EjValue.Entry before = out.put(e.key().text(), e);
             if (before != null && problems.stream().noneMatch(p -> p.where().equals(e.key().loc()))) {
-                problems.add(new ConfigProblem(e.key().loc(), "module " + e.key().text() + " is configured twice (also at "
-                        + before.key().loc() + "); the later options are used here", false));
+                problems.add(new ConfigProblem(e.key().loc(), AuditTexts.get("evidence.ejabberd.module-twice", e.key().text(),
+                        String.valueOf(before.key().loc())), false));
             }
         }
         return out;
@@ -74,7 +75,7 @@ final class HostFacts {
                 evidence.add(EjEvidence.option(method.get()));
             } else {
                 methods.add(defaultDb.equals("sql") ? "sql" : "mnesia");
-                evidence.add(EjEvidence.byDefault("auth_method", methods.get(0) + " (from default_db " + defaultDb + ")"));
+                evidence.add(EjEvidence.byDefault("auth_method", AuditTexts.get("evidence.ejabberd.auth-method-default", methods.get(0), defaultDb)));
             }
             List<String> storedTypes = new ArrayList<>();
             Optional<Option> types = config.forHost("auth_stored_password_types", host);
@@ -82,8 +83,8 @@ final class HostFacts {
                 types.get().value().listOrSingle().forEach(v -> v.atom().ifPresent(storedTypes::add));
                 evidence.add(EjEvidence.option(types.get()));
                 if (!stored) {
-                    problems.add(new ConfigProblem(types.get().keyLoc(), "auth_stored_password_types exists only from"
-                            + " ejabberd 25.03; release " + version + " refuses the unknown option", false));
+                    problems.add(new ConfigProblem(types.get().keyLoc(), AuditTexts.get("evidence.ejabberd.stored-types-unknown",
+                            String.valueOf(version)), false));
                 }
             }
             Map<String, Object> m = new LinkedHashMap<>();
@@ -131,7 +132,7 @@ final class HostFacts {
             m.put("default", def.flatMap(EjValue::atom).orElse(Ejabberd2301Defaults.MAM_DEFAULT));
             m.put("db_type", opt(mam, "db_type").flatMap(EjValue::atom).orElse(Ejabberd2301Defaults.MAM_DB_TYPE));
             m.put("source", mam.key().loc().toString());
-            evidence.add(EjEvidence.at(mam.key().loc(), de.tomaudit.i18n.AuditTexts.get("evidence.module-enabled", host, "mod_mam")));
+            evidence.add(EjEvidence.at(mam.key().loc(), AuditTexts.get("evidence.module-enabled", host, "mod_mam")));
             evidence.add(def.map(v -> EjEvidence.option("default", v))
                     .orElse(EjEvidence.byDefault("mod_mam default", Ejabberd2301Defaults.MAM_DEFAULT)));
             out.add(m);
@@ -165,7 +166,7 @@ final class HostFacts {
                 out.add(m);
                 continue;
             }
-            evidence.add(EjEvidence.at(reg.key().loc(), de.tomaudit.i18n.AuditTexts.get("evidence.module-enabled", host, "mod_register")));
+            evidence.add(EjEvidence.at(reg.key().loc(), AuditTexts.get("evidence.module-enabled", host, "mod_register")));
             AccessRules.Grant who = grant(reg, "access", Ejabberd2301Defaults.REGISTER_ACCESS, evidence);
             AccessRules.Grant from = grant(reg, "ip_access", Ejabberd2301Defaults.REGISTER_IP_ACCESS, evidence);
             Optional<EjValue> captcha = opt(reg, "captcha_protected");
@@ -218,8 +219,7 @@ final class HostFacts {
             Optional<EjValue> maxDaysValue = quota == null ? Optional.empty() : opt(quota, "max_days");
             Optional<Long> maxDays = maxDaysValue.flatMap(EjValue::integer).filter(d -> d > 0);
             if (quota == null) {
-                evidence.add(EjEvidence.at(upload.key().loc(), host + ": mod_http_upload without mod_http_upload_quota"
-                        + " (nothing deletes uploads)"));
+                evidence.add(EjEvidence.at(upload.key().loc(), AuditTexts.get("evidence.ejabberd.upload-no-quota", host)));
             } else {
                 evidence.add(maxDaysValue.map(v -> EjEvidence.option("max_days", v))
                         .orElse(EjEvidence.byDefault("mod_http_upload_quota max_days", Ejabberd2301Defaults.UPLOAD_MAX_DAYS)));
@@ -258,13 +258,15 @@ final class HostFacts {
 
     private static Evidence storeEvidence(String docroot, UploadStore.Scan scan, Optional<Duration> age) {
         if (!scan.exists()) {
-            return Evidence.file(docroot, scan.problem().orElseGet(() -> de.tomaudit.i18n.AuditTexts.get("evidence.upload-store-missing")));
+            return Evidence.file(docroot, scan.problem().orElseGet(() -> AuditTexts.get("evidence.upload-store-missing")));
         }
         if (scan.problem().isPresent() && scan.files() == 0) {
-            return Evidence.file(docroot, "upload store not readable: " + scan.problem().get());
+            return Evidence.file(docroot, AuditTexts.get("evidence.ejabberd.upload-unreadable", scan.problem().get()));
         }
-        String text = scan.files() + " file(s)" + age.map(a -> ", oldest " + Retention.isoDuration(wholeUnits(a)) + " old ("
-                + scan.oldestPath().orElse("") + ")").orElse("") + (scan.truncated() ? ", walk stopped early" : "");
+        String files = String.valueOf(scan.files());
+        String text = age.map(a -> AuditTexts.get("evidence.ejabberd.upload-oldest", files, Retention.isoDuration(wholeUnits(a)),
+                scan.oldestPath().orElse(""))).orElseGet(() -> AuditTexts.get("evidence.ejabberd.upload-files", files))
+                + (scan.truncated() ? AuditTexts.get("evidence.ejabberd.walk-stopped") : "");
         return Evidence.file(docroot, text);
     }
 
@@ -288,8 +290,8 @@ final class HostFacts {
 
     /** Cites the modules option that lacks the module (or the main file when there is none). */
     private Evidence notEnabled(String host, String module) {
-        return config.forHost("modules", host).map(o -> EjEvidence.at(o.keyLoc(), host + ": " + module + " not in modules"))
-                .orElse(Evidence.file(config.mainFile(), host + ": no modules option, so no " + module));
+        return config.forHost("modules", host).map(o -> EjEvidence.at(o.keyLoc(), AuditTexts.get("evidence.ejabberd.module-missing", host, module)))
+                .orElseGet(() -> Evidence.file(config.mainFile(), AuditTexts.get("evidence.ejabberd.no-modules", host, module)));
     }
 
     private static Optional<EjValue> opt(EjValue.Entry module, String key) {

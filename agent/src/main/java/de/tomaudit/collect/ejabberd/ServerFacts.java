@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Retention;
@@ -67,7 +68,7 @@ final class ServerFacts {
             endpoint(l, domain).ifPresent(endpoints::add);
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.at(config.mainFile(), 0, "no listen option: no listeners"));
+            evidence.add(Evidence.at(config.mainFile(), 0, AuditTexts.get("evidence.ejabberd.no-listen")));
         }
         facts.put("ejabberd.listeners", out, evidence);
         facts.put("endpoints.ejabberd", endpoints, evidence);
@@ -86,7 +87,7 @@ final class ServerFacts {
     private static List<Evidence> evidence(Listener l) {
         List<Evidence> out = new ArrayList<>();
         String label = label(l);
-        out.add(EjEvidence.at(l.loc(), label + " (port " + l.port() + ", module " + l.module() + ")"));
+        out.add(EjEvidence.at(l.loc(), AuditTexts.get("evidence.ejabberd.listener", label, String.valueOf(l.port()), l.module())));
         List<String> unset = new ArrayList<>();
         for (String option : List.of("tls", "starttls", "starttls_required")) {
             if (option.startsWith("starttls") && !l.isC2s()) {
@@ -100,7 +101,7 @@ final class ServerFacts {
             }
         }
         if (!unset.isEmpty()) {
-            out.add(EjEvidence.byDefault("listener options", de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.listener-unset",
+            out.add(EjEvidence.byDefault(AuditTexts.get("evidence.ejabberd.listener-options"), AuditTexts.get("evidence.ejabberd.listener-unset",
                     label, String.join(" ", unset), l.loc().toString())));
         }
         for (Listener.RequestHandler h : l.handlers()) {
@@ -114,7 +115,7 @@ final class ServerFacts {
                 out.add(Evidence.at(src.substring(0, colon), Integer.parseInt(src.substring(colon + 1)), label + " " + opts));
             } else {
                 out.add(new Evidence(src.startsWith("default:") ? src : "default: " + src,
-                        de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.listener-default", label, opts, l.loc().toString())));
+                        AuditTexts.get("evidence.ejabberd.listener-default", label, opts, l.loc().toString())));
             }
         }
         return out;
@@ -160,7 +161,7 @@ final class ServerFacts {
         List<String> opts = new ArrayList<>();
         s2sOpts.ifPresent(o -> o.value().items().forEach(v -> v.scalarText().ifPresent(opts::add)));
         facts.put("ejabberd.s2s_protocol_options", opts, s2sOpts.map(EjEvidence::option)
-                .orElse(EjEvidence.byDefault("s2s_protocol_options", "none (only SSLv3 disabled)")));
+                .orElseGet(() -> EjEvidence.byDefault("s2s_protocol_options", AuditTexts.get("evidence.ejabberd.s2s-protocol-default"))));
         List<Map<String, Object>> overrides = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (String key : HOST_OVERRIDABLE) {
@@ -177,7 +178,7 @@ final class ServerFacts {
             }
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.at(config.mainFile(), 0, de.tomaudit.i18n.AuditTexts.get("evidence.ejabberd.no-host-config",
+            evidence.add(Evidence.at(config.mainFile(), 0, AuditTexts.get("evidence.ejabberd.no-host-config",
                     String.join(", ", HOST_OVERRIDABLE))));
         }
         facts.put("ejabberd.host_overrides", overrides, evidence);
@@ -204,8 +205,8 @@ final class ServerFacts {
         facts.put("ejabberd.log_files", List.of(logPath, dir + "/error.log"), logPathEvidence);
         for (Optional<Option> o : List.of(count, size)) {
             o.filter(x -> !x.keyLoc().file().equals(config.mainFile()) || x.value().macro().isPresent())
-                    .ifPresent(x -> problems.add(new ConfigProblem(x.keyLoc(), x.key() + " is not a plain line of "
-                            + config.mainFile() + ": ejabberdctl hands only such lines to the logger at start", false)));
+                    .ifPresent(x -> problems.add(new ConfigProblem(x.keyLoc(), AuditTexts.get("evidence.ejabberd.not-plain-line", x.key(),
+                            config.mainFile()), false)));
         }
         String rotation = rotateSize.equals("infinity") || rotateCount == 0 && rotateSize.equals(0L)
                 ? "not rotated by ejabberd" : "rotated by size only (" + rotateSize + " bytes, " + rotateCount + " old file(s))";
@@ -255,7 +256,7 @@ final class ServerFacts {
             secrets(o.key(), o.value(), o.keyLoc().toString(), out, evidence, 0);
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.at(config.mainFile(), 0, "no password or secret options"));
+            evidence.add(Evidence.at(config.mainFile(), 0, AuditTexts.get("evidence.ejabberd.no-secrets")));
         }
         facts.put("ejabberd.secrets", out, evidence);
     }

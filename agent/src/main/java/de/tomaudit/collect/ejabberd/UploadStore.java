@@ -1,5 +1,6 @@
 package de.tomaudit.collect.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.Target;
@@ -32,7 +33,7 @@ final class UploadStore {
             }
             if (root.get().type() != FileStat.Type.DIRECTORY) {
                 return new Scan(true, 0, Optional.empty(), Optional.empty(),
-                        Optional.of(docroot + " is not a directory"), false);
+                        Optional.of(AuditTexts.get("evidence.ejabberd.not-a-directory", docroot)), false);
             }
         } catch (TargetException e) {
             return new Scan(false, 0, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()), false);

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.mastodon;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.collect.host.ProcessesEntry;
@@ -66,7 +67,7 @@ public final class MastodonCollector implements Collector {
         Optional<MastodonLayout> found = MastodonLayout.find(target);
         if (found.isEmpty()) {
             facts.put(INSTALLED, false, Evidence.file("/home/mastodon/live, mastodon-*.service, docker-compose.yml",
-                    "no Mastodon install found"));
+                    AuditTexts.get("evidence.mastodon.not-found")));
             facts.notApplicable("mastodon", "no Mastodon install found (live tree, systemd units or docker-compose directory)");
             return;
         }
@@ -144,7 +145,7 @@ public final class MastodonCollector implements Collector {
                         }
                     }
                 } catch (TargetException e) {
-                    evidence.add(Evidence.file(compose.get(), "not readable: " + e.getMessage()));
+                    evidence.add(Evidence.file(compose.get(), AuditTexts.get("evidence.mastodon.not-readable", e.getMessage())));
                 }
             }
         }
@@ -153,9 +154,9 @@ public final class MastodonCollector implements Collector {
         if (table.ok()) {
             boolean any = table.entries().stream().map(ProcessesEntry::args).anyMatch(a -> a.contains("sidekiq"));
             running = any ? "yes" : "no";
-            evidence.add(Evidence.command("ps", any ? "a sidekiq process runs" : "no sidekiq process runs"));
+            evidence.add(Evidence.command("ps", AuditTexts.get(any ? "evidence.mastodon.sidekiq-runs" : "evidence.mastodon.sidekiq-not-running")));
         } else {
-            evidence.add(new Evidence("processes", table.failure().map(f -> f.reason()).orElse("not known")));
+            evidence.add(new Evidence("processes", table.failure().map(f -> f.reason()).orElseGet(() -> AuditTexts.get("evidence.mastodon.not-known"))));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sidekiq_configured", sidekiqConfigured);
@@ -163,7 +164,7 @@ public final class MastodonCollector implements Collector {
         m.put("sidekiq_running", running);
         m.put("how", String.join("; ", how));
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.file(layout.root(), "no Sidekiq unit or compose service found"));
+            evidence.add(Evidence.file(layout.root(), AuditTexts.get("evidence.mastodon.no-sidekiq-unit")));
         }
         facts.put(SCHEDULER, m, evidence);
         return schedulerConfigured && !running.equals("no");

@@ -1,5 +1,7 @@
 package de.tomaudit.collect.mastodon;
 
+import de.tomaudit.i18n.AuditTexts;
+import de.tomaudit.i18n.Texts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Processor;
@@ -116,7 +118,7 @@ final class MastodonEnvFacts {
     private static Evidence ev(DotenvFile env, String key) {
         Optional<DotenvEntry> e = env.get(key);
         return e.map(x -> new Evidence(env.source(key), key + "=" + x.value()))
-                .orElseGet(() -> Evidence.file(env.path(), key + " not set"));
+                .orElseGet(() -> Evidence.file(env.path(), AuditTexts.get("evidence.mastodon.env-not-set", key)));
     }
 
     private static void domain(DotenvFile env, FactSet.Builder facts) {
@@ -267,8 +269,8 @@ final class MastodonEnvFacts {
         List<Evidence> evidence = new ArrayList<>();
         String method = env.text("SMTP_DELIVERY_METHOD").orElse("smtp");
         if (method.equals("smtp")) {
-            add(env, facts, list, evidence, "SMTP relay (e-mail to users)", "SMTP_SERVER", env.text("SMTP_SERVER"));
-            add(env, facts, list, evidence, "bulk SMTP relay", "BULK_SMTP_SERVER", env.text("BULK_SMTP_SERVER"));
+            add(env, facts, list, evidence, "smtp", null, "SMTP_SERVER", env.text("SMTP_SERVER"));
+            add(env, facts, list, evidence, "bulk-smtp", null, "BULK_SMTP_SERVER", env.text("BULK_SMTP_SERVER"));
         }
         if (env.text("S3_ENABLED").orElse("").equals("true")) {
             String region = env.text("S3_REGION").filter(s -> !s.isBlank()).orElse("us-east-1");
@@ -277,68 +279,71 @@ final class MastodonEnvFacts {
                     .or(() -> env.text("S3_HOSTNAME").filter(s -> !s.isBlank()))
                     .orElse("s3." + region + ".amazonaws.com");
             String key = endpoint.isPresent() ? "S3_ENDPOINT" : env.get("S3_HOSTNAME").isPresent() ? "S3_HOSTNAME" : "S3_ENABLED";
-            add(env, facts, list, evidence, "object storage for media (S3, region " + region + ")", key, Optional.of(host));
-            add(env, facts, list, evidence, "CDN in front of the media storage", "S3_ALIAS_HOST",
+            add(env, facts, list, evidence, "s3", region, key, Optional.of(host));
+            add(env, facts, list, evidence, "s3-alias", null, "S3_ALIAS_HOST",
                     env.text("S3_ALIAS_HOST").filter(h -> !h.equals(host)));
-            add(env, facts, list, evidence, "CDN (CloudFront) in front of the media storage", "S3_CLOUDFRONT_HOST",
+            add(env, facts, list, evidence, "cloudfront", null, "S3_CLOUDFRONT_HOST",
                     env.text("S3_CLOUDFRONT_HOST"));
         }
         if (env.text("SWIFT_ENABLED").orElse("").equals("true")) {
-            add(env, facts, list, evidence, "object storage for media (OpenStack Swift)", "SWIFT_AUTH_URL",
+            add(env, facts, list, evidence, "swift", null, "SWIFT_AUTH_URL",
                     env.text("SWIFT_AUTH_URL").map(MastodonEnvFacts::hostOf));
         }
         if (env.text("AZURE_ENABLED").orElse("").equals("true")) {
-            add(env, facts, list, evidence, "object storage for media (Azure Blob Storage)", "AZURE_STORAGE_ACCOUNT",
+            add(env, facts, list, evidence, "azure", null, "AZURE_STORAGE_ACCOUNT",
                     env.text("AZURE_STORAGE_ACCOUNT").map(a -> a + ".blob.core.windows.net"));
         }
-        add(env, facts, list, evidence, "CDN for static assets", "CDN_HOST", env.text("CDN_HOST").map(MastodonEnvFacts::hostOf));
+        add(env, facts, list, evidence, "cdn", null, "CDN_HOST", env.text("CDN_HOST").map(MastodonEnvFacts::hostOf));
         if (env.get("DEEPL_API_KEY").filter(e -> !e.blank()).isPresent()) {
             String host = env.text("DEEPL_PLAN").orElse("free").equals("free") ? "api-free.deepl.com" : "api.deepl.com";
-            add(env, facts, list, evidence, "translation (DeepL)", "DEEPL_API_KEY", Optional.of(host));
+            add(env, facts, list, evidence, "deepl", null, "DEEPL_API_KEY", Optional.of(host));
         }
-        add(env, facts, list, evidence, "translation (LibreTranslate)", "LIBRE_TRANSLATE_ENDPOINT",
+        add(env, facts, list, evidence, "libretranslate", null, "LIBRE_TRANSLATE_ENDPOINT",
                 env.text("LIBRE_TRANSLATE_ENDPOINT").map(MastodonEnvFacts::hostOf));
         if (env.text("ES_ENABLED").orElse("").equals("true")) {
-            add(env, facts, list, evidence, "full-text search (Elasticsearch/OpenSearch)", "ES_HOST",
+            add(env, facts, list, evidence, "search", null, "ES_HOST",
                     Optional.of(env.text("ES_HOST").filter(s -> !s.isBlank()).orElse("localhost")).map(MastodonEnvFacts::hostOf));
         }
         if (env.get("HCAPTCHA_SECRET_KEY").filter(e -> !e.blank()).isPresent()) {
             // config/initializers/hcaptcha.rb: the widget from hcaptcha.com at sign-up, verified at hcaptcha.com/siteverify
-            add(env, facts, list, evidence, "CAPTCHA at sign-up (hCaptcha; used while enabled in the admin settings)",
+            add(env, facts, list, evidence, "hcaptcha", null,
                     "HCAPTCHA_SECRET_KEY", Optional.of("hcaptcha.com"));
         }
         // single sign-on: the identity provider learns every login (an own IdP on this network is no processor)
         if (env.text("OIDC_ENABLED").orElse("").equals("true")) {
-            add(env, facts, list, evidence, "single sign-on identity provider (OpenID Connect)", "OIDC_ISSUER",
+            add(env, facts, list, evidence, "sso-oidc", null, "OIDC_ISSUER",
                     env.text("OIDC_ISSUER").map(MastodonEnvFacts::hostOf));
         }
         if (env.text("SAML_ENABLED").orElse("").equals("true")) {
-            add(env, facts, list, evidence, "single sign-on identity provider (SAML)", "SAML_IDP_SSO_TARGET_URL",
+            add(env, facts, list, evidence, "sso-saml", null, "SAML_IDP_SSO_TARGET_URL",
                     env.text("SAML_IDP_SSO_TARGET_URL").map(MastodonEnvFacts::hostOf));
         }
         if (env.text("CAS_ENABLED").orElse("").equals("true")) {
-            add(env, facts, list, evidence, "single sign-on identity provider (CAS)", "CAS_URL",
+            add(env, facts, list, evidence, "sso-cas", null, "CAS_URL",
                     env.text("CAS_URL").or(() -> env.text("CAS_HOST")).map(MastodonEnvFacts::hostOf));
         }
-        add(env, facts, list, evidence, "telemetry export (OpenTelemetry traces: request paths, timings, database queries)",
+        add(env, facts, list, evidence, "otel", null,
                 "OTEL_EXPORTER_OTLP_ENDPOINT", env.text("OTEL_EXPORTER_OTLP_ENDPOINT").map(MastodonEnvFacts::hostOf));
         if (env.get("VAPID_PRIVATE_KEY").filter(e -> !e.blank()).isPresent()) {
-            add(env, facts, list, evidence, "web push to users' browsers (Google FCM)", "VAPID_PRIVATE_KEY", Optional.of("fcm.googleapis.com"));
-            add(env, facts, list, evidence, "web push to users' browsers (Mozilla autopush)", "VAPID_PRIVATE_KEY",
+            add(env, facts, list, evidence, "push-fcm", null, "VAPID_PRIVATE_KEY", Optional.of("fcm.googleapis.com"));
+            add(env, facts, list, evidence, "push-mozilla", null, "VAPID_PRIVATE_KEY",
                     Optional.of("updates.push.services.mozilla.com"));
-            add(env, facts, list, evidence, "web push to users' browsers (Apple)", "VAPID_PRIVATE_KEY", Optional.of("web.push.apple.com"));
+            add(env, facts, list, evidence, "push-apple", null, "VAPID_PRIVATE_KEY", Optional.of("web.push.apple.com"));
         }
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.file(env.path(), "no external service configured"));
+            evidence.add(Evidence.file(env.path(), AuditTexts.get("evidence.mastodon.no-processors")));
         }
         facts.put(PREFIX + ".processors", list, evidence);
     }
 
     private static void add(DotenvFile env, FactSet.Builder facts, List<Map<String, Object>> list, List<Evidence> evidence,
-                            String service, String key, Optional<String> host) {
+                            String serviceId, String arg, String key, Optional<String> host) {
         if (host.isEmpty() || host.get().isBlank()) {
             return;
         }
+        Object[] args = arg == null ? new Object[0] : new Object[] {arg};
+        // the fact and the processors table keep the English name; the evidence is in the audit's language
+        String service = Texts.of("en").get("evidence.mastodon.service." + serviceId, args);
         String h = host.get().strip();
         Classification c = KnownProviders.classify(h);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -349,10 +354,25 @@ final class MastodonEnvFacts {
         m.put("transfer", c.transfer());
         m.put("source", env.source(key));
         list.add(m);
-        evidence.add(new Evidence(env.source(key), service + ": " + h + " (" + c.jurisdiction() + ", " + c.transfer() + ")"));
+        evidence.add(new Evidence(env.source(key), AuditTexts.get("evidence.mastodon.service." + serviceId, args) + ": " + h
+                + " (" + inWords(c.jurisdiction()) + ", " + inWords(c.transfer()) + ")"));
         if (!c.local()) {
             facts.processor(new Processor(service, h, env.source(key), c.jurisdiction(), c.transfer()));
         }
+    }
+
+    /** A jurisdiction or transfer of {@link KnownProviders} in the audit's language (the fact keeps the English word). */
+    static String inWords(String value) {
+        String id = switch (value) {
+            case "EU/EEA" -> "eu";
+            case "third country (Art. 44)" -> "third";
+            case Classification.UNKNOWN_TRANSFER -> "unknown";
+            case "none (local)" -> "local";
+            case "unknown" -> "unknown-place";
+            case "local" -> "local-place";
+            default -> "";
+        };
+        return id.isEmpty() ? value : AuditTexts.get("evidence.mastodon.transfer." + id);
     }
 
     static String hostOf(String urlOrHost) {

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.mastodon;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Reads;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
@@ -67,7 +68,7 @@ final class MastodonHostChecks {
         m.put("found", !via.isEmpty());
         m.put("via", via);
         if (evidence.isEmpty()) {
-            evidence.add(Evidence.file(String.join(", ", RENEWAL_FILES.subList(0, 2)) + ", …", "no renewal timer or cron job"));
+            evidence.add(Evidence.file(String.join(", ", RENEWAL_FILES.subList(0, 2)) + ", …", AuditTexts.get("evidence.mastodon.no-renewal")));
         }
         facts.put(RENEWAL, m, evidence);
     }
@@ -111,13 +112,13 @@ final class MastodonHostChecks {
                     if (!who.startsWith("%")) {
                         principals.add(who);
                         evidence.add(Evidence.at(f, i + 1, SERVICE_USERS.contains(who) || who.equals("root")
-                                ? l : "a user rule (name not shown)"));
+                                ? l : AuditTexts.get("evidence.mastodon.user-rule")));
                     }
                 }
             } catch (TargetException e) {
                 if (e.reason() != TargetException.Reason.NOT_FOUND) {
                     sudoersRead = false;
-                    evidence.add(Evidence.file(f, "not readable: " + e.getMessage()));
+                    evidence.add(Evidence.file(f, AuditTexts.get("evidence.mastodon.not-readable", e.getMessage())));
                 }
             }
         }

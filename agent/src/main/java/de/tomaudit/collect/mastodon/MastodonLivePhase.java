@@ -1,5 +1,6 @@
 package de.tomaudit.collect.mastodon;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.collect.policy.PolicyCollector;
 import de.tomaudit.facts.Evidence;
@@ -250,7 +251,7 @@ public final class MastodonLivePhase {
     }
 
     private static void put(MastodonDbCheck.Report r, String where, FactSet.Builder facts) {
-        Evidence src = new Evidence("database: " + where, r.queries() + " read-only queries in " + r.millis() + " ms");
+        Evidence src = new Evidence("database: " + where, AuditTexts.get("evidence.mastodon.db-queries", String.valueOf(r.queries()), String.valueOf(r.millis())));
         List<Map<String, Object>> ip = new ArrayList<>();
         List<Evidence> ipEvidence = new ArrayList<>();
         ipEvidence.add(src);
@@ -263,25 +264,23 @@ public final class MastodonLivePhase {
             m.put("forever", t.forever());
             m.put("oldest_days", t.oldestDays());
             ip.add(m);
-            ipEvidence.add(new Evidence("database: " + t.table() + "." + t.column(), t.overdue() + " past the cutoff by "
-                    + t.by() + (t.forever() > 0 ? ", " + t.forever() + " never cleaned (current_sign_in_at NULL)" : "")
-                    + ", oldest " + t.oldestDays() + " days"));
+            ipEvidence.add(new Evidence("database: " + t.table() + "." + t.column(), t.forever() > 0
+                    ? AuditTexts.get("evidence.mastodon.db-ip-forever", String.valueOf(t.overdue()), t.by(), String.valueOf(t.forever()),
+                            String.valueOf(t.oldestDays()))
+                    : AuditTexts.get("evidence.mastodon.db-ip", String.valueOf(t.overdue()), t.by(), String.valueOf(t.oldestDays()))));
         }
         facts.put(DB + ".ip", ip, ipEvidence);
         MastodonDbCheck.Sessions s = r.sessions();
         facts.put(DB + ".sessions", Map.of("count", s.count(), "overdue", s.overdue(), "oldest_days", s.oldestDays()),
-                src, new Evidence("database: session_activations.updated_at", s.count() + " sessions, " + s.overdue()
-                        + " past the cutoff, oldest " + s.oldestDays() + " days"));
+                src, new Evidence("database: session_activations.updated_at", AuditTexts.get("evidence.mastodon.db-sessions",
+                        String.valueOf(s.count()), String.valueOf(s.overdue()), String.valueOf(s.oldestDays()))));
         MastodonDbCheck.Admins a = r.admins();
         facts.put(DB + ".admins", Map.of("privileged", a.privileged(), "without_2fa", a.withoutTwoFactor(),
                 "inactive_without_2fa", a.inactiveWithoutTwoFactor(), "sso_without_2fa", a.ssoWithoutTwoFactor()), src,
-                new Evidence("database: users, user_roles, webauthn_credentials, identities", a.privileged()
-                        + " accounts with admin or moderation rights, " + a.withoutTwoFactor()
-                        + " active without 2FA (password login, LDAP and PAM included: Mastodon's TOTP applies to them), "
-                        + a.inactiveWithoutTwoFactor() + " suspended or disabled without 2FA, " + a.ssoWithoutTwoFactor()
-                        + " signing in through SSO (an OmniAuth identity) without a Mastodon second factor"
-                        + (a.ssoWithoutTwoFactor() > 0 ? ": Mastodon skips its TOTP for SSO logins, so their second factor"
-                                + " is the identity provider's (check it there)" : "")));
+                new Evidence("database: users, user_roles, webauthn_credentials, identities", AuditTexts.get("evidence.mastodon.db-admins",
+                        String.valueOf(a.privileged()), String.valueOf(a.withoutTwoFactor()), String.valueOf(a.inactiveWithoutTwoFactor()),
+                        String.valueOf(a.ssoWithoutTwoFactor()))
+                        + (a.ssoWithoutTwoFactor() > 0 ? AuditTexts.get("evidence.mastodon.db-admins-sso") : "")));
         Map<String, Object> settings = new LinkedHashMap<>();
         for (String k : List.of("media_cache_retention_period", "content_cache_retention_period", "backups_retention_period",
                 "authorized_fetch", "site_terms")) {
@@ -289,10 +288,11 @@ public final class MastodonLivePhase {
         }
         settings.put("rows", new ArrayList<>(r.settings().keySet()));
         facts.put(DB + ".settings", settings, src, new Evidence("database: settings", r.settings().keySet().isEmpty()
-                ? "no rows: the defaults of config/settings.yml" : "rows " + String.join(", ", r.settings().keySet())));
+                ? AuditTexts.get("evidence.mastodon.db-no-settings")
+                : AuditTexts.get("evidence.mastodon.db-settings", String.join(", ", r.settings().keySet()))));
         facts.put(DB + ".backups", Map.of("count", r.backups().count(), "oldest_days", r.backups().oldestDays()), src,
-                new Evidence("database: backups.created_at", r.backups().count() + " user archives, oldest "
-                        + r.backups().oldestDays() + " days"));
+                new Evidence("database: backups.created_at", AuditTexts.get("evidence.mastodon.db-backups",
+                        String.valueOf(r.backups().count()), String.valueOf(r.backups().oldestDays()))));
     }
 
     /** The retention table: configured periods, verified against the data where it was read. */

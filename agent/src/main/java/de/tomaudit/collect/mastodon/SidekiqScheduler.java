@@ -1,5 +1,6 @@
 package de.tomaudit.collect.mastodon;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.systemd.UnitFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class SidekiqScheduler {
             }
         }
         if (sidekiq < 0) {
-            return new Verdict(false, false, "not a sidekiq command");
+            return new Verdict(false, false, AuditTexts.get("evidence.mastodon.not-sidekiq"));
         }
         List<String> queues = new ArrayList<>();
         for (int i = sidekiq + 1; i < args.size(); i++) {
@@ -40,10 +41,11 @@ final class SidekiqScheduler {
             }
         }
         if (queues.isEmpty()) {
-            return new Verdict(true, true, "no -q: the queues of config/sidekiq.yml, scheduler included");
+            return new Verdict(true, true, AuditTexts.get("evidence.mastodon.all-queues"));
         }
         boolean s = queues.stream().anyMatch(q -> q.equals("scheduler") || q.startsWith("scheduler,"));
-        return new Verdict(true, s, "-q " + String.join(" -q ", queues) + (s ? "" : ": no scheduler queue"));
+        return new Verdict(true, s, s ? "-q " + String.join(" -q ", queues)
+                : AuditTexts.get("evidence.mastodon.no-scheduler-queue", "-q " + String.join(" -q ", queues)));
     }
 
     /** The ExecStart of a unit as words (systemd prefixes such as {@code -} and {@code @} dropped). */

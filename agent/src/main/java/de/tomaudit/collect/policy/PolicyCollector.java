@@ -1,5 +1,6 @@
 package de.tomaudit.collect.policy;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
@@ -69,8 +70,9 @@ public final class PolicyCollector implements Collector {
 
     @Override
     public void collect(Target target, FactSet.Builder facts) {
-        facts.put("policy.file", claims.file(), Evidence.file(claims.file(), "privacy-notice claims"
-                + claims.service().map(s -> " of " + s).orElse("") + claims.notice().map(n -> " (" + n + ")").orElse("")));
+        facts.put("policy.file", claims.file(), Evidence.file(claims.file(), claims.service()
+                .map(s -> AuditTexts.get("evidence.policy.file-of", s)).orElseGet(() -> AuditTexts.get("evidence.policy.file"))
+                + claims.notice().map(n -> " (" + n + ")").orElse("")));
         PolicyClaims.Logs logs = claims.logs();
         period(facts, "policy.log_retention", logs.retention(), "how long server logs are kept");
         logs.maxLevel().ifPresentOrElse(c -> {
@@ -209,7 +211,7 @@ public final class PolicyCollector implements Collector {
     }
 
     private static Evidence evidenceOf(Claim<?> c) {
-        return new Evidence(c.source(), "claim: " + c.text());
+        return new Evidence(c.source(), AuditTexts.get("evidence.policy.claim", c.text()));
     }
 
     /** The level names at or above a claimed most verbose level, for Prosody and ejabberd. */

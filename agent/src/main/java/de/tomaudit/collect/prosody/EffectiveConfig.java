@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.parse.lua.ConfigOption;
 import de.tomaudit.parse.lua.ConfigSection;
@@ -97,7 +98,7 @@ final class EffectiveConfig {
             return new Evidence(section.get().source(), host + ": Component \"" + host + "\" \"" + module + "\"");
         }
         boolean loaded = modules(host).contains(module);
-        String text = de.tomaudit.i18n.AuditTexts.get(loaded ? "evidence.prosody.module-loaded" : "evidence.prosody.module-not-loaded",
+        String text = AuditTexts.get(loaded ? "evidence.prosody.module-loaded" : "evidence.prosody.module-not-loaded",
                 host, "mod_" + module);
         for (String list : loaded ? List.of("modules_enabled") : List.of("modules_disabled", "modules_enabled")) {
             Optional<ConfigOption> own = section.flatMap(s -> s.own(list)).filter(o -> strings(o.value()).contains(module));
@@ -108,11 +109,11 @@ final class EffectiveConfig {
             }
         }
         if (loaded && AUTOLOAD.contains(module)) {
-            return Evidence.byDefault("auto-loaded modules", text);
+            return Evidence.byDefault(AuditTexts.get("evidence.prosody.auto-loaded"), text);
         }
         Optional<ConfigOption> o = section.flatMap(s -> s.own("modules_enabled")).or(() -> config.global().own("modules_enabled"));
         if (o.isPresent()) {
-            return OptionEvidence.of(o.get(), de.tomaudit.i18n.AuditTexts.get("evidence.prosody.module-not-listed", host, "mod_" + module));
+            return OptionEvidence.of(o.get(), AuditTexts.get("evidence.prosody.module-not-listed", host, "mod_" + module));
         }
         return Evidence.byDefault("modules_enabled", text);
     }

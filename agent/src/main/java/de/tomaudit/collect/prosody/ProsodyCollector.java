@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.Collector;
 import de.tomaudit.collect.PlannedAccess;
 import de.tomaudit.facts.Evidence;
@@ -122,15 +123,15 @@ public final class ProsodyCollector implements Collector {
         Optional<String> config = firstExisting(target, configs);
         Optional<String> binary = firstExisting(target, BINARIES);
         if (config.isEmpty() && binary.isEmpty()) {
-            facts.put("prosody.installed", false, Evidence.file(BINARIES.get(0), "not found"),
-                    Evidence.file(configs.get(0), "not found"));
+            facts.put("prosody.installed", false, Evidence.file(BINARIES.get(0), AuditTexts.get("evidence.prosody.not-found")),
+                    Evidence.file(configs.get(0), AuditTexts.get("evidence.prosody.not-found")));
             facts.notApplicable("prosody", "Prosody is not installed: neither " + BINARIES.get(0) + " nor "
                     + configs.get(0) + " exists");
             facts.notApplicable(ENDPOINTS, "Prosody is not installed");
             return;
         }
-        facts.put("prosody.installed", true, config.map(c -> Evidence.file(c, "present"))
-                .orElseGet(() -> Evidence.file(binary.get(), "present")));
+        facts.put("prosody.installed", true, config.map(c -> Evidence.file(c, AuditTexts.get("evidence.prosody.present")))
+                .orElseGet(() -> Evidence.file(binary.get(), AuditTexts.get("evidence.prosody.present"))));
         ProsodyVersion version = putVersion(target, facts);
         if (config.isEmpty()) {
             String why = "Prosody is installed (" + binary.get() + ") but none of " + configs + " exists";
@@ -141,15 +142,15 @@ public final class ProsodyCollector implements Collector {
         ProsodyEvaluation evaluation = new ProsodyConfigEvaluator(new ProsodyTargetSource(target), limits, Map.of())
                 .evaluate(config.get());
         facts.put("prosody.config_files", evaluation.files(), evaluation.files().stream()
-                .map(f -> Evidence.file(f, "evaluated")).toList());
+                .map(f -> Evidence.file(f, AuditTexts.get("evidence.prosody.evaluated"))).toList());
         if (!evaluation.ok()) {
             ConfigProblem p = evaluation.failure().orElseThrow();
             putFailure(p, facts);
             return;
         }
         ProsodyConfig cfg = evaluation.config().orElseThrow();
-        facts.put("prosody.config_ok", true, Evidence.file(cfg.mainFile(), "evaluated in the sandbox ("
-                + cfg.files().size() + " file" + (cfg.files().size() == 1 ? "" : "s") + ")"));
+        facts.put("prosody.config_ok", true, Evidence.file(cfg.mainFile(),
+                AuditTexts.get("evidence.prosody.sandbox", cfg.files().size())));
         putWarnings(cfg, facts);
         EffectiveConfig effective = new EffectiveConfig(cfg, version);
         putHosts(effective, facts);
@@ -214,16 +215,17 @@ public final class ProsodyCollector implements Collector {
                 Optional<ProsodyVersion> v = ProsodyVersion.of(text);
                 if (v.isPresent()) {
                     facts.put("prosody.version", text, Evidence.at(file, 1, text));
-                    facts.put("prosody.defaults", v.get().line(), Evidence.at(file, 1, "defaults of Prosody " + v.get().line()));
+                    facts.put("prosody.defaults", v.get().line(), Evidence.at(file, 1, AuditTexts.get("evidence.prosody.defaults-of", v.get().line())));
                     return v.get();
                 }
             } catch (TargetException e) {
                 // try the next place; an unknown version falls back to 0.12 below
             }
         }
-        facts.put("prosody.version", "unknown", Evidence.byDefault("Prosody version", "not found in " + VERSION_FILES));
-        facts.put("prosody.defaults", ProsodyVersion.V0_12.line(), Evidence.byDefault("Prosody version",
-                "unknown: defaults of 0.12 (Debian 12) assumed"));
+        facts.put("prosody.version", "unknown", Evidence.byDefault(AuditTexts.get("evidence.prosody.version"),
+                AuditTexts.get("evidence.prosody.version-not-found", String.valueOf(VERSION_FILES))));
+        facts.put("prosody.defaults", ProsodyVersion.V0_12.line(), Evidence.byDefault(AuditTexts.get("evidence.prosody.version"),
+                AuditTexts.get("evidence.prosody.version-assumed")));
         return ProsodyVersion.V0_12;
     }
 

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.lua.ConfigOption;
@@ -164,8 +165,8 @@ final class ProsodyEndpoints {
         }
         if (telnet) {
             ev.add(b.source().startsWith("default") ? Evidence.byDefault("console_interfaces", b.interfaces())
-                    : new Evidence(b.source(), "console bound to " + b.interfaces()));
-            ev.add(new Evidence(portSource, "console ports " + ports));
+                    : new Evidence(b.source(), AuditTexts.get("evidence.prosody.console-bound", String.valueOf(b.interfaces()))));
+            ev.add(new Evidence(portSource, AuditTexts.get("evidence.prosody.console-ports", String.valueOf(ports))));
         }
         facts.put("prosody.admin_console", m, ev);
     }

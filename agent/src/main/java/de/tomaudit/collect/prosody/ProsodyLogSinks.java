@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.collect.host.LogrotateTargetSource;
 
 import de.tomaudit.facts.Evidence;
@@ -178,24 +179,25 @@ final class ProsodyLogSinks {
                     m.put("retention_days", -1L);
                     m.put("rotation_source", rule.get().source());
                     values.add(m);
-                    String text = s.to() + " " + m.get("target") + " receives " + s.levels() + ", "
-                            + de.tomaudit.collect.host.LogrotatePresence.neverRun(rule.get().source());
+                    String text = AuditTexts.get("evidence.prosody.log-sink", s.to() + " " + m.get("target"), String.valueOf(s.levels()),
+                            ", " + de.tomaudit.collect.host.LogrotatePresence.neverRun(rule.get().source()));
                     evidence.add(s.evidence(text));
                     continue;
                 }
                 m.put("rotated", rule.isPresent());
                 m.put("retention_days", rule.flatMap(r -> r.settings().retentionDays()).orElse(-1L));
                 m.put("rotation_source", rule.map(LogrotateRule::source).orElse(""));
-                retention = rule.map(r -> r.settings().retentionDays().map(d -> ", logrotate keeps " + d + " days ("
-                        + r.source() + ")").orElse(", rotated without a time bound (" + r.source() + ")"))
-                        .orElse(", not rotated by logrotate: kept forever");
+                retention = rule.map(r -> r.settings().retentionDays().map(d -> AuditTexts.get("evidence.prosody.log-keeps", String.valueOf(d),
+                        r.source())).orElseGet(() -> AuditTexts.get("evidence.prosody.log-unbounded", r.source())))
+                        .orElseGet(() -> AuditTexts.get("evidence.prosody.log-not-rotated"));
             } else {
                 m.put("rotated", false);
                 m.put("retention_days", -1L);
                 m.put("rotation_source", "");
             }
             values.add(m);
-            String text = s.to() + (s.target().isEmpty() ? "" : " " + m.get("target")) + " receives " + s.levels() + retention;
+            String text = AuditTexts.get("evidence.prosody.log-sink", s.to() + (s.target().isEmpty() ? "" : " " + m.get("target")),
+                    String.valueOf(s.levels()), retention);
             evidence.add(s.evidence(text));
         }
         facts.put("prosody.log_sinks", values, evidence);

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Retention;
@@ -55,7 +56,7 @@ final class ProsodyRetentionFacts {
                     "archive_expires_after (" + line + ": \"1w\")");
             Expiry e = ProsodyPeriods.archive(expires.value(), c.version());
             Setting policy = Setting.resolve(c, h, List.of("default_archive_policy"), Boolean.TRUE,
-                    "default_archive_policy (" + line + ": true, archive everything)");
+                    AuditTexts.get("evidence.prosody.archive-everything", line));
             String policyText = policyText(policy.value());
             String storeName = String.valueOf(Setting.resolve(c, h, List.of("archive_store"), "archive",
                     "archive_store").value());
@@ -69,7 +70,7 @@ final class ProsodyRetentionFacts {
             values.add(m);
             evidence.add(c.modulesEvidence(h, "mam"));
             evidence.add(expires.evidence());
-            evidence.add(new Evidence("effective: " + h, "archive expiry " + e.display()
+            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.archive-expiry", e.display())
                     + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + ", storage " + backend));
             evidence.add(policy.evidence());
             facts.retention(retention("message archive (MAM) of " + h, e, expires, !"no".equals(m.get("store_deletes"))));
@@ -164,7 +165,7 @@ final class ProsodyRetentionFacts {
             evidence.add(c.modulesEvidence(h, "http_file_share"));
             evidence.add(expires.evidence());
             baseUrl.ifPresent(o -> evidence.add(OptionEvidence.of(o,
-                    h + ": http_file_share_base_url set: an external server stores the files, Prosody prunes nothing")));
+                    AuditTexts.get("evidence.prosody.base-url", h))));
             evidence.add(storeEvidence(store, r, m));
             Retention ret = pruned ? Retention.of("uploaded files (http_file_share) of " + h,
                     Duration.ofSeconds(e.seconds()), expires.source(), expires.isDefault())
@@ -193,13 +194,13 @@ final class ProsodyRetentionFacts {
             UploadStoreInspector.Result r = inspector.inspect(target, store, true);
             Optional<Duration> expiry = e.kind() == Expiry.Kind.AFTER ? Optional.of(Duration.ofSeconds(e.seconds())) : Optional.empty();
             Map<String, Object> m = expiryFields(h, e,
-                    expire.map(ConfigOption::source).orElse("default: http_upload_expire_after (none: kept forever)"), expire.isEmpty());
+                    expire.map(ConfigOption::source).orElseGet(() -> "default: " + AuditTexts.get("evidence.prosody.upload-expire-default")), expire.isEmpty());
             putStore(m, store, r, expiry);
             values.add(m);
             evidence.add(c.modulesEvidence(h, "http_upload"));
             evidence.add(expire.map(o -> OptionEvidence.of(o, h + ": http_upload_expire_after = "
-                    + EffectiveConfig.display(o.value()))).orElse(Evidence.byDefault("http_upload_expire_after",
-                    h + ": not set, uploads are kept forever")));
+                    + EffectiveConfig.display(o.value()))).orElseGet(() -> Evidence.byDefault("http_upload_expire_after",
+                    AuditTexts.get("evidence.prosody.upload-expire-unset", h))));
             evidence.add(storeEvidence(store, r, m));
             Retention ret = e.kind() == Expiry.Kind.AFTER
                     ? Retention.of("uploaded files (mod_http_upload) of " + h, Duration.ofSeconds(e.seconds()),
@@ -227,7 +228,7 @@ final class ProsodyRetentionFacts {
     }
 
     private static Evidence storeEvidence(String store, UploadStoreInspector.Result r, Map<String, Object> m) {
-        return Evidence.file(r.oldestPath().orElse(store), "store " + m.get("verified") + ": " + r.detail());
+        return Evidence.file(r.oldestPath().orElse(store), AuditTexts.get("evidence.prosody.store", String.valueOf(m.get("verified")), r.detail()));
     }
 
     private Retention retention(String subject, Expiry e, Setting source, boolean deletes) {

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.parse.lua.ConfigOption;
@@ -101,7 +102,7 @@ final class ProsodySecurityFacts {
                 o.ifPresent(x -> evidence.add(OptionEvidence.of(x, h + ": " + option + " = " + domains)));
             }
             if (evidence.isEmpty()) {
-                evidence.add(Evidence.byDefault(option, "none"));
+                evidence.add(Evidence.byDefault(option, AuditTexts.get("evidence.prosody.none")));
             }
             facts.put("prosody." + option, values, List.copyOf(evidence));
         }
@@ -140,7 +141,7 @@ final class ProsodySecurityFacts {
             evidence.add(c.modulesEvidence(h, invites ? "invites_register" : "register"));
             throttleMax.or(() -> minSeconds).ifPresent(o -> evidence.add(OptionEvidence.of(o,
                     h + ": " + o.name() + " = " + EffectiveConfig.display(o.value()))));
-            evidence.add(new Evidence("effective: " + h, "registration " + mode));
+            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.registration", mode)));
         }
         facts.put("prosody.registration", values, evidence);
     }

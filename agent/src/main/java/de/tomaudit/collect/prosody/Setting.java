@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.parse.lua.ConfigOption;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ record Setting(String host, String option, Object value, Optional<ConfigOption> 
             if (o.isPresent()) {
                 Optional<Boolean> b = EffectiveConfig.bool(o.get().value());
                 return new Setting(host, name, b.orElse(defaultValue), o,
-                        b.isPresent() ? defaultNote : defaultNote + " (value not a boolean: default used)");
+                        b.isPresent() ? defaultNote : AuditTexts.get("evidence.prosody.not-boolean", defaultNote));
             }
         }
         return new Setting(host, names.get(0), defaultValue, Optional.empty(), defaultNote);

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Retention;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileStat;
@@ -68,7 +69,7 @@ final class UploadStoreInspector {
             entries = target.list(dir);
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.NOT_FOUND) {
-                return new Result(Result.State.MISSING, 0, Optional.empty(), Optional.empty(), dir + " does not exist");
+                return new Result(Result.State.MISSING, 0, Optional.empty(), Optional.empty(), AuditTexts.get("evidence.prosody.store-missing", dir));
             }
             return new Result(Result.State.UNREADABLE, 0, Optional.empty(), Optional.empty(), e.getMessage());
         }
@@ -98,14 +99,17 @@ final class UploadStoreInspector {
             }
         }
         if (items == 0) {
-            return new Result(Result.State.EMPTY, 0, Optional.empty(), Optional.empty(), dir + " holds no uploads");
+            return new Result(Result.State.EMPTY, 0, Optional.empty(), Optional.empty(), AuditTexts.get("evidence.prosody.store-empty", dir));
         }
         Duration age = Duration.between(oldestTime, now);
         if (age.isNegative()) {
             age = Duration.ZERO;
         }
-        String detail = items + " uploads" + (items > checked ? " (the first " + checked + " by name compared)" : "")
-                + ", oldest " + oldest + " from " + oldestTime + " (" + age.toDays() + " days old)";
+        String detail = items > checked
+                ? AuditTexts.get("evidence.prosody.store-detail-partial", String.valueOf(items), String.valueOf(checked), String.valueOf(oldest),
+                        String.valueOf(oldestTime), String.valueOf(age.toDays()))
+                : AuditTexts.get("evidence.prosody.store-detail", String.valueOf(items), String.valueOf(oldest), String.valueOf(oldestTime),
+                        String.valueOf(age.toDays()));
         return new Result(Result.State.INSPECTED, items, Optional.of(oldest), Optional.of(age), detail);
     }
 }

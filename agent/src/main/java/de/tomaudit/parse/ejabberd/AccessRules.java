@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class AccessRules {
             Optional<EjValue> rule = rules.flatMap(r -> r.value().entries().stream()
                     .filter(e -> e.key().text().equals(name)).reduce((a, b) -> b)).map(EjValue.Entry::value);
             if (rule.isEmpty()) {
-                return new Grant(false, false, "access rule " + name + " is not defined (ejabberd denies)", s.where());
+                return new Grant(false, false, AuditTexts.get("evidence.ejabberd.access-undefined", name), s.where());
             }
             Grant g = rule(rule.get());
             return new Grant(g.everyone(), g.fromPublicAddress(), name + " = " + g.explanation(), rule.get().where());

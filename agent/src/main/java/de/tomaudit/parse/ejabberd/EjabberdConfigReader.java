@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.source.ConfigSource;
 
 import de.tomaudit.parse.yaml.RawNode;
@@ -93,8 +94,8 @@ public final class EjabberdConfigReader {
                 default -> {
                     Option before = global.put(o.key(), o);
                     if (before != null) {
-                        problems.add(new ConfigProblem(o.keyLoc(), "option " + o.key() + " is set twice (also at "
-                                + before.keyLoc() + "): ejabberd refuses a duplicated option; the later value is used here",
+                        problems.add(new ConfigProblem(o.keyLoc(), AuditTexts.get("evidence.ejabberd.option-twice", o.key(),
+                                String.valueOf(before.keyLoc())),
                                 false));
                     }
                 }

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class EjabberdctlSettings {
     /** A value and where it came from: a file line, or the script's default. */
     public record Setting(String name, String value, Optional<Loc> loc, boolean exact, Optional<String> file) {
         public String source() {
-            return loc.map(Loc::toString).orElse("default: " + SCRIPT + file.map(f -> ", " + name + " not set in " + f).orElse(""));
+            return loc.map(Loc::toString).orElseGet(() -> "default: "
+                    + file.map(f -> AuditTexts.get("evidence.ejabberd.ctl-not-set", SCRIPT, name, f)).orElse(SCRIPT));
         }
     }
 
@@ -138,8 +140,8 @@ public final class EjabberdctlSettings {
             }
         }
         String distInterface = "";
-        String distSource = "default: every interface (" + SCRIPT + path.map(f -> "; neither INET_DIST_INTERFACE nor"
-                + " -kernel inet_dist_use_interface in " + f).orElse("") + ")";
+        String distSource = "default: " + path.map(f -> AuditTexts.get("evidence.ejabberd.dist-default-file", SCRIPT, f))
+                .orElseGet(() -> AuditTexts.get("evidence.ejabberd.dist-default", SCRIPT));
         if (erl.distInterface().isPresent()) {
             distInterface = erl.distInterface().get();
             distSource = erlOptions.source();

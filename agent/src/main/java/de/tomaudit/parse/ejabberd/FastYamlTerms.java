@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.yaml.RawNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,8 +40,7 @@ final class FastYamlTerms {
         try {
             return Optional.of(term(node));
         } catch (AtomTooLong e) {
-            problems.add(new ConfigProblem(e.loc, "a plain or single-quoted value longer than " + MAX_ATOM_BYTES
-                    + " bytes: ejabberd's YAML reader refuses it (double-quote it)", true));
+            problems.add(new ConfigProblem(e.loc, AuditTexts.get("evidence.ejabberd.atom-too-long", String.valueOf(MAX_ATOM_BYTES)), true));
             return Optional.empty();
         }
     }
@@ -51,8 +51,7 @@ final class FastYamlTerms {
             return scalar(s, loc);
         }
         if (node instanceof RawNode.Alias a) {
-            problems.add(new ConfigProblem(loc, "YAML alias *" + a.anchor() + ": ejabberd's YAML reader (fast_yaml) does not"
-                    + " expand aliases and reads the text '" + a.anchor() + "' here", false));
+            problems.add(new ConfigProblem(loc, AuditTexts.get("evidence.ejabberd.yaml-alias", a.anchor()), false));
             return new EjValue.Scalar(a.anchor(), EjValue.Type.BINARY, loc, Optional.empty());
         }
         if (node instanceof RawNode.Sequence seq) {
@@ -67,8 +66,7 @@ final class FastYamlTerms {
         for (RawNode.Entry e : map.entries()) {
             EjValue key = term(e.key());
             if (!(key instanceof EjValue.Scalar k)) {
-                problems.add(new ConfigProblem(key.loc(), "a list or map used as a key: ejabberd expects a name here;"
-                        + " the entry is ignored", false));
+                problems.add(new ConfigProblem(key.loc(), AuditTexts.get("evidence.ejabberd.collection-key"), false));
                 continue;
             }
             entries.add(new EjValue.Entry(k, term(e.value())));

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +19,13 @@ public final class Listeners {
         List<Listener> out = new ArrayList<>();
         for (EjValue item : listen.get().value().items()) {
             if (!(item instanceof EjValue.Mapping m)) {
-                problems.add(new ConfigProblem(item.where(), "listen: each listener must be a map (port:, module:, ...)", false));
+                problems.add(new ConfigProblem(item.where(), AuditTexts.get("evidence.ejabberd.listener-not-map"), false));
                 continue;
             }
             Optional<EjValue> port = m.get("port");
             Optional<String> module = m.get("module").flatMap(EjValue::scalarText);
             if (port.isEmpty() || module.isEmpty()) {
-                problems.add(new ConfigProblem(m.where(), "listen: a listener needs port: and module:", false));
+                problems.add(new ConfigProblem(m.where(), AuditTexts.get("evidence.ejabberd.listener-incomplete"), false));
                 continue;
             }
             String portText = port.get().scalarText().orElse(port.get().display());
@@ -34,7 +35,7 @@ public final class Listeners {
             boolean starttls = bool(m, "starttls", problems);
             boolean required = bool(m, "starttls_required", problems);
             List<String> protocolOptions = new ArrayList<>();
-            String protocolSource = "default: ejabberd 23.01 (no protocol_options: only SSLv3 is disabled)";
+            String protocolSource = "default: ejabberd 23.01 (" + AuditTexts.get("evidence.ejabberd.no-protocol-options") + ")";
             Optional<String> ciphers = m.get("ciphers").flatMap(EjValue::scalarText);
             Optional<EjValue> own = m.get("protocol_options");
             if (own.isPresent()) {
@@ -78,8 +79,7 @@ public final class Listeners {
         }
         Optional<Boolean> b = v.get().bool();
         if (b.isEmpty()) {
-            problems.add(new ConfigProblem(v.get().where(), key + ": '" + v.get().display()
-                    + "' is not a boolean for ejabberd (true/false, yes/no, on/off); read as false", false));
+            problems.add(new ConfigProblem(v.get().where(), AuditTexts.get("evidence.ejabberd.not-boolean", key, v.get().display()), false));
             return false;
         }
         return b.get();

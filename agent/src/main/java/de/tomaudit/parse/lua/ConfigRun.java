@@ -1,5 +1,6 @@
 package de.tomaudit.parse.lua;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -296,8 +297,7 @@ final class ConfigRun implements OptionProxy.Store {
             return value == null ? LuaValue.NIL : LuaValue.valueOf(value);
         }
         if (SafeGlobals.DENIED.contains(name)) {
-            throw new SandboxViolation(ConfigProblem.Kind.FORBIDDEN, "'" + name + "' is not available to a configuration"
-                    + " in the audit's sandbox (os, io, require, debug, Lua and code loading are denied)");
+            throw new SandboxViolation(ConfigProblem.Kind.FORBIDDEN, AuditTexts.get("evidence.prosody.forbidden", name));
         }
         LuaValue own = raw(chunk.host, name);
         if (!own.isnil()) {

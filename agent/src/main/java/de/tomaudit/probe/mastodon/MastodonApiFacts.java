@@ -1,5 +1,6 @@
 package de.tomaudit.probe.mastodon;
 
+import de.tomaudit.i18n.AuditTexts;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.tomaudit.facts.Evidence;
 import de.tomaudit.facts.FactSet;
@@ -94,11 +95,14 @@ public final class MastodonApiFacts {
             m.put("contact_email", !n.path("email").asText("").isBlank());
             m.put("contact_account", n.hasNonNull("contact_account"));
         }
-        facts.put(PREFIX + ".instance", m, Evidence.probe(url, "version " + m.get("version") + ", registrations "
-                + (Boolean.TRUE.equals(m.get("registrations_enabled")) ? "open" : "closed")
-                + (Boolean.TRUE.equals(m.get("approval_required")) ? " with approval" : "")
-                + ", contact e-mail " + (Boolean.TRUE.equals(m.get("contact_email")) ? "set" : "not set")
-                + ", contact account " + (Boolean.TRUE.equals(m.get("contact_account")) ? "set" : "not set")));
+        facts.put(PREFIX + ".instance", m, Evidence.probe(url, AuditTexts.get("evidence.mastodon.api-instance", String.valueOf(m.get("version")),
+                AuditTexts.get("evidence.mastodon." + (Boolean.TRUE.equals(m.get("registrations_enabled")) ? "open" : "closed")
+                        + (Boolean.TRUE.equals(m.get("approval_required")) ? "-approval" : "")),
+                isSet(m.get("contact_email")), isSet(m.get("contact_account")))));
+    }
+
+    private static String isSet(Object flag) {
+        return AuditTexts.get(Boolean.TRUE.equals(flag) ? "evidence.mastodon.set" : "evidence.mastodon.not-set");
     }
 
     private static void privacyPolicy(MastodonApiClient api, FactSet.Builder facts) throws MastodonApiException {
@@ -113,7 +117,7 @@ public final class MastodonApiFacts {
         m.put("updated_at", updated);
         m.put("length", (long) n.get().path("content").asText("").length());
         facts.put(PREFIX + ".privacy_policy", m, Evidence.probe(api.url("/api/v1/instance/privacy_policy"),
-                "updated_at " + updated + (updated.startsWith(TEMPLATE_DATE) ? " (Mastodon's built-in template)" : "")));
+                "updated_at " + updated + (updated.startsWith(TEMPLATE_DATE) ? " " + AuditTexts.get("evidence.mastodon.builtin-template") : "")));
     }
 
     private static void rules(MastodonApiClient api, FactSet.Builder facts) throws MastodonApiException {
@@ -122,7 +126,7 @@ public final class MastodonApiFacts {
             throw new MastodonApiException(api.url("/api/v1/instance/rules") + ": not a list", false, 200);
         }
         facts.put(PREFIX + ".rules", Map.of("count", (long) n.size()),
-                Evidence.probe(api.url("/api/v1/instance/rules"), n.size() + " rule(s)"));
+                Evidence.probe(api.url("/api/v1/instance/rules"), AuditTexts.get("evidence.mastodon.rules", String.valueOf(n.size()))));
     }
 
     private static void terms(MastodonApiClient api, FactSet.Builder facts) throws MastodonApiException {
@@ -131,15 +135,15 @@ public final class MastodonApiFacts {
         if (n.isPresent()) {
             m.put("present", !n.get().path("content").asText("").isBlank());
             m.put("via", "terms_of_service");
-            facts.put(PREFIX + ".terms", m, Evidence.probe(api.url("/api/v1/instance/terms_of_service"), "published"));
+            facts.put(PREFIX + ".terms", m, Evidence.probe(api.url("/api/v1/instance/terms_of_service"), AuditTexts.get("evidence.mastodon.published")));
             return;
         }
         Optional<JsonNode> ext = api.getOptional("/api/v1/instance/extended_description");
         boolean present = ext.isPresent() && !ext.get().path("content").asText("").isBlank();
         m.put("present", present);
         m.put("via", "extended_description");
-        facts.put(PREFIX + ".terms", m, Evidence.probe(api.url("/api/v1/instance/terms_of_service"), "404 (none published)"),
-                Evidence.probe(api.url("/api/v1/instance/extended_description"), present ? "has content" : "empty"));
+        facts.put(PREFIX + ".terms", m, Evidence.probe(api.url("/api/v1/instance/terms_of_service"), AuditTexts.get("evidence.mastodon.none-published")),
+                Evidence.probe(api.url("/api/v1/instance/extended_description"), AuditTexts.get(present ? "evidence.mastodon.has-content" : "evidence.mastodon.empty")));
     }
 
     private static void nodeinfo(MastodonApiClient api, FactSet.Builder facts) throws MastodonApiException {

@@ -16,16 +16,16 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /** A BigBlueButton file system under a temporary root: the upstream files as installed, plus what a test adds. */
-final class BbbRoot {
+public final class BbbRoot {
     static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
-    final Path root;
+    public final Path root;
 
     BbbRoot(Path root) {
         this.root = root;
     }
 
     /** The upstream files of shared/fixtures/bigbluebutton at their installed paths (the test skips without them). */
-    static BbbRoot upstream(Path root) throws IOException {
+    public static BbbRoot upstream(Path root) throws IOException {
         Path f = TestPaths.sharedFixture("bigbluebutton");
         BbbRoot r = new BbbRoot(root);
         r.copy(f.resolve("bigbluebutton.properties"), BbbPaths.WEB_DEFAULTS);

@@ -23,6 +23,9 @@ import de.tomaudit.probe.ProbePhase;
 import de.tomaudit.result.Finding;
 import de.tomaudit.result.TargetResult;
 import de.tomaudit.target.ssh.SshOptions;
+import de.tomaudit.facts.Fact;
+import de.tomaudit.i18n.AppEvidenceLanguageTest;
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.probe.ProbeSettings;
 import de.tomaudit.result.Status;
@@ -59,7 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  * documentation's API examples replayed by WireMock on 127.0.0.1), collected and judged by the
  * mastodon rules; the live phase takes the instance's domain from .env.production.
  */
-class MastodonRulesOnFixtureTest {
+public class MastodonRulesOnFixtureTest {
     private static List<Rule> rules;
     private WireMockServer api;
 
@@ -92,7 +95,8 @@ class MastodonRulesOnFixtureTest {
         }
     }
 
-    static Path root(Path tmp, boolean rotated) throws Exception {
+    /** The upstream Mastodon files (shared/fixtures/mastodon; skips without them) as a host's root below {@code tmp}. */
+    public static Path root(Path tmp, boolean rotated) throws Exception {
         Path f = TestPaths.sharedFixture("mastodon");
         Path live = tmp.resolve("home/mastodon/live");
         Files.createDirectories(live.resolve("lib/mastodon"));
@@ -112,6 +116,35 @@ class MastodonRulesOnFixtureTest {
     }
 
     private final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+
+    /** The live phase (API answers) gives its evidence in the audit's language, like the collectors (issue 12 point 7). */
+    @Test
+    void theLivePhasesEvidenceIsInTheAuditsLanguage(@TempDir Path tmp) throws Exception {
+        Target t = new Loopback(new DirTarget(root(tmp, true), Limits.DEFAULT));
+        FactSet.Builder b = FactSet.builder();
+        new MastodonCollector().collect(t, b);
+        FactSet collected = b.build();
+        ProbeSettings probes = new ProbeSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(10), 1, 1,
+                Duration.ofSeconds(30), List.of());
+        MastodonLivePhase live = new MastodonLivePhase("http", api.port(), "tomaudit-test");
+        FactSet en = AuditTexts.with("en", () -> live.run(t, Set.of("host", "mastodon"), collected, probes, MastodonDbSettings.NONE));
+        FactSet de = AuditTexts.with("de", () -> live.run(t, Set.of("host", "mastodon"), collected, probes, MastodonDbSettings.NONE));
+        List<String> english = new java.util.ArrayList<>();
+        int compared = 0;
+        for (Fact f : en.all().values()) {
+            List<de.tomaudit.facts.Evidence> other = de.get(f.key()).orElseThrow().evidence();
+            for (int i = 0; i < f.evidence().size(); i++) {
+                String text = f.evidence().get(i).value();
+                compared++;
+                if (text.equals(other.get(i).value()) && AppEvidenceLanguageTest.isEnglish(text)) {
+                    english.add(f.key() + ": " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), english);
+        assertTrue(compared >= 5, "evidence lines of the live phase compared: " + compared);
+        assertTrue(de.get("mastodon.api.instance").orElseThrow().evidence().get(0).value().contains("Registrierung"));
+    }
 
     private Map<String, Status> audit(Path root) {
         Target t = new Loopback(new DirTarget(root, Limits.DEFAULT));
