@@ -239,10 +239,26 @@ public final class HistoryDatabase {
         if (state.startsWith("53") || text.toLowerCase(java.util.Locale.ROOT).contains("no space left")) {
             return where + "is full (" + text + ")";
         }
+        if (diskFull(e) || diskFull(outer)) {
+            // H2 wraps the file system's answer: "General error: … Writing to sun.nio.ch.FileChannelImpl@… failed"
+            return where + "is full (No space left on device)";
+        }
         if (code == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return where + "is in use by another process (" + text + ")";
         }
         return where + text;
+    }
+
+    /** Whether an exception or one of its causes is the file system's ENOSPC. */
+    private static boolean diskFull(Throwable t) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth++ < 20; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("no space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static SQLException rootSql(Throwable t) {
