@@ -28,7 +28,6 @@ import de.tomaudit.report.Renderers;
 import de.tomaudit.history.HistoryDatabase;
 import de.tomaudit.history.HistoryException;
 import de.tomaudit.history.HistoryLocation;
-import de.tomaudit.history.HistoryStore;
 import de.tomaudit.result.AuditResult;
 import de.tomaudit.round.LeaseBoard;
 import de.tomaudit.round.RoundRunner;
@@ -355,9 +354,8 @@ public final class AuditCommand implements Callable<Integer> {
                                                      FleetRunner.Settings settings, FleetRunner runner,
                                                      HistoryLocation at) {
         try {
-            HistoryStore store = new HistoryStore(HistoryDatabase.open(at));
-            LeaseBoard board = new LeaseBoard(store.database(), round, AgentId.next(), Duration.ofSeconds(leaseTimeout));
-            return Optional.of(new RoundRunner(runner, VersionProvider.version()).run(fleet, options, settings, store, board,
+            LeaseBoard board = new LeaseBoard(HistoryDatabase.open(at), round, AgentId.next(), Duration.ofSeconds(leaseTimeout));
+            return Optional.of(new RoundRunner(runner, VersionProvider.version()).run(fleet, options, settings, board,
                     Duration.ofSeconds(leaseTimeout), failOnRegression));
         } catch (HistoryException e) {
             roundFailure = e.getMessage() + " (round " + round + " not shared: every target audited by this agent)";

@@ -22,10 +22,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tomaudit history list | show RUN | diff [RUN_A RUN_B]}: the stored runs. */
+/** {@code tomaudit history list | show RUN | diff [RUN_A RUN_B] | prune}: the stored runs. */
 @Command(name = "history", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The stored runs: list them, show one (or a whole round), or what changed between two.",
-        subcommands = {HistoryCommand.ListRuns.class, HistoryCommand.Show.class, HistoryCommand.Diff.class},
+        description = "The stored runs: list them, show one (or a whole round), what changed between two, or remove old ones.",
+        subcommands = {HistoryCommand.ListRuns.class, HistoryCommand.Show.class, HistoryCommand.Diff.class,
+                HistoryCommand.Prune.class},
         footer = {"", "Exit codes: 0 shown; 2 usage error, no such run or round, or the history database cannot be read."})
 public final class HistoryCommand implements Runnable {
 
@@ -34,7 +35,7 @@ public final class HistoryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a history command is required (list, show, diff)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a history command is required (list, show, diff, prune)");
     }
 
     /** The options every history command takes. */
@@ -203,6 +204,47 @@ public final class HistoryCommand implements Runnable {
                 out.printf("  %-9s %-8s %s  %s -> %s  %s%n", kind, c.severity(), c.ruleId(), c.before(), c.now(),
                         VisibleText.oneLine(c.title()));
             }
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Removes old runs: a run (or a whole round) is kept when it started within --keep-days, or is "
+                    + "among the --keep-runs newest; everything else goes, with its targets and findings. The embedded "
+                    + "database file is compacted afterwards.")
+    static final class Prune implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        @Mixin Options options;
+
+        @Option(names = "--keep-days", paramLabel = "N", description = "Keep the runs started in the last N days (N >= 1)")
+        Integer keepDays;
+
+        @Option(names = "--keep-runs", paramLabel = "N",
+                description = "Keep the N newest runs, a round counting as one run (N >= 1)")
+        Integer keepRuns;
+
+        @Option(names = "--dry-run", description = "Only say what would be removed")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws IOException {
+            boolean json = options.json();
+            if (keepDays == null && keepRuns == null) {
+                throw new UsageException("history prune needs --keep-days N, --keep-runs N or both");
+            }
+            if ((keepDays != null && (keepDays < 1 || keepDays > 36_500)) || (keepRuns != null && keepRuns < 1)) {
+                throw new UsageException("history prune: --keep-days must be 1..36500 and --keep-runs at least 1");
+            }
+            HistoryStore.Pruned p = query(() -> options.store().prune(keepDays, keepRuns, java.time.Instant.now(), dryRun));
+            PrintStream out = Main.stdout(spec);
+            if (json) {
+                JsonRenderer.mapper().writeValue(out, p);
+                out.println();
+            } else {
+                out.printf("%s %d runs (%d rounds among them), %d target results; %d runs kept.%n",
+                        p.dryRun() ? "Would remove" : "Removed", p.runs(), p.rounds(), p.targets(), p.keptRuns());
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 

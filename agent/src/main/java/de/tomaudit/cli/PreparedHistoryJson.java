@@ -28,7 +28,7 @@ final class PreparedHistoryJson implements FleetProgress {
     @Override
     public void finished(TargetResult result) {
         try {
-            String text = HistoryStore.json(result);
+            String text = HistoryStore.jsonOf(result);
             synchronized (json) {
                 json.put(result, text);
             }

@@ -34,6 +34,11 @@ public final class HistoryDatabase {
     private static final long LOCK_WAIT_MS = 20_000;
 
     private final HistoryLocation location;
+    /**
+     * PostgreSQL: the connection the schema check logged in with, handed to the first {@link #connect()}
+     * (a login costs the client 4096 rounds of PBKDF2 for SCRAM, more than a run's queries).
+     */
+    private Connection spare;
 
     private HistoryDatabase(HistoryLocation location) {
         this.location = location;
@@ -59,8 +64,10 @@ public final class HistoryDatabase {
      */
     private boolean current() throws HistoryException {
         MigrationVersion newest = null;
-        try (Connection c = rawConnect(); java.sql.Statement s = c.createStatement()) {
-            try (java.sql.ResultSet rs = s.executeQuery(
+        Connection c = null;
+        try {
+            c = rawConnect();
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
                 while (rs.next()) {
                     MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
@@ -69,8 +76,20 @@ public final class HistoryDatabase {
             } catch (SQLException noTable) {
                 return false;
             }
+            if (location.postgres() && newest != null && newest.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))) {
+                spare = c; // in autocommit, no transaction open: as good as a new one
+                c = null;
+            }
         } catch (SQLException e) {
             throw new HistoryException(describe(e, e));
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // only read from
+                }
+            }
         }
         if (newest == null) {
             return false;
@@ -152,6 +171,13 @@ public final class HistoryDatabase {
 
     /** A new connection (the caller closes it). */
     public Connection connect() throws HistoryException {
+        synchronized (this) {
+            Connection c = spare;
+            spare = null;
+            if (c != null) {
+                return c;
+            }
+        }
         try {
             return rawConnect();
         } catch (SQLException e) {
@@ -213,10 +239,26 @@ public final class HistoryDatabase {
         if (state.startsWith("53") || text.toLowerCase(java.util.Locale.ROOT).contains("no space left")) {
             return where + "is full (" + text + ")";
         }
+        if (diskFull(e) || diskFull(outer)) {
+            // H2 wraps the file system's answer: "General error: … Writing to sun.nio.ch.FileChannelImpl@… failed"
+            return where + "is full (No space left on device)";
+        }
         if (code == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return where + "is in use by another process (" + text + ")";
         }
         return where + text;
+    }
+
+    /** Whether an exception or one of its causes is the file system's ENOSPC. */
+    private static boolean diskFull(Throwable t) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth++ < 20; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("no space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static SQLException rootSql(Throwable t) {

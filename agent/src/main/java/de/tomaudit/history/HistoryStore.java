@@ -62,10 +62,11 @@ public final class HistoryStore {
             c.setAutoCommit(false);
             try {
                 long id = insertRun(c, null, r.tool().version(), r.startedAt(), r.finishedAt());
-                int pos = 0;
-                for (TargetResult t : r.targets()) {
-                    insertTarget(c, id, pos++, t, prepared.apply(t));
+                List<Integer> positions = new ArrayList<>();
+                for (int pos = 0; pos < r.targets().size(); pos++) {
+                    positions.add(pos);
                 }
+                insertTargets(c, id, positions, r.targets(), prepared);
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -94,54 +95,71 @@ public final class HistoryStore {
         }
     }
 
-    /** Stores one target of a run; returns the target result's id. */
-    public static long insertTarget(Connection c, long runId, int position, TargetResult t) throws SQLException {
-        return insertTarget(c, runId, position, t, null);
-    }
-
     /** The JSON a target is stored as (the JSON report's own writer, without indentation). */
-    public static String json(TargetResult t) throws JsonProcessingException {
+    public static String jsonOf(TargetResult t) throws JsonProcessingException {
         return JSON.writeValueAsString(t);
     }
 
-    /** As {@link #insertTarget(Connection, long, int, TargetResult)} with its JSON made already ({@link #json}), or null. */
-    public static long insertTarget(Connection c, long runId, int position, TargetResult t, String prepared)
+    /**
+     * Stores targets of a run (positions and results pairwise); returns the target results' ids in
+     * the same order. One statement per target row, and every finding of them in one batch.
+     */
+    public static List<Long> insertTargets(Connection c, long runId, List<Integer> positions, List<TargetResult> targets)
             throws SQLException {
-        String json = prepared;
-        if (json == null) {
-            try {
-                json = json(t);
-            } catch (JsonProcessingException e) {
-                throw new SQLException("the target result cannot be written as JSON: " + e.getOriginalMessage());
-            }
-        }
-        long id;
+        return insertTargets(c, runId, positions, targets, t -> null);
+    }
+
+    /**
+     * As {@link #insertTargets(Connection, long, List, List)}, taking each target's JSON from
+     * {@code prepared} where it has it ({@link #jsonOf}, made beside the audit), writing it here otherwise.
+     */
+    public static List<Long> insertTargets(Connection c, long runId, List<Integer> positions, List<TargetResult> targets,
+                                           java.util.function.Function<TargetResult, String> prepared) throws SQLException {
+        List<Long> ids = new ArrayList<>(targets.size());
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO target_results (run_id, position, name, status, result_json) VALUES (?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, runId);
-            s.setInt(2, position);
-            s.setString(3, t.name());
-            s.setString(4, t.status().json());
-            s.setString(5, json);
-            s.executeUpdate();
-            try (ResultSet k = s.getGeneratedKeys()) {
-                k.next();
-                id = k.getLong(1);
+            for (int i = 0; i < targets.size(); i++) {
+                TargetResult t = targets.get(i);
+                s.setLong(1, runId);
+                s.setInt(2, positions.get(i));
+                s.setString(3, t.name());
+                s.setString(4, t.status().json());
+                String made = prepared.apply(t);
+                s.setString(5, made != null ? made : json(t));
+                s.executeUpdate();
+                try (ResultSet k = s.getGeneratedKeys()) {
+                    k.next();
+                    ids.add(k.getLong(1));
+                }
             }
         }
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO findings (target_result_id, rule_id, status, severity) VALUES (?, ?, ?, ?)")) {
-            for (Finding f : t.findings()) {
-                s.setLong(1, id);
-                s.setString(2, f.ruleId());
-                s.setString(3, f.status().json());
-                s.setString(4, f.severity());
-                s.addBatch();
+            boolean any = false;
+            for (int i = 0; i < targets.size(); i++) {
+                for (Finding f : targets.get(i).findings()) {
+                    s.setLong(1, ids.get(i));
+                    s.setString(2, f.ruleId());
+                    s.setString(3, f.status().json());
+                    s.setString(4, f.severity());
+                    s.addBatch();
+                    any = true;
+                }
             }
-            s.executeBatch();
+            if (any) {
+                s.executeBatch();
+            }
         }
-        return id;
+        return ids;
+    }
+
+    private static String json(TargetResult t) throws SQLException {
+        try {
+            return jsonOf(t);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the target result cannot be written as JSON: " + e.getOriginalMessage());
+        }
     }
 
     public static void finishRun(Connection c, long runId, String finishedAt) throws SQLException {
@@ -149,6 +167,107 @@ public final class HistoryStore {
             s.setString(1, finishedAt);
             s.setLong(2, runId);
             s.executeUpdate();
+        }
+    }
+
+    /** What {@code history prune} removed (or, with dry run, would remove) and what it kept. */
+    public record Pruned(int runs, int rounds, int targets, int keptRuns, boolean dryRun) { }
+
+    /**
+     * Removes old runs: a run, or a whole round (all its agents' runs, counted as one), is kept when it
+     * started within the last {@code keepDays} days, or is among the {@code keepRuns} newest (either
+     * may be null: that rule keeps nothing; at least one is given). A run whose start cannot be read
+     * is kept. With {@code dryRun} nothing is removed. The embedded database is compacted afterwards,
+     * so its file shrinks.
+     */
+    public Pruned prune(Integer keepDays, Integer keepRuns, java.time.Instant now, boolean dryRun) throws HistoryException {
+        record Unit(String round, List<Long> runs, java.time.Instant started, long newest) { }
+        try (Connection c = db.connect()) {
+            Map<String, List<Object[]>> byUnit = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, round_name, started_at FROM runs");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String round = rs.getString(2);
+                    String key = round == null ? "run " + rs.getLong(1) : "round " + round;
+                    byUnit.computeIfAbsent(key, k -> new ArrayList<>()).add(new Object[] {rs.getLong(1), round, rs.getString(3)});
+                }
+            }
+            List<Unit> units = new ArrayList<>();
+            for (List<Object[]> rows : byUnit.values()) {
+                java.time.Instant started = null;
+                boolean unreadable = false;
+                List<Long> ids = new ArrayList<>();
+                for (Object[] r : rows) {
+                    ids.add((Long) r[0]);
+                    try {
+                        java.time.Instant at = java.time.Instant.parse((String) r[2]);
+                        started = started == null || at.isBefore(started) ? at : started;
+                    } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+                        unreadable = true;
+                    }
+                }
+                units.add(new Unit((String) rows.get(0)[1], ids, unreadable ? null : started,
+                        ids.stream().mapToLong(Long::longValue).max().orElse(0)));
+            }
+            units.sort(java.util.Comparator.comparingLong(Unit::newest).reversed());
+            java.time.Instant cutoff = keepDays == null ? null : now.minus(java.time.Duration.ofDays(keepDays));
+            List<Unit> drop = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                Unit u = units.get(i);
+                boolean keptByCount = keepRuns != null && i < keepRuns;
+                boolean keptByAge = cutoff != null && (u.started() == null || !u.started().isBefore(cutoff));
+                if (u.started() != null && !keptByCount && !keptByAge) {
+                    drop.add(u);
+                }
+            }
+            int runs = drop.stream().mapToInt(u -> u.runs().size()).sum();
+            int rounds = (int) drop.stream().filter(u -> u.round() != null).count();
+            int targets = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM target_results WHERE run_id = ?")) {
+                for (Unit u : drop) {
+                    for (long id : u.runs()) {
+                        s.setLong(1, id);
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            targets += rs.getInt(1);
+                        }
+                    }
+                }
+            }
+            int kept = byUnit.values().stream().mapToInt(List::size).sum() - runs;
+            if (dryRun || drop.isEmpty()) {
+                return new Pruned(runs, rounds, targets, kept, dryRun);
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement leases = c.prepareStatement("DELETE FROM round_targets WHERE round_name = ?");
+                 PreparedStatement round = c.prepareStatement("DELETE FROM rounds WHERE name = ?");
+                 PreparedStatement run = c.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+                for (Unit u : drop) {
+                    if (u.round() != null) {
+                        leases.setString(1, u.round());
+                        leases.executeUpdate();
+                        round.setString(1, u.round());
+                        round.executeUpdate();
+                    }
+                    for (long id : u.runs()) {
+                        run.setLong(1, id); // its targets and their findings go with it (ON DELETE CASCADE)
+                        run.addBatch();
+                    }
+                }
+                run.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(c);
+                throw e;
+            }
+            if (!db.location().postgres()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN COMPACT"); // the embedded file gives the space back (PostgreSQL's autovacuum reuses it)
+                }
+            }
+            return new Pruned(runs, rounds, targets, kept, false);
+        } catch (SQLException e) {
+            throw new HistoryException(db.describe(e, e));
         }
     }
 

@@ -9,28 +9,41 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The leases of one shared round in the PostgreSQL history. An agent takes the next target that is
- * neither done nor leased by a live agent ({@code SELECT … FOR UPDATE SKIP LOCKED}, so two agents
- * never take the same one), holds it for {@code leaseTimeout} and renews it by heartbeat while it
- * audits; the result is stored, and the target marked done, only while the lease is still its own.
- * An agent that dies stops renewing: its lease runs out and another agent takes the target. The
+ * The leases of one shared round in the PostgreSQL history. An agent takes the next free targets
+ * (neither done nor leased by a live agent; {@code SELECT … FOR UPDATE SKIP LOCKED}, so two agents
+ * never take the same one), holds them for {@code leaseTimeout} and renews them by heartbeat while it
+ * audits; a result is stored, and its target marked done, only while the lease is still its own.
+ * An agent that dies stops renewing: its leases run out and another agent takes the targets. The
  * database's clock decides, never the agents' clocks.
+ *
+ * <p>One connection for the agent, used by one thread at a time: a PostgreSQL login (SCRAM, 4096
+ * rounds of PBKDF2 in a JVM that has not compiled them yet) costs more than all the queries of a
+ * target, and several finished targets are stored in one transaction.
  */
 public final class LeaseBoard implements AutoCloseable {
     /** The state of a round as one agent sees it. */
     public record Remaining(int notDone, int claimable) { }
 
-    /** A stored target: the result row and the target's previous stored result (for regressions), if any. */
-    public record Completion(boolean stored, Optional<HistoryStore.StoredTarget> previous) { }
+    /** A finished target of this agent, to be stored: its round key, inventory position and result. */
+    public record Finished(String key, int position, TargetResult result) { }
+
+    /** A stored target: its key and its previous stored result (for regressions), if any. */
+    public record Stored(String key, Optional<HistoryStore.StoredTarget> previous) { }
 
     private final HistoryDatabase db;
     private final String round;
     private final String owner;
     private final Duration leaseTimeout;
+    private Connection connection;
 
     public LeaseBoard(HistoryDatabase db, String round, String owner, Duration leaseTimeout) {
         this.db = db;
@@ -39,40 +52,36 @@ public final class LeaseBoard implements AutoCloseable {
         this.leaseTimeout = leaseTimeout;
     }
 
-    /** One connection per thread (a worker, the heartbeat), kept for the round: a login per query costs more than the query. */
-    private final ThreadLocal<Connection> connections = new ThreadLocal<>();
-    private final List<Connection> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-
     private Connection connection() throws HistoryException {
-        Connection c = connections.get();
-        if (c == null) {
-            c = db.connect();
+        if (connection == null) {
+            Connection c = db.connect();
             try {
                 c.setAutoCommit(false);
             } catch (SQLException e) {
                 close(c);
                 throw fail(e);
             }
-            connections.set(c);
-            opened.add(c);
+            connection = c;
         }
-        return c;
+        return connection;
     }
 
-    /** After a failure the connection may be broken: the next call of this thread opens a new one. */
-    private HistoryException broken(Connection c, SQLException e) {
-        rollback(c);
-        connections.remove();
-        opened.remove(c);
-        close(c);
+    /** After a failure the connection may be broken: the next call opens a new one. */
+    private HistoryException broken(SQLException e) {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            rollback(c);
+            close(c);
+        }
         return fail(e);
     }
 
     @Override
-    public void close() {
-        synchronized (opened) {
-            opened.forEach(LeaseBoard::close);
-            opened.clear();
+    public synchronized void close() {
+        if (connection != null) {
+            close(connection);
+            connection = null;
         }
     }
 
@@ -93,7 +102,7 @@ public final class LeaseBoard implements AutoCloseable {
     }
 
     /** Adds the round and this agent's inventory to it (targets already there are kept as they are). */
-    public void join(List<String> targetKeys) throws HistoryException {
+    public synchronized void join(List<String> targetKeys) throws HistoryException {
         Connection c = connection();
         try (PreparedStatement r = c.prepareStatement(
                 "INSERT INTO rounds (name, created_at) VALUES (?, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING");
@@ -111,41 +120,68 @@ public final class LeaseBoard implements AutoCloseable {
             t.executeBatch();
             c.commit();
         } catch (SQLException e) {
-            throw broken(c, e);
+            throw broken(e);
+        }
+    }
+
+    /** This agent's run of the round (its own row in {@code runs}); returns its id. */
+    public synchronized long startRun(String version, String startedAt) throws HistoryException {
+        Connection c = connection();
+        try {
+            long id = HistoryStore.insertRun(c, round, version, startedAt, null);
+            c.commit();
+            return id;
+        } catch (SQLException e) {
+            throw broken(e);
+        }
+    }
+
+    public synchronized void finishRun(long runId, String finishedAt) throws HistoryException {
+        Connection c = connection();
+        try {
+            HistoryStore.finishRun(c, runId, finishedAt);
+            c.commit();
+        } catch (SQLException e) {
+            throw broken(e);
         }
     }
 
     /**
-     * Takes the next free target of the round among {@code known} (this agent's inventory: a target
-     * only other agents know is left to them); empty when none is free right now (one statement).
+     * Takes up to {@code max} free targets of the round among {@code known} (this agent's inventory: a
+     * target only other agents know is left to them), in inventory order, in one statement; empty
+     * when none is free right now.
      */
-    public Optional<String> claim(List<String> known) throws HistoryException {
+    public synchronized List<String> claim(List<String> known, int max) throws HistoryException {
         Connection c = connection();
         try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET lease_owner = ?,"
                 + " lease_until = CURRENT_TIMESTAMP + make_interval(secs => ?), attempts = attempts + 1"
-                + " WHERE round_name = ? AND target_key = (SELECT target_key FROM round_targets"
+                // ARRAY(…): the locking subquery runs once (an IN (…) may be run again per row, and with
+                // SKIP LOCKED each run finds other rows: far more than the limit would be taken)
+                + " WHERE round_name = ? AND target_key = ANY (ARRAY(SELECT target_key FROM round_targets"
                 + "  WHERE round_name = ? AND done_at IS NULL AND (lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)"
-                + "  AND target_key = ANY (?) ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING target_key")) {
+                + "  AND target_key = ANY (?) ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED))"
+                + " RETURNING target_key, position")) {
             u.setString(1, owner);
             u.setDouble(2, leaseTimeout.toMillis() / 1000.0);
             u.setString(3, round);
             u.setString(4, round);
             u.setArray(5, c.createArrayOf("varchar", known.toArray()));
-            String key = null;
+            u.setInt(6, Math.max(1, max));
+            Map<Integer, String> byPosition = new java.util.TreeMap<>();
             try (ResultSet rs = u.executeQuery()) {
-                if (rs.next()) {
-                    key = rs.getString(1);
+                while (rs.next()) {
+                    byPosition.put(rs.getInt(2), rs.getString(1));
                 }
             }
             c.commit();
-            return Optional.ofNullable(key);
+            return List.copyOf(byPosition.values());
         } catch (SQLException e) {
-            throw broken(c, e);
+            throw broken(e);
         }
     }
 
     /** Renews every lease this agent holds; returns how many. */
-    public int heartbeat() throws HistoryException {
+    public synchronized int heartbeat() throws HistoryException {
         Connection c = connection();
         try (PreparedStatement u = c.prepareStatement("UPDATE round_targets"
                 + " SET lease_until = CURRENT_TIMESTAMP + make_interval(secs => ?)"
@@ -157,38 +193,64 @@ public final class LeaseBoard implements AutoCloseable {
             c.commit();
             return n;
         } catch (SQLException e) {
-            throw broken(c, e);
+            throw broken(e);
         }
     }
 
     /**
-     * Stores a target's result in run {@code runId} and marks it done, in one transaction, only while
-     * this agent still holds its lease (else nothing is stored: another agent has taken it over).
-     * With {@code withPrevious}, the target's previous stored result comes back (for regressions).
+     * Stores finished targets in run {@code runId} and marks them done, in one transaction, each only
+     * while this agent still holds its lease (a target whose lease another agent has taken over is
+     * not stored). The leases are checked and the targets marked done first: the row locks of that
+     * update keep every other agent off them until the commit. With {@code withPrevious}, each
+     * stored target's previous stored result comes back (for regressions).
      */
-    public Completion complete(String key, long runId, int position, TargetResult result, boolean withPrevious)
+    public synchronized List<Stored> complete(long runId, List<Finished> finished, boolean withPrevious)
             throws HistoryException {
+        if (finished.isEmpty()) {
+            return List.of();
+        }
         Connection c = connection();
         try {
-            Optional<HistoryStore.StoredTarget> previous = withPrevious ? HistoryStore.latest(c, result.name()) : Optional.empty();
-            long id = HistoryStore.insertTarget(c, runId, position, result);
-            // the row lock of this update decides: done only while the lease is still this agent's
+            Set<String> ours = new HashSet<>();
             try (PreparedStatement u = c.prepareStatement("UPDATE round_targets SET done_at = CURRENT_TIMESTAMP,"
-                    + " target_result_id = ?, lease_until = NULL"
-                    + " WHERE round_name = ? AND target_key = ? AND lease_owner = ? AND done_at IS NULL")) {
-                u.setLong(1, id);
-                u.setString(2, round);
-                u.setString(3, key);
-                u.setString(4, owner);
-                if (u.executeUpdate() != 1) {
-                    c.rollback();
-                    return new Completion(false, Optional.empty());
+                    + " lease_until = NULL WHERE round_name = ? AND target_key = ANY (?) AND lease_owner = ?"
+                    + " AND done_at IS NULL RETURNING target_key")) {
+                u.setString(1, round);
+                u.setArray(2, c.createArrayOf("varchar", finished.stream().map(Finished::key).toArray()));
+                u.setString(3, owner);
+                try (ResultSet rs = u.executeQuery()) {
+                    while (rs.next()) {
+                        ours.add(rs.getString(1));
+                    }
                 }
             }
+            Map<String, TargetResult> kept = new LinkedHashMap<>();
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            List<Stored> out = new ArrayList<>();
+            for (Finished f : finished) {
+                if (ours.contains(f.key())) {
+                    kept.put(f.key(), f.result());
+                    positions.put(f.key(), f.position());
+                    out.add(new Stored(f.key(), withPrevious ? HistoryStore.latest(c, f.result().name()) : Optional.empty()));
+                }
+            }
+            List<Long> ids = HistoryStore.insertTargets(c, runId, new ArrayList<>(positions.values()),
+                    new ArrayList<>(kept.values()));
+            try (PreparedStatement u = c.prepareStatement(
+                    "UPDATE round_targets SET target_result_id = ? WHERE round_name = ? AND target_key = ?")) {
+                int i = 0;
+                for (String key : kept.keySet()) {
+                    u.setLong(1, ids.get(i++));
+                    u.setString(2, round);
+                    u.setString(3, key);
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
             c.commit();
-            return new Completion(true, previous);
+            return out;
         } catch (SQLException e) {
-            throw broken(c, e);
+            throw broken(e);
         }
     }
 
@@ -196,7 +258,7 @@ public final class LeaseBoard implements AutoCloseable {
      * How many targets of the round among {@code known} are not done, and how many of those no live
      * agent holds (a target this agent does not know is not its to wait for).
      */
-    public Remaining remaining(List<String> known) throws HistoryException {
+    public synchronized Remaining remaining(List<String> known) throws HistoryException {
         Connection c = connection();
         try (PreparedStatement s = c.prepareStatement("SELECT"
                 + " COUNT(*) FILTER (WHERE done_at IS NULL),"
@@ -211,7 +273,7 @@ public final class LeaseBoard implements AutoCloseable {
                 return r;
             }
         } catch (SQLException e) {
-            throw broken(c, e);
+            throw broken(e);
         }
     }
 

@@ -5,36 +5,34 @@ import de.tomaudit.fleet.FleetRunner;
 import de.tomaudit.fleet.FleetTarget;
 import de.tomaudit.history.HistoryDiff;
 import de.tomaudit.history.HistoryException;
-import de.tomaudit.history.HistoryStore;
 import de.tomaudit.result.AuditResult;
 import de.tomaudit.result.TargetResult;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One agent's part of a shared round: {@code parallel} workers each take a free target from the
- * {@link LeaseBoard}, audit it (through the {@link FleetRunner}, with its timeout), and store it while
- * the lease is theirs. A heartbeat renews the leases every third of the lease timeout. The agent
- * stays until every target of the round is done: while others hold the rest, it waits, and takes over
- * any target whose lease runs out (its agent died). Its report holds the targets it audited itself;
- * {@code history show ROUND} holds the whole round.
+ * One agent's part of a shared round. One thread holds the agent's {@link LeaseBoard}: it leases as
+ * many free targets as it has idle workers (at most {@code parallel}, in one query), hands them to
+ * {@code parallel} workers that audit them (through the {@link FleetRunner}, with its timeout), stores
+ * every result that has finished meanwhile in one transaction while the leases are its own, and
+ * renews the leases every third of the lease timeout. The agent stays until every target of the
+ * round is done: while others hold the rest, it waits, and takes over any target whose lease runs
+ * out (its agent died). Its report holds the targets it audited itself; {@code history show ROUND}
+ * holds the whole round.
  */
 public final class RoundRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RoundRunner.class);
@@ -44,129 +42,214 @@ public final class RoundRunner {
 
     private final FleetRunner runner;
     private final String version;
-    /** Time spent storing results (the history write time of this agent's run). */
-    private final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public RoundRunner(FleetRunner runner, String version) {
         this.runner = runner;
         this.version = version;
     }
 
-    public Outcome run(List<FleetTarget> fleet, AuditOptions options, FleetRunner.Settings settings, HistoryStore store,
-                       LeaseBoard board, Duration leaseTimeout, boolean withPrevious) throws HistoryException {
+    public Outcome run(List<FleetTarget> fleet, AuditOptions options, FleetRunner.Settings settings, LeaseBoard board, Duration leaseTimeout, boolean withPrevious) throws HistoryException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, FleetTarget> byKey = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
         List<String> keys = new ArrayList<>();
         for (FleetTarget t : fleet) {
             if (byKey.putIfAbsent(t.name(), t) == null) {
+                positions.put(t.name(), keys.size());
                 keys.add(t.name());
             }
         }
-        board.join(keys);
-        long runId;
-        try (Connection c = store.database().connect()) {
-            runId = HistoryStore.insertRun(c, round(board), version, started.toString(), null);
-        } catch (SQLException e) {
-            throw new HistoryException(store.database().describe(e, e));
+        Round round = new Round(board, keys, byKey, positions, options, settings, leaseTimeout, withPrevious);
+        try {
+            board.join(keys);
+            round.runId = board.startRun(version, started.toString());
+            round.loop();
+        } catch (HistoryException e) {
+            board.close();
+            throw e;
+        } finally {
+            round.workers.shutdownNow();
         }
-        List<TargetResult> mine = Collections.synchronizedList(new ArrayList<>());
-        List<String> regressions = Collections.synchronizedList(new ArrayList<>());
-        AtomicReference<String> failure = new AtomicReference<>();
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lease-heartbeat"));
-        long beat = Math.max(200, leaseTimeout.toMillis() / 3);
-        heartbeat.scheduleAtFixedRate(() -> {
+        Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (round.failure == null) {
+            try {
+                board.finishRun(round.runId, finished.toString());
+            } catch (HistoryException e) {
+                round.failure = e.getMessage();
+            }
+        }
+        board.close();
+        LOG.info("history: round {} run {}: {} targets stored in {} ms", board.round(), round.runId, round.stored,
+                round.writeNanos / 1_000_000);
+        List<TargetResult> ordered = new ArrayList<>(round.mine);
+        ordered.sort(Comparator.comparingInt(t -> positions.getOrDefault(t.name(), Integer.MAX_VALUE)));
+        AuditResult result = AuditResult.of(version, started.toString(), finished.toString(), ordered);
+        return new Outcome(result, List.copyOf(round.regressions), Optional.ofNullable(round.failure));
+    }
+
+    /** The state of one agent's round, kept by the one thread that talks to the board. */
+    private final class Round {
+        private final LeaseBoard board;
+        private final List<String> keys;
+        private final Map<String, FleetTarget> byKey;
+        private final Map<String, Integer> positions;
+        private final AuditOptions options;
+        private final FleetRunner.Settings settings;
+        private final boolean withPrevious;
+        private final long beatMillis;
+        private final long pollMillis;
+        private final ExecutorService workers;
+        /** Results the workers have finished and the board thread has not stored yet (a null result: the worker failed). */
+        private final BlockingQueue<LeaseBoard.Finished> finished = new LinkedBlockingQueue<>();
+        private final List<TargetResult> mine = new ArrayList<>();
+        private final List<String> regressions = new ArrayList<>();
+        private long runId;
+        private int inFlight;
+        private int stored;
+        private long writeNanos;
+        private String failure;
+
+        Round(LeaseBoard board, List<String> keys, Map<String, FleetTarget> byKey, Map<String, Integer> positions,
+              AuditOptions options, FleetRunner.Settings settings, Duration leaseTimeout, boolean withPrevious) {
+            this.board = board;
+            this.keys = keys;
+            this.byKey = byKey;
+            this.positions = positions;
+            this.options = options;
+            this.settings = settings;
+            this.withPrevious = withPrevious;
+            this.beatMillis = Math.max(200, leaseTimeout.toMillis() / 3);
+            this.pollMillis = Math.max(100, Math.min(2000, leaseTimeout.toMillis() / 4));
+            this.workers = Executors.newFixedThreadPool(settings.parallel(), r -> daemon(r, "round-worker"));
+        }
+
+        void loop() {
+            long nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(beatMillis);
+            boolean claimNow = true;
+            try {
+                while (failure == null || inFlight > 0) {
+                    if (failure == null && claimNow && inFlight < settings.parallel()) {
+                        lease();
+                    }
+                    if (inFlight == 0) {
+                        if (failure != null) {
+                            return;
+                        }
+                        LeaseBoard.Remaining left = board.remaining(keys);
+                        if (left.notDone() == 0) {
+                            return;
+                        }
+                        if (left.claimable() == 0) {
+                            Thread.sleep(pollMillis); // others hold the rest: wait for them to finish or their leases to run out
+                        }
+                        claimNow = true;
+                        continue;
+                    }
+                    long untilBeat = Math.max(0, nextBeat - System.nanoTime());
+                    LeaseBoard.Finished first = finished.poll(Math.min(untilBeat, TimeUnit.MILLISECONDS.toNanos(pollMillis)),
+                            TimeUnit.NANOSECONDS);
+                    if (System.nanoTime() >= nextBeat) {
+                        if (failure == null) {
+                            beat();
+                        }
+                        nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(beatMillis);
+                    }
+                    claimNow = first != null || untilBeat >= TimeUnit.MILLISECONDS.toNanos(pollMillis);
+                    if (first != null) {
+                        List<LeaseBoard.Finished> batch = new ArrayList<>();
+                        batch.add(first);
+                        finished.drainTo(batch);
+                        inFlight -= batch.size();
+                        store(batch);
+                    }
+                }
+            } catch (HistoryException e) {
+                failure = e.getMessage();
+                collectRemaining();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Leases as many targets as there are idle workers and hands them out. */
+        private void lease() throws HistoryException {
+            for (String key : board.claim(keys, settings.parallel() - inFlight)) {
+                FleetTarget t = byKey.get(key);
+                int position = positions.get(key);
+                inFlight++;
+                workers.execute(() -> {
+                    TargetResult r = null;
+                    try {
+                        r = runner.run(List.of(t), options, settings).targets().get(0);
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: round worker failed: {}", t.name(), e.toString());
+                    }
+                    finished.add(new LeaseBoard.Finished(key, position, r));
+                });
+            }
+        }
+
+        private void beat() {
             try {
                 board.heartbeat();
             } catch (HistoryException e) {
                 LOG.warn("lease heartbeat failed: {}", e.getMessage());
             }
-        }, beat, beat, TimeUnit.MILLISECONDS);
-        ExecutorService workers = Executors.newFixedThreadPool(settings.parallel(), r -> daemon(r, "round-worker"));
-        long poll = Math.max(100, Math.min(2000, leaseTimeout.toMillis() / 4));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < settings.parallel(); i++) {
-                running.add(workers.submit(() -> work(byKey, keys, options, settings, board, runId, mine, regressions,
-                        failure, poll, withPrevious)));
-            }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failure.compareAndSet(null, "round worker failed: " + e.getCause());
+        }
+
+        private void store(List<LeaseBoard.Finished> batch) throws HistoryException {
+            List<LeaseBoard.Finished> results = new ArrayList<>();
+            for (LeaseBoard.Finished f : batch) {
+                if (f.result() == null) {
+                    failure = failure != null ? failure : "round worker failed on " + f.key();
+                } else {
+                    results.add(f);
                 }
             }
-        } finally {
-            heartbeat.shutdownNow();
-            workers.shutdownNow();
-            try {
-                heartbeat.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (failure != null) {
+                results.forEach(f -> mine.add(f.result())); // audited but not stored: the report holds them, unrecorded
+                return;
             }
-            board.close();
-        }
-        Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        if (failure.get() == null) {
-            try (Connection c = store.database().connect()) {
-                HistoryStore.finishRun(c, runId, finished.toString());
-            } catch (SQLException | HistoryException e) {
-                failure.compareAndSet(null, e instanceof SQLException s ? store.database().describe(s, s) : e.getMessage());
-            }
-        }
-        LOG.info("history: round {} run {}: {} targets stored in {} ms", board.round(), runId, mine.size(),
-                writeNanos.get() / 1_000_000);
-        List<TargetResult> ordered = new ArrayList<>(mine);
-        ordered.sort(java.util.Comparator.comparingInt(t -> keys.indexOf(t.name())));
-        AuditResult result = AuditResult.of(version, started.toString(), finished.toString(), ordered);
-        return new Outcome(result, List.copyOf(regressions), Optional.ofNullable(failure.get()));
-    }
-
-    private void work(Map<String, FleetTarget> byKey, List<String> keys, AuditOptions options, FleetRunner.Settings settings,
-                      LeaseBoard board, long runId, List<TargetResult> mine, List<String> regressions,
-                      AtomicReference<String> failure, long poll, boolean withPrevious) {
-        while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+            long start = System.nanoTime();
+            List<LeaseBoard.Stored> done;
             try {
-                Optional<String> key = board.claim(keys);
-                if (key.isEmpty()) {
-                    LeaseBoard.Remaining left = board.remaining(keys);
-                    if (left.notDone() == 0) {
-                        return;
-                    }
-                    Thread.sleep(poll);
+                done = board.complete(runId, results, withPrevious);
+            } catch (HistoryException e) {
+                results.forEach(f -> mine.add(f.result()));
+                throw e;
+            }
+            writeNanos += System.nanoTime() - start;
+            Map<String, LeaseBoard.Stored> byDone = new HashMap<>();
+            done.forEach(d -> byDone.put(d.key(), d));
+            for (LeaseBoard.Finished f : results) {
+                LeaseBoard.Stored s = byDone.get(f.key());
+                if (s == null) {
+                    LOG.warn("{}: the lease ran out and another agent took the target over; this result is dropped",
+                            f.result().name());
                     continue;
                 }
-                FleetTarget t = byKey.get(key.get());
-                TargetResult r = runner.run(List.of(t), options, settings).targets().get(0);
-                LeaseBoard.Completion done;
-                try {
-                    long storing = System.nanoTime();
-                    done = board.complete(key.get(), runId, keys.indexOf(key.get()), r, withPrevious);
-                    writeNanos.addAndGet(System.nanoTime() - storing);
-                } catch (HistoryException e) {
-                    mine.add(r); // audited but not stored: the report still holds it, marked unrecorded
-                    throw e;
+                stored++;
+                mine.add(f.result());
+                TargetResult r = f.result();
+                s.previous().ifPresent(p -> HistoryDiff.regressions(p.result(), r).forEach(c -> regressions.add(
+                        r.name() + ": " + c.ruleId() + " passed in " + p.runLabel() + " and fails now")));
+            }
+        }
+
+        /** After a history failure: the targets still being audited are waited for and reported, unrecorded. */
+        private void collectRemaining() {
+            try {
+                while (inFlight > 0) {
+                    LeaseBoard.Finished f = finished.take();
+                    inFlight--;
+                    if (f.result() != null) {
+                        mine.add(f.result());
+                    }
                 }
-                if (done.stored()) {
-                    mine.add(r);
-                    done.previous().ifPresent(p -> HistoryDiff.regressions(p.result(), r).forEach(c -> regressions.add(
-                            r.name() + ": " + c.ruleId() + " passed in " + p.runLabel() + " and fails now")));
-                } else {
-                    LOG.warn("{}: the lease ran out and another agent took the target over; this result is dropped", t.name());
-                }
-            } catch (HistoryException e) {
-                failure.compareAndSet(null, e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static String round(LeaseBoard board) {
-        return board.round();
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -112,6 +112,37 @@ class HistoryCliTest {
         assertEquals(2, wrongFormat.code());
     }
 
+    /** history prune: a rule is required, at least 1; the newest run stays; JSON says what went. */
+    @Test
+    void pruneKeepsWhatItIsToldAndNeedsARule() throws Exception {
+        assertEquals(0, audit("no").code());
+        assertEquals(0, audit("no").code());
+        assertEquals(0, audit("no").code());
+        for (String[] args : List.of(new String[0], new String[] {"--keep-days", "0"}, new String[] {"--keep-runs", "0"},
+                new String[] {"--keep-days", "-3", "--keep-runs", "2"})) {
+            List<String> a = new ArrayList<>(List.of("history", "prune", "--history", history));
+            a.addAll(List.of(args));
+            CliTest.Run r = CliTest.run(a.toArray(String[]::new));
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+        CliTest.Run dry = CliTest.run("history", "prune", "--history", history, "--keep-runs", "1", "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().startsWith("Would remove 2 runs"), dry.out());
+        CliTest.Run json = CliTest.run("history", "prune", "--history", history, "--keep-runs", "1", "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        var pruned = de.tomaudit.report.JsonRenderer.mapper().readTree(json.out());
+        assertEquals(2, pruned.get("runs").asInt(), json.out());
+        assertEquals(1, pruned.get("keptRuns").asInt(), json.out());
+        CliTest.Run list = CliTest.run("history", "list", "--history", history, "--format", "json");
+        var runs = de.tomaudit.report.JsonRenderer.mapper().readTree(list.out()).get("runs");
+        assertEquals(1, runs.size(), list.out());
+        assertEquals(3, runs.get(0).get("id").asInt(), "the newest run stays");
+        CliTest.Run recent = CliTest.run("history", "prune", "--history", history, "--keep-days", "7");
+        assertEquals(0, recent.code(), recent.err());
+        assertTrue(recent.out().startsWith("Removed 0 runs"), "a run of today is within 7 days: " + recent.out());
+    }
+
     @Test
     void anUnreachableHistoryStillWritesTheReportMarkedUnrecordedAndExitsFour() throws Exception {
         history = "jdbc:postgresql://127.0.0.1:1/history?user=tomaudit";

@@ -48,7 +48,7 @@ class PreparedHistoryJsonTest {
         prepared.finished(a);
         prepared.ended();
         assertEquals(List.of("started 2", "finished web2", "finished web1", "ended"), seen);
-        assertEquals(HistoryStore.json(a), prepared.of(a));
+        assertEquals(HistoryStore.jsonOf(a), prepared.of(a));
         assertNull(prepared.of(target("web1", Status.FAIL)), "kept for that very result object, not an equal one");
 
         AuditResult run = AuditResult.of("1.2.3", "2026-12-07T03:00:00Z", "2026-12-07T03:01:00Z", List.of(a, b));

@@ -70,6 +70,42 @@ class PostgresHistoryIT {
         }
     }
 
+    /** history prune on PostgreSQL: a round's leases point at its stored targets and go with it. */
+    @Test
+    void pruneRemovesOldRunsAndAWholeRoundWithItsLeases() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("web1/etc/ssh")).getParent().getParent();
+        Files.writeString(root.resolve("etc/ssh/sshd_config"), "PermitRootLogin no\n");
+        try (HistoryTestDatabase db = HistoryTestDatabase.create("tomaudit_prune")) {
+            Path log = tmp.resolve("log");
+            assertEquals(0, db.run(audit(db, root, tmp.resolve("1.json")), log), Files.readString(log));
+            try (Connection c = db.superuser(db.name); Statement s = c.createStatement()) {
+                s.execute("UPDATE runs SET round_name = 'nightly-old', started_at = '2026-01-01T03:00:00Z'");
+                s.execute("INSERT INTO rounds (name, created_at) VALUES ('nightly-old', CURRENT_TIMESTAMP)");
+                s.execute("INSERT INTO round_targets (round_name, target_key, position, done_at, target_result_id)"
+                        + " SELECT 'nightly-old', name, position, CURRENT_TIMESTAMP, id FROM target_results");
+            }
+            assertEquals(0, db.run(audit(db, root, tmp.resolve("2.json")), log), Files.readString(log));
+            assertEquals(0, db.run(List.of("history", "prune", "--keep-days", "30", "--history", db.url(), "--format", "json"),
+                    log), Files.readString(log));
+            JsonNode pruned = JsonRenderer.mapper().readTree(log.toFile());
+            assertEquals(1, pruned.get("runs").asInt(), pruned.toString());
+            assertEquals(1, pruned.get("rounds").asInt(), pruned.toString());
+            try (Connection c = db.superuser(db.name); Statement s = c.createStatement()) {
+                for (String table : List.of("rounds", "round_targets")) {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                        rs.next();
+                        assertEquals(0, rs.getInt(1), table);
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(round_name) FROM runs")) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "the recent run stays");
+                    assertEquals(null, rs.getString(2));
+                }
+            }
+        }
+    }
+
     @Test
     void aWrongPasswordIsOneLineAndTheReportIsWritten() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("web1/etc/ssh")).getParent().getParent();
