@@ -170,6 +170,20 @@ public final class HistoryDatabase {
     }
 
     /** A new connection (the caller closes it). */
+    /**
+     * Makes what {@code c} committed durable now. The embedded database keeps a commit in memory and
+     * writes it later, in the background or when it closes at the JVM's exit, where a full disk is
+     * swallowed: a run said to be stored would be lost. A checkpoint writes it here, so a full disk is
+     * the history's failure (the run unrecorded, exit 4). PostgreSQL's commit is durable already.
+     */
+    void durable(Connection c) throws SQLException {
+        if (!location.postgres()) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+        }
+    }
+
     public Connection connect() throws HistoryException {
         synchronized (this) {
             Connection c = spare;

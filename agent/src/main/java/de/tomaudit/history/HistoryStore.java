@@ -68,6 +68,7 @@ public final class HistoryStore {
                 }
                 insertTargets(c, id, positions, r.targets(), prepared);
                 c.commit();
+                db.durable(c);
                 return id;
             } catch (SQLException | RuntimeException e) {
                 rollback(c);

@@ -72,7 +72,8 @@ class HistoryFullDiskTest {
 
         assertEquals("0", Files.readString(tmp.resolve("1.rc")).strip(), Files.readString(tmp.resolve("1.log")));
         String log = Files.readString(tmp.resolve("2.log"));
-        assertEquals("4", Files.readString(tmp.resolve("2.rc")).strip(), log);
+        assertEquals("4", Files.readString(tmp.resolve("2.rc")).strip(), log + "\n--- shell:\n" + Files.readString(tmp.resolve("shell.log"))
+                + "\n--- report bytes: " + Files.size(tmp.resolve("2.json")));
         List<String> warnings = new ArrayList<>(log.lines().filter(l -> l.startsWith("tomaudit: warning: history")).toList());
         assertEquals(1, warnings.size(), log);
         assertTrue(warnings.get(0).contains("is full (No space left on device)"), warnings.get(0));
