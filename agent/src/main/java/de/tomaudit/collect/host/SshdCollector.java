@@ -329,7 +329,7 @@ public final class SshdCollector implements Collector {
                     evidence.add(Evidence.command(effective.get().sources().get(0).origin(), effective.get().sources().get(0).text()));
                 } else if (resolvesLeft > 0) {
                     resolvesLeft--;
-                    m.put("effective", SshdConfigResolver.resolve(config, ctx.get()).get(o.keyword())
+                    m.put("effective", SshdConfigResolver.resolve(config, ctx.get(), o.keyword())
                             .map(Setting::value).orElse(o.value()));
                     m.put("effective_source", SOURCE_CONFIG);
                 }
