@@ -128,7 +128,8 @@ public final class BruteforceCollector implements Collector {
             boolean enabled = sshd.stream().anyMatch(BruteforceJailConfig.Jail::enabled);
             List<Evidence> ev = new ArrayList<>();
             for (BruteforceJailConfig.Jail j : sshd) {
-                ev.add(j.enabledBy().map(v -> Evidence.at(v.file(), v.line(), "[" + j.name() + "] enabled = " + v.value()))
+                ev.add(j.enabledBy().map(v -> Evidence.at(v.file(), v.line(), "[" + j.name() + "] enabled = "
+                        + (BruteforceJailConfig.isBoolean(v.value()) ? v.value() : "(not a boolean: fail2ban refuses the jail)")))
                         .orElse(Evidence.byDefault("fail2ban jail [" + j.name() + "] enabled", "false")));
             }
             if (ev.isEmpty()) {

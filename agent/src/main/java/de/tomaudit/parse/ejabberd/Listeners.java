@@ -78,8 +78,7 @@ public final class Listeners {
         }
         Optional<Boolean> b = v.get().bool();
         if (b.isEmpty()) {
-            problems.add(new ConfigProblem(v.get().where(), key + ": '" + v.get().display()
-                    + "' is not a boolean for ejabberd (true/false, yes/no, on/off); read as false", false));
+            problems.add(new ConfigProblem(v.get().where(), key + ": not a boolean for ejabberd (true/false, yes/no, on/off); read as false", false));
             return false;
         }
         return b.get();
