@@ -157,7 +157,7 @@ class InventoryLoaderTest {
         assertError("n.yaml", "targets:\n  - address: ftp://x\n", ":2: unknown target 'ftp://x'");
         assertError("o.yaml", "targets:\n  - address: local\n  - address: local\n", ":3: target name 'local' is used twice (first at line 2)");
         assertError("p.yaml", "targets:\n  - address: local\n    kinds: [wordpress]\n", ":3: unknown kind 'wordpress'");
-        assertError("q.yaml", "targets:\n  - address: local\n    sudo: yes\n", ":3: sudo must be true or false, not 'yes'");
+        assertError("q.yaml", "targets:\n  - address: local\n    sudo: yes\n", ":3: sudo must be true or false");
         assertError("r.yaml", "targets: []\n", ":1: the inventory lists no targets");
         assertError("s.yaml", "targets:\n  - address: local\n   name: x\n", ":3: not valid YAML");
         assertError("t.yaml", "all:\n  hosts:\n    - h1\n    - h2\n", ":3: hosts of group 'all' must be a mapping");
