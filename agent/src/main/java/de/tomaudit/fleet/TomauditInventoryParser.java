@@ -100,7 +100,7 @@ final class TomauditInventoryParser {
         for (String k : node.get().texts()) {
             String kind = k.trim().toLowerCase(Locale.ROOT);
             if (!KindDetector.KINDS.contains(kind)) {
-                throw node.get().error("unknown kind '" + k + "' (" + String.join(", ", KindDetector.KINDS) + ")");
+                throw node.get().error("unknown kind (known: " + String.join(", ", KindDetector.KINDS) + ")");
             }
             out.add(kind);
         }

@@ -160,6 +160,22 @@ class CanaryPositionsTest {
         p.add(agentFile("inventory-yaml", List.of("audit", "--kind=host", "--inventory=${DIR}/inv.yaml"), "inv.yaml",
                 "targets:\n  - name: a\n    address: local\n    sudo: @@\n    kinds: [@@]\n    @@: 1\n"
                         + "  - address: \"ssh://u:@@@127.0.0.1:@@\"\n"));
+        // each refusal stops the file at its first problem: the later positions get files of their own
+        p.add(agentFile("inventory-ini-kinds", List.of("audit", "--kind=host", "--inventory=${DIR}/hosts.ini"), "hosts.ini",
+                "[g]\nh1 ansible_connection=local tomaudit_kinds=host,@@\n"));
+        p.add(agentFile("inventory-ini-host", List.of("audit", "--kind=host", "--inventory=${DIR}/hosts.ini"), "hosts.ini",
+                "[g]\nh1 ansible_connection=local @@\nh2 \"@@\n"));
+        p.add(agentFile("inventory-yaml-kinds", List.of("audit", "--kind=host", "--inventory=${DIR}/inv.yaml"), "inv.yaml",
+                "targets:\n  - name: a\n    address: local\n    kinds: [host, @@]\n"));
+        p.add(agentFile("inventory-yaml-sudo", List.of("audit", "--kind=host", "--inventory=${DIR}/inv.yaml"), "inv.yaml",
+                "targets:\n  - name: a\n    address: local\n    sudo: @@\n"));
+        p.add(agentFile("claims-values", List.of("audit", "--kind=host", "--policy=${DIR}/policy.yaml", "dir:${DIR}"),
+                "policy.yaml", "claims:\n  logs:\n    retention: @@ days\n"));
+        p.add(agentFile("claims-enum", List.of("audit", "--kind=host", "--policy=${DIR}/policy.yaml", "dir:${DIR}"),
+                "policy.yaml", "claims:\n  registration: @@\n  logs:\n    ip_addresses: @@\n"));
+        p.add(agentFile("waivers-key", List.of("audit", "--kind=host", "--waivers=${DIR}/waivers.yaml", "dir:${DIR}"),
+                "waivers.yaml", "waivers:\n  - rule: host.time-sync\n    justification: x\n    approver: y\n"
+                        + "    expires: 2099-01-01\n    @@: z\n"));
         p.add(agentFile("inventory-broken", List.of("audit", "--kind=host", "--inventory=${DIR}/inv.yaml"), "inv.yaml",
                 "targets:\n  - {address: \"@@\n"));
         p.add(agentFile("ssh-config", List.of("audit", "--kind=host", "--ssh-config=${DIR}/ssh_config",
