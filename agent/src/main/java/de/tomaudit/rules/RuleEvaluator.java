@@ -89,7 +89,7 @@ public final class RuleEvaluator {
                 w.de().references().forEach(refs::add);
                 Map<String, Object> values = new HashMap<>(conditionValues);
                 for (String ref : refs) {
-                    lookup(ref, facts).ifPresent(f -> values.put(f.key(), toJexl(f.value())));
+                    lookup(ref, facts).ifPresent(f -> values.put(f.key(), facts.derived(f, RuleEvaluator::toJexl)));
                 }
                 if (w.when().isPresent() && !Boolean.TRUE.equals(Conditions.evaluate(w.when().get(), values))) {
                     continue;
@@ -192,7 +192,7 @@ public final class RuleEvaluator {
         for (String ref : c.references()) {
             Optional<Fact> fact = lookup(ref, facts);
             if (fact.isPresent()) {
-                values.put(fact.get().key(), toJexl(fact.get().value()));
+                values.put(fact.get().key(), facts.derived(fact.get(), RuleEvaluator::toJexl));
                 continue;
             }
             Optional<String> opt = optional.stream().filter(o -> ref.equals(o) || ref.startsWith(o + ".")).findFirst();

@@ -77,6 +77,9 @@ public final class SshdConfigResolver {
             if (inMatch && !d.global() && (accumulates || matched.isEmpty()) && MatchEvaluator.matchesAll(d.matches(), context)) {
                 matched.add(d);
             }
+            if (!accumulates && !global.isEmpty() && (!matched.isEmpty() || !inMatch)) {
+                break; // the first line of each pass wins: nothing later can change the value
+            }
         }
         List<Directive> effective = matched.isEmpty() ? global : matched;
         if (effective.isEmpty()) {
