@@ -109,6 +109,13 @@ final class MastodonEnvFacts {
             });
         }
         facts.put(PREFIX + ".problems", problems, problemEvidence);
+        // a line dotenv skips and an absurd period are an error naming file:line (issue 13, point 5)
+        List<de.tomaudit.collect.ConfigValidity.Problem> invalid = new ArrayList<>();
+        env.problems().stream().filter(p -> !p.message().contains(" refers to ")).forEach(p -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(env.path() + ":" + p.line(),
+                p.message())));
+        problemEvidence.stream().filter(e -> e.value().endsWith("value out of range"))
+                .forEach(e -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(e.source(), e.value())));
+        de.tomaudit.collect.ConfigValidity.put(facts, PREFIX + ".config_valid", env.path(), invalid);
         domain(env, facts);
         retention(env, facts, "IP_RETENTION_PERIOD", "ip_retention");
         retention(env, facts, "SESSION_RETENTION_PERIOD", "session_retention");

@@ -64,7 +64,7 @@ public final class DotenvParser {
             }
             String key = s.key();
             if (key.isEmpty()) {
-                problems.add(new DotenvProblem(line, "not an assignment (ignored): " + preview(s.restOfLine())));
+                problems.add(new DotenvProblem(line, "not an assignment (ignored)"));
                 continue;
             }
             s.skipBlanks();
@@ -75,7 +75,7 @@ public final class DotenvParser {
             } else {
                 String rest = s.restOfLine().strip();
                 problems.add(new DotenvProblem(line, rest.isEmpty() || rest.startsWith("#")
-                        ? key + " has no value (ignored)" : "not an assignment (ignored): " + preview(key + rest)));
+                        ? "a name without a value (ignored)" : "not an assignment (ignored)"));
                 continue;
             }
             s.skipBlanks();
@@ -112,11 +112,6 @@ public final class DotenvParser {
             effective.put(key, entry);
         }
         return new DotenvFile(path, effective, assignments, problems);
-    }
-
-    private static String preview(String s) {
-        String t = s.strip();
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 
     /** {@code $VAR}, {@code ${VAR}} from earlier assignments; {@code \$} stays for the caller to unescape. */
