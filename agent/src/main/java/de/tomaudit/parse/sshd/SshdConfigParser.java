@@ -107,7 +107,7 @@ public final class SshdConfigParser {
                 include(args, path, lineNo, chain, depth);
                 continue;
             }
-            if (!chain.stream().allMatch(MatchBlock::isAll) && !SshdKeywords.allowedInMatch(keyword)) {
+            if (!allMatchAll(chain) && !SshdKeywords.allowedInMatch(keyword)) {
                 problems.add(new ConfigProblem(path, lineNo,
                         "Directive '" + written + "' is not allowed within a Match block", false));
                 continue;
@@ -124,6 +124,15 @@ public final class SshdConfigParser {
             directives.add(new Directive(keyword, written, args, path, lineNo, chain));
         }
         stack.removeLast();
+    }
+
+    private static boolean allMatchAll(List<MatchBlock> chain) {
+        for (MatchBlock b : chain) {
+            if (!b.isAll()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<MatchBlock> chain(List<MatchBlock> outer, MatchBlock current) {
