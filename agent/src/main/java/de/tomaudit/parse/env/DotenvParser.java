@@ -64,6 +64,7 @@ public final class DotenvParser {
             }
             String key = s.key();
             if (key.isEmpty()) {
+                s.restOfLine(); // skips the line; its text is not repeated (issue 13)
                 problems.add(new DotenvProblem(line, "not an assignment (ignored)"));
                 continue;
             }
@@ -75,7 +76,7 @@ public final class DotenvParser {
             } else {
                 String rest = s.restOfLine().strip();
                 problems.add(new DotenvProblem(line, rest.isEmpty() || rest.startsWith("#")
-                        ? "a name without a value (ignored)" : "not an assignment (ignored)"));
+                        ? "a name with no value (ignored)" : "not an assignment (ignored)"));
                 continue;
             }
             s.skipBlanks();
