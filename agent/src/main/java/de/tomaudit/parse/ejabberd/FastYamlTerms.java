@@ -51,8 +51,8 @@ final class FastYamlTerms {
             return scalar(s, loc);
         }
         if (node instanceof RawNode.Alias a) {
-            problems.add(new ConfigProblem(loc, "YAML alias: ejabberd's YAML reader (fast_yaml) does not"
-                    + " expand aliases and reads the alias name as text here", false));
+            problems.add(new ConfigProblem(loc, "YAML alias *" + a.anchor() + ": ejabberd's YAML reader (fast_yaml) does not"
+                    + " expand aliases and reads the text '" + a.anchor() + "' here", false));
             return new EjValue.Scalar(a.anchor(), EjValue.Type.BINARY, loc, Optional.empty());
         }
         if (node instanceof RawNode.Sequence seq) {
