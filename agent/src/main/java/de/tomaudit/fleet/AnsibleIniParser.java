@@ -67,14 +67,14 @@ final class AnsibleIniParser {
                 case "vars" -> {
                     int eq = line.indexOf('=');
                     if (eq <= 0) {
-                        throw new InventoryException(file, no, "expected key=value in [" + group + ":vars], got: " + line);
+                        throw new InventoryException(file, no, "expected key=value in a :vars section");
                     }
                     inv.groupVar(group, line.substring(0, eq).strip(), value(line.substring(eq + 1).strip()));
                 }
                 default -> {
                     Matcher g = GROUP_NAME.matcher(line);
                     if (!g.matches()) {
-                        throw new InventoryException(file, no, "expected a group name in [" + group + ":children], got: " + line);
+                        throw new InventoryException(file, no, "expected a group name in a :children section");
                     }
                     String child = g.group(1);
                     if (inv.hasGroup(child) && !pendingChildren.containsKey(child)) {
@@ -102,7 +102,7 @@ final class AnsibleIniParser {
         try {
             tokens = ShellTokens.split(line);
         } catch (IllegalArgumentException e) {
-            throw new InventoryException(file, no, "host line '" + line + "': " + e.getMessage());
+            throw new InventoryException(file, no, "host line: " + e.getMessage());
         }
         if (tokens.isEmpty()) {
             return;
@@ -114,7 +114,7 @@ final class AnsibleIniParser {
         for (String t : tokens.subList(1, tokens.size())) {
             int eq = t.indexOf('=');
             if (eq <= 0) {
-                throw new InventoryException(file, no, "expected key=value after the host name, got: " + t);
+                throw new InventoryException(file, no, "expected key=value after the host name");
             }
             vars.put(t.substring(0, eq), value(t.substring(eq + 1)));
         }

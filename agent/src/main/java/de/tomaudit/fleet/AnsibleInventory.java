@@ -162,7 +162,7 @@ final class AnsibleInventory {
                 continue;
             }
             if (!KindDetector.KINDS.contains(kind)) {
-                throw new InventoryException(file, h.line(), "host " + h.name() + ": unknown kind '" + k + "' in tomaudit_kinds ("
+                throw new InventoryException(file, h.line(), "host " + h.name() + ": unknown kind in tomaudit_kinds ("
                         + String.join(", ", KindDetector.KINDS) + ")");
             }
             kinds.add(kind);

@@ -38,7 +38,7 @@ final class TomauditInventoryParser {
         Map<String, YamlNode> top = root.entries();
         for (Map.Entry<String, YamlNode> e : top.entrySet()) {
             if (!e.getKey().equals("targets") && !e.getKey().equals("defaults")) {
-                throw e.getValue().error("unknown key '" + e.getKey() + "' (targets, defaults)");
+                throw e.getValue().error("unknown key (known: targets, defaults)");
             }
         }
         Map<String, YamlNode> defaults = top.containsKey("defaults") ? checked(top.get("defaults"), DEFAULT_KEYS) : Map.of();
@@ -82,7 +82,7 @@ final class TomauditInventoryParser {
         Map<String, YamlNode> m = node.entries();
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key '" + e.getKey() + "' (" + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw e.getValue().error("unknown key (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
         return m;
@@ -100,7 +100,7 @@ final class TomauditInventoryParser {
         for (String k : node.get().texts()) {
             String kind = k.trim().toLowerCase(Locale.ROOT);
             if (!KindDetector.KINDS.contains(kind)) {
-                throw node.get().error("unknown kind '" + k + "' (" + String.join(", ", KindDetector.KINDS) + ")");
+                throw node.get().error("unknown kind (known: " + String.join(", ", KindDetector.KINDS) + ")");
             }
             out.add(kind);
         }
@@ -113,7 +113,7 @@ final class TomauditInventoryParser {
         }
         Object v = node.get().toValue();
         if (!(v instanceof Boolean b)) {
-            throw node.get().error("sudo must be true or false, not '" + node.get().text() + "'");
+            throw node.get().error("sudo must be true or false");
         }
         return Optional.of(b);
     }

@@ -52,7 +52,7 @@ public final class PolicyFile {
         Map<String, YamlNode> top = strict(root, TOP);
         Optional<YamlNode> schema = Optional.ofNullable(top.get("schema"));
         if (schema.isPresent() && !schema.get().text().equals("1")) {
-            throw schema.get().error("unknown schema '" + schema.get().text() + "': this version reads schema 1");
+            throw schema.get().error("unknown schema: this version reads schema 1");
         }
         YamlNode claimsNode = Optional.ofNullable(top.get("claims")).orElseThrow(() -> root.error("no 'claims:' section"));
         Map<String, YamlNode> c = strict(claimsNode, CLAIMS);
@@ -87,7 +87,7 @@ public final class PolicyFile {
         Map<String, YamlNode> m = node.entries();
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key '" + e.getKey() + "' (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw e.getValue().error("unknown key (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
         return m;
@@ -112,8 +112,7 @@ public final class PolicyFile {
         if (Period.outOfRange(t)) {
             throw n.error(name + ": value out of range (at most 1000 years)");
         }
-        Period p = Period.parse(t).orElseThrow(() -> n.error(name + ": '" + t
-                + "' is not a period (e.g. 7 days, 2 weeks, 30d, P7D, forever)"));
+        Period p = Period.parse(t).orElseThrow(() -> n.error(name + ": not a period (e.g. 7 days, 2 weeks, 30d, P7D, forever)"));
         return Optional.of(new Claim<>(p, file, n.line(), name + ": " + t));
     }
 
@@ -128,7 +127,7 @@ public final class PolicyFile {
             t = "warn";
         }
         if (!allowed.contains(t)) {
-            throw n.error(name + ": '" + n.text() + "' is not one of " + String.join(", ", allowed));
+            throw n.error(name + ": not one of " + String.join(", ", allowed));
         }
         return Optional.of(new Claim<>(t, file, n.line(), name + ": " + n.text()));
     }
@@ -142,7 +141,7 @@ public final class PolicyFile {
         boolean v = switch (t) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw n.error(name + ": expected true or false, not '" + n.text() + "'");
+            default -> throw n.error(name + ": expected true or false");
         };
         return Optional.of(new Claim<>(v, file, n.line(), name + ": " + t));
     }

@@ -59,16 +59,21 @@ public final class StoredResult {
         try {
             r = MAPPER.readValue(bytes, AuditResult.class);
         } catch (ValueInstantiationException e) {
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": "
-                    + (e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "a required field is missing"));
+            // Jackson's messages quote the values and unknown field names of the file: only the kind is named (issue 13)
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation())
+                    + ": a required field is missing or has an impossible value");
         } catch (InvalidFormatException e) {
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": "
-                    + path(e) + " has the value '" + e.getValue() + "', which this version does not know");
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation())
+                    + ": a value this version does not know");
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation())
+                    + ": a field this version does not know");
         } catch (MismatchedInputException e) {
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": "
-                    + (path(e).isEmpty() ? "" : path(e) + ": ") + firstLine(e.getOriginalMessage()));
+            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": a value of the wrong type");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new StoredResultException(file + ": not valid JSON" + at(e.getLocation()) + ": nesting depth or size beyond the limits");
         } catch (JsonProcessingException e) {
-            throw new StoredResultException(file + ": not valid JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+            throw new StoredResultException(file + ": not valid JSON" + at(e.getLocation()));
         } catch (IOException e) {
             throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
         }
@@ -86,32 +91,13 @@ public final class StoredResult {
         try {
             return MAPPER.readValue(json, de.tomaudit.result.TargetResult.class);
         } catch (IOException e) {
-            throw new StoredResultException(where + ": not a tomaudit target result: " + firstLine(e.getMessage()));
+            throw new StoredResultException(where + ": not a tomaudit target result ("
+                    + (e instanceof JsonProcessingException j ? "not valid JSON" + at(j.getLocation()) : "cannot be read") + ")");
         }
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder b = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                b.append(b.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                b.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return b.toString();
     }
 
     private static String at(JsonLocation l) {
         return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unexpected content";
-        }
-        String line = s.lines().findFirst().orElse(s);
-        return VisibleText.oneLine(line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 
     /** A result file that cannot be rendered: the message is one line naming the file. */

@@ -7,6 +7,7 @@ import de.tomaudit.facts.Secret;
 import de.tomaudit.facts.Unavailable;
 import de.tomaudit.result.Status;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,7 +91,7 @@ public final class RuleEvaluator {
                 w.de().references().forEach(refs::add);
                 Map<String, Object> values = new HashMap<>(conditionValues);
                 for (String ref : refs) {
-                    lookup(ref, facts).ifPresent(f -> values.put(f.key(), toJexl(f.value())));
+                    lookup(ref, facts).ifPresent(f -> values.put(f.key(), facts.derived(f, RuleEvaluator::toJexl)));
                 }
                 if (w.when().isPresent() && !Boolean.TRUE.equals(Conditions.evaluate(w.when().get(), values))) {
                     continue;
@@ -217,7 +218,7 @@ public final class RuleEvaluator {
         for (String ref : c.references()) {
             Optional<Fact> fact = lookup(ref, facts);
             if (fact.isPresent()) {
-                values.put(fact.get().key(), toJexl(fact.get().value()));
+                values.put(fact.get().key(), facts.derived(fact.get(), RuleEvaluator::toJexl));
                 continue;
             }
             Optional<String> opt = optional.stream().filter(o -> ref.equals(o) || ref.startsWith(o + ".")).findFirst();
@@ -287,11 +288,29 @@ public final class RuleEvaluator {
                 if (f.evidence().isEmpty()) {
                     out.add(new Evidence("fact: " + f.key(), String.valueOf(f.value())));
                 } else {
-                    out.addAll(filtered(rule, f));
+                    out.addAll(capped(f.key(), filtered(rule, f)));
                 }
             });
         }
         return new ArrayList<>(out);
+    }
+
+    /** Lines of one fact a finding shows at most; the rest is counted in one last line. */
+    static final int MAX_EVIDENCE_PER_FACT = 100;
+
+    /**
+     * At most {@link #MAX_EVIDENCE_PER_FACT} lines of a fact, then one line saying how many more
+     * there are: 30,000 Match blocks that turn passwords on are one finding, not a report of
+     * 30,000 lines (and a history row of megabytes) per rule that looks at them.
+     */
+    private static List<Evidence> capped(String key, List<Evidence> lines) {
+        if (lines.size() <= MAX_EVIDENCE_PER_FACT) {
+            return lines;
+        }
+        List<Evidence> out = new ArrayList<>(lines.subList(0, MAX_EVIDENCE_PER_FACT));
+        out.add(new Evidence("fact: " + key, (lines.size() - MAX_EVIDENCE_PER_FACT) + " more lines not shown (of "
+                + lines.size() + ")"));
+        return out;
     }
 
     /**
@@ -338,10 +357,33 @@ public final class RuleEvaluator {
             m.put("redacted", s.toString());
             return m;
         }
+        // a list or map with no secret inside (and string keys) is passed as it is: facts are immutable
+        // already, and a fact of 30,000 Match overrides is not copied once for every rule that reads it
         if (v instanceof List<?> l) {
-            return l.stream().map(RuleEvaluator::toJexl).toList();
+            List<Object> out = null;
+            for (int i = 0; i < l.size(); i++) {
+                Object x = l.get(i);
+                Object y = toJexl(x);
+                if (out == null && y != x) {
+                    out = new ArrayList<>(l.subList(0, i));
+                }
+                if (out != null) {
+                    out.add(y);
+                }
+            }
+            return out == null ? l : Collections.unmodifiableList(out);
         }
         if (v instanceof Map<?, ?> m) {
+            boolean same = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || toJexl(e.getValue()) != e.getValue()) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                return m;
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, x) -> out.put(String.valueOf(k), toJexl(x)));
             return out;

@@ -35,6 +35,23 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void aFactOfThousandsOfLinesShowsTheFirstHundredAndCountsTheRest() throws Exception {
+        Rule r = rule("");
+        Evidence[] lines = new Evidence[30_000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = Evidence.at("/etc/demo.conf", i + 1, "on");
+        }
+        Evaluation fail = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on", lines)
+                .put("demo.exposed", true).build());
+        assertEquals(Status.FAIL, fail.status());
+        List<Evidence> shown = fail.evidence().stream().filter(e -> e.source().startsWith("/etc/demo.conf")).toList();
+        assertEquals(RuleEvaluator.MAX_EVIDENCE_PER_FACT, shown.size());
+        assertEquals("/etc/demo.conf:1", shown.get(0).source());
+        assertTrue(fail.evidence().contains(new Evidence("fact: demo.thing", "29900 more lines not shown (of 30000)")),
+                fail.evidence().toString());
+    }
+
+    @Test
     void aMissingFactIsNeverAPass() throws Exception {
         Rule r = rule("");
         Evaluation na = RuleEvaluator.evaluate(r, FactSet.builder().notApplicable("demo", "demo is not installed").build());

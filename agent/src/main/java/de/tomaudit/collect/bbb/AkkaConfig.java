@@ -58,9 +58,27 @@ final class AkkaConfig {
         } catch (ConfigException e) {
             String where = e.origin() == null ? BbbPaths.AKKA : origin(e.origin()) + (e.origin().lineNumber() > 0
                     ? ":" + e.origin().lineNumber() : "");
-            facts.error("bbb.akka", "parse", where + ": " + firstLine(e.getMessage()));
-            facts.error("bbb.akka_shared_secret", "parse", where + ": " + firstLine(e.getMessage()));
+            // Typesafe Config's messages quote the tokens and keys it could not read: only the kind is named (issue 13)
+            facts.error("bbb.akka", "parse", where + ": " + kind(e));
+            facts.error("bbb.akka_shared_secret", "parse", where + ": " + kind(e));
         }
+    }
+
+    /** The kind of a HOCON problem, without the text the parser quotes. */
+    static String kind(ConfigException e) {
+        if (e instanceof ConfigException.Parse) {
+            return "HOCON syntax error";
+        }
+        if (e instanceof ConfigException.WrongType) {
+            return "a value of the wrong type";
+        }
+        if (e instanceof ConfigException.UnresolvedSubstitution) {
+            return "a substitution ${…} that cannot be resolved";
+        }
+        if (e instanceof ConfigException.IO) {
+            return "an included file cannot be read";
+        }
+        return "not a valid HOCON configuration";
     }
 
     private static String origin(ConfigValue v) {
@@ -72,13 +90,6 @@ final class AkkaConfig {
         int colon = d.indexOf(": ");
         d = colon > 0 && d.startsWith("/") ? d.substring(0, colon) : d;
         return d.replaceAll(" @ .*$", "").replaceAll(":\\d+$", "");
-    }
-
-    /** The parser's first line, without quoted text: a malformed line may hold the shared secret. */
-    private static String firstLine(String m) {
-        String s = m == null ? "" : m.lines().findFirst().orElse("");
-        s = s.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
-        return s.length() > 200 ? s.substring(0, 197) + "..." : s;
     }
 
     static ConfigParseOptions options(String file, ConfigIncluder includer) {

@@ -228,7 +228,7 @@ final class CleanupScript {
             if (num.matches()) {
                 days = OptionalLong.of(Long.parseLong(num.group(1)));
             } else {
-                unknown = file + ":" + line + ": -mtime " + mtime + " is not a number of days (" + resolved + ")";
+                unknown = file + ":" + line + ": -mtime is not a number of days (or more than 999999)";
             }
         }
         return Optional.of(new Cleanup(kind, dir, name, days, mtime, file + ":" + line, active,

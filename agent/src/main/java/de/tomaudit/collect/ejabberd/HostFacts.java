@@ -129,11 +129,13 @@ final class HostFacts {
                 continue;
             }
             Optional<EjValue> def = opt(mam, "default");
-            m.put("default", def.flatMap(EjValue::atom).orElse(Ejabberd2301Defaults.MAM_DEFAULT));
+            m.put("default", def.flatMap(EjValue::atom).map(a -> List.of("always", "never", "roster").contains(a) ? a : "invalid")
+                    .orElse(Ejabberd2301Defaults.MAM_DEFAULT));
             m.put("db_type", opt(mam, "db_type").flatMap(EjValue::atom).orElse(Ejabberd2301Defaults.MAM_DB_TYPE));
             m.put("source", mam.key().loc().toString());
             evidence.add(EjEvidence.at(mam.key().loc(), AuditTexts.get("evidence.module-enabled", host, "mod_mam")));
-            evidence.add(def.map(v -> EjEvidence.option("default", v))
+            evidence.add(def.map(v -> v.atom().filter(a -> List.of("always", "never", "roster").contains(a)).isPresent()
+                            ? EjEvidence.option("default", v) : EjEvidence.at(v.where(), AuditTexts.get("evidence.ejabberd.mam-default-invalid")))
                     .orElse(EjEvidence.byDefault("mod_mam default", Ejabberd2301Defaults.MAM_DEFAULT)));
             out.add(m);
             Optional<MamExpiryJob> shortest = jobs.stream().filter(j -> j.days().isPresent())

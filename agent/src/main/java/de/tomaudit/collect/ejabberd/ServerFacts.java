@@ -30,6 +30,8 @@ final class ServerFacts {
     static final List<String> HOST_OVERRIDABLE = List.of("s2s_use_starttls", "hide_sensitive_log_data",
             "c2s_protocol_options", "s2s_protocol_options", "c2s_ciphers", "s2s_ciphers");
     private static final List<String> LOGLEVELS = List.of("none", "critical", "error", "warning", "info", "debug");
+    /** Level names of ejabberd 23.01's logger besides the numbered ones. */
+    private static final List<String> ALIASES = List.of("emergency", "alert", "notice");
 
     private final EjabberdConfig config;
     private final List<ConfigProblem> problems;
@@ -187,7 +189,14 @@ final class ServerFacts {
     void putLogging(FactSet.Builder facts, String logPath, Evidence logPathEvidence) {
         Optional<Option> level = config.global("loglevel");
         String lv = level.map(o -> loglevel(o.value())).orElse(Ejabberd2301Defaults.GLOBAL.get("loglevel"));
-        facts.put("ejabberd.loglevel", lv, level.map(EjEvidence::option).orElse(EjEvidence.byDefault("loglevel", lv)));
+        if (level.isPresent() && !LOGLEVELS.contains(lv) && !ALIASES.contains(lv)) {
+            // ejabberd refuses to start with it; the value itself is not repeated (issue 13: no echo of bad values)
+            problems.add(new ConfigProblem(level.get().value().where(), "loglevel: not a log level ejabberd knows", true));
+            facts.put("ejabberd.loglevel", "invalid", EjEvidence.at(level.get().value().where(),
+                    "loglevel: (not a log level ejabberd knows)"));
+        } else {
+            facts.put("ejabberd.loglevel", lv, level.map(EjEvidence::option).orElse(EjEvidence.byDefault("loglevel", lv)));
+        }
         Optional<Option> hide = config.global("hide_sensitive_log_data");
         boolean hidden = hide.flatMap(o -> o.value().bool()).orElse(false);
         facts.put("ejabberd.hide_sensitive_log_data", hidden, hide.map(EjEvidence::option)

@@ -72,6 +72,9 @@ public final class BackupCollector implements Collector {
     @Override
     public void collect(Target target, FactSet.Builder facts) {
         BackupTriggers.Found found = BackupTriggers.find(target);
+        // a crontab line cron rejects or a unit line systemd ignores is an error naming file:line, never
+        // dropped silently (issue 13): the schedule of a backup may stand in it
+        de.tomaudit.collect.ConfigValidity.put(facts, "scheduler.config_valid", "/etc/crontab", found.problems());
         List<String> unreadable = new ArrayList<>(found.unreadable());
         BackupToolFinder finder = new BackupToolFinder(target, unreadable);
         ProcessesPasswdFile passwd = passwd(target);

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.host;
 
+import de.tomaudit.collect.ConfigValidity;
 import de.tomaudit.parse.cron.CronEntry;
 import de.tomaudit.parse.cron.CronEnvVar;
 import de.tomaudit.parse.cron.Crontab;
@@ -36,12 +37,12 @@ final class BackupTriggers {
     private static final Pattern RUN_PARTS_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** The jobs found, and what could not be read (a job may hide there). */
-    record Found(List<BackupTrigger> triggers, List<String> unreadable, List<String> problems) { }
+    record Found(List<BackupTrigger> triggers, List<String> unreadable, List<ConfigValidity.Problem> problems) { }
 
     private final Target target;
     private final List<BackupTrigger> triggers = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<ConfigValidity.Problem> problems = new ArrayList<>();
 
     private BackupTriggers(Target target) {
         this.target = target;
@@ -94,7 +95,7 @@ final class BackupTriggers {
             return;
         }
         Crontab tab = CrontabParser.parse(path, text.get(), userField);
-        tab.problems().forEach(p -> problems.add(p.toString()));
+        tab.problems().forEach(p -> problems.add(new ConfigValidity.Problem(p.path() + ":" + p.line(), p.message())));
         for (CronEntry e : tab.entries()) {
             Map<String, String> env = new LinkedHashMap<>();
             for (CronEnvVar v : tab.envFor(e).values()) {
@@ -253,7 +254,7 @@ final class BackupTriggers {
                 }
             }
             UnitFile merged = unit.withDropIns(dropIns);
-            merged.problems().forEach(p -> problems.add(p.toString()));
+            merged.problems().forEach(p -> problems.add(new ConfigValidity.Problem(p.path() + ":" + p.line(), p.message())));
             return Optional.of(merged);
         }
         return Optional.empty();

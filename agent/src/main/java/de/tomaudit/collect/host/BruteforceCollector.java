@@ -129,8 +129,9 @@ public final class BruteforceCollector implements Collector {
             boolean enabled = sshd.stream().anyMatch(BruteforceJailConfig.Jail::enabled);
             List<Evidence> ev = new ArrayList<>();
             for (BruteforceJailConfig.Jail j : sshd) {
-                ev.add(j.enabledBy().map(v -> Evidence.at(v.file(), v.line(), "[" + j.name() + "] enabled = " + v.value()))
-                        .orElseGet(() -> Evidence.byDefault("fail2ban jail [" + j.name() + "] enabled", "false")));
+                ev.add(j.enabledBy().map(v -> Evidence.at(v.file(), v.line(), "[" + j.name() + "] enabled = "
+                        + (BruteforceJailConfig.isBoolean(v.value()) ? v.value() : AuditTexts.get("evidence.host.f2b.not-boolean"))))
+                        .orElse(Evidence.byDefault("fail2ban jail [" + j.name() + "] enabled", "false")));
             }
             if (ev.isEmpty()) {
                 ev.add(files.isEmpty() ? Evidence.file(F2B + "/jail.conf", AuditTexts.get(installed ? "evidence.host.f2b.no-jail-files" : "evidence.host.not-installed"))

@@ -103,6 +103,11 @@ final class BruteforceJailConfig {
                 || j.filter().equals("sshd") || j.filter().startsWith("sshd[") || j.filter().startsWith("sshd ")).toList();
     }
 
+    /** One of Python configparser's boolean words (anything else makes getboolean fail). */
+    static boolean isBoolean(String v) {
+        return truthy(v) || List.of("0", "no", "false", "off").contains(v.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** Python configparser's boolean words. */
     static boolean truthy(String v) {
         return List.of("1", "yes", "true", "on").contains(v.strip().toLowerCase(Locale.ROOT));

@@ -107,6 +107,9 @@ public final class JournaldCollector implements Collector {
         facts.put("journald.config_files", files.stream().map(SystemdConfFile::path).toList(),
                 files.stream().map(f -> Evidence.file(f.path(), "read")).toList());
         facts.put("journald.config_problems", notes, notes.stream().map(n -> new Evidence("journald", n)).toList());
+        // journald skips such lines with a warning; the audit names them as an error (issue 13, point 5)
+        de.tomaudit.collect.ConfigValidity.put(facts, "journald.config_valid", main.orElse("/etc/systemd/journald.conf"),
+                settings.problems().stream().map(JournaldCollector::problem).toList());
         putSettings(target, settings, facts);
     }
 
@@ -224,5 +227,12 @@ public final class JournaldCollector implements Collector {
         } catch (TargetException e) {
             return !e.isAbsence();
         }
+    }
+
+    /** {@code file:line: kind} as a problem of {@link de.tomaudit.collect.ConfigValidity}. */
+    private static de.tomaudit.collect.ConfigValidity.Problem problem(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?:\\d+): (.*)$").matcher(text);
+        return m.matches() ? new de.tomaudit.collect.ConfigValidity.Problem(m.group(1), m.group(2))
+                : new de.tomaudit.collect.ConfigValidity.Problem("journald", text);
     }
 }

@@ -312,11 +312,12 @@ public final class SshdCollector implements Collector {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("keyword", o.keyword());
             m.put("value", o.value());
-            m.put("match", o.block().condition());
+            String condition = o.block().condition();
+            m.put("match", condition);
             m.put("match_source", o.block().source());
             m.put("source", o.directive().source());
             evidence.add(Evidence.at(o.directive().file(), o.directive().line(),
-                    "Match " + o.block().condition() + ": " + o.directive().written() + " " + o.directive().value()));
+                    "Match " + condition + ": " + o.directive().written() + " " + o.directive().value()));
             Optional<MatchContext> ctx = MatchContextSynthesizer.satisfying(o.directive().matches());
             if (ctx.isPresent()) {
                 m.put("context", ctx.get().testSpec());
@@ -332,7 +333,7 @@ public final class SshdCollector implements Collector {
                     evidence.add(Evidence.command(effective.get().sources().get(0).origin(), effective.get().sources().get(0).text()));
                 } else if (resolvesLeft > 0) {
                     resolvesLeft--;
-                    m.put("effective", SshdConfigResolver.resolve(config, ctx.get()).get(o.keyword())
+                    m.put("effective", SshdConfigResolver.resolve(config, ctx.get(), o.keyword())
                             .map(Setting::value).orElse(o.value()));
                     m.put("effective_source", SOURCE_CONFIG);
                 }

@@ -104,7 +104,20 @@ final class MastodonEnvFacts {
                     + env.get(o.key()).map(DotenvEntry::line).orElse(0) + " wins)");
             problemEvidence.add(Evidence.at(env.path(), o.line(), o.key() + " overridden"));
         });
+        for (String key : List.of("IP_RETENTION_PERIOD", "SESSION_RETENTION_PERIOD")) {
+            env.get(key).filter(x -> rubyToI(x.text()) > MAX_PERIOD_SECONDS).ifPresent(x -> {
+                problems.add("line " + x.line() + ": " + key + ": value out of range");
+                problemEvidence.add(Evidence.at(env.path(), x.line(), key + ": value out of range"));
+            });
+        }
         facts.put(PREFIX + ".problems", problems, problemEvidence);
+        // a line dotenv skips and an absurd period are an error naming file:line (issue 13, point 5)
+        List<de.tomaudit.collect.ConfigValidity.Problem> invalid = new ArrayList<>();
+        env.problems().stream().filter(p -> !p.message().contains(" refers to ")).forEach(p -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(env.path() + ":" + p.line(),
+                p.message())));
+        problemEvidence.stream().filter(e -> e.value().endsWith("value out of range"))
+                .forEach(e -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(e.source(), e.value())));
+        de.tomaudit.collect.ConfigValidity.put(facts, PREFIX + ".config_valid", env.path(), invalid);
         domain(env, facts);
         retention(env, facts, "IP_RETENTION_PERIOD", "ip_retention");
         retention(env, facts, "SESSION_RETENTION_PERIOD", "session_retention");
@@ -130,20 +143,37 @@ final class MastodonEnvFacts {
         facts.put(PREFIX + ".domain", m, ev(env, "LOCAL_DOMAIN"), ev(env, "WEB_DOMAIN"));
     }
 
+    /** Periods beyond this (1000 years) are out of range: no one means them, and they overflow Ruby's Time. */
+    static final long MAX_PERIOD_SECONDS = 1000L * 366 * 86_400;
+
     private static void retention(DotenvFile env, FactSet.Builder facts, String key, String fact) {
         Optional<DotenvEntry> e = env.get(key);
         String raw = e.map(DotenvEntry::text).orElse("");
         boolean set = e.isPresent();
         long seconds = set ? rubyToI(raw) : ONE_YEAR;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("raw", raw);
+        boolean numeric = !set || raw.strip().matches("\\d+");
+        boolean inRange = seconds <= MAX_PERIOD_SECONDS;
+        // a value that is no number is not repeated (issue 13): it is Ruby's to_i of it that takes effect
+        m.put("raw", numeric && inRange ? raw : "");
         m.put("set", set);
-        m.put("seconds", seconds);
-        m.put("numeric", !set || raw.strip().matches("\\d+"));
+        m.put("seconds", inRange ? seconds : MAX_PERIOD_SECONDS);
+        m.put("numeric", numeric);
+        m.put("in_range", inRange);
         m.put("default", !set);
         m.put("source", set ? env.source(key) : "default: " + key + " unset (1.year = " + ONE_YEAR + " s)");
-        facts.put(PREFIX + "." + fact, m, set ? ev(env, key)
-                : Evidence.byDefault(key + " (ENV.fetch(..., 1.year).to_i)", ONE_YEAR + " s"));
+        Evidence evidence;
+        if (!set) {
+            evidence = Evidence.byDefault(key + " (ENV.fetch(..., 1.year).to_i)", ONE_YEAR + " s");
+        } else if (!inRange) {
+            evidence = Evidence.at(env.path(), e.get().line(), key + ": value out of range (more than 1000 years)");
+        } else if (!numeric) {
+            evidence = Evidence.at(env.path(), e.get().line(), key + ": not a whole number of seconds (Ruby's to_i makes it "
+                    + seconds + ")");
+        } else {
+            evidence = ev(env, key);
+        }
+        facts.put(PREFIX + "." + fact, m, evidence);
     }
 
     private static void secrets(DotenvFile env, FactSet.Builder facts) {
@@ -239,8 +269,12 @@ final class MastodonEnvFacts {
         }
         for (String k : List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE")) {
             if (env.get(k).isPresent()) {
-                evidence.add(ev(env, k));
+                evidence.add(k.equals("DB_PORT") && !port.matches("\\d{1,5}")
+                        ? Evidence.at(env.path(), env.get(k).get().line(), "DB_PORT: not a port number") : ev(env, k));
             }
+        }
+        if (!port.matches("\\d{1,5}")) {
+            port = "invalid";
         }
         if (evidence.isEmpty()) {
             evidence.add(Evidence.byDefault("DB_HOST", "localhost"));

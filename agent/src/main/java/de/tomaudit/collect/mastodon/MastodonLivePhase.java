@@ -344,7 +344,13 @@ public final class MastodonLivePhase {
         if (isDefault) {
             source = "default: config/settings.yml (" + key + (defaultDays > 0 ? " " + defaultDays + ")" : " unset)");
         }
-        Retention r = days > 0 ? Retention.of(subject, Duration.ofDays(days), source, isDefault)
+        if (days > Retention.MAX_DAYS) {
+            // a settings row of the database: an absurd count would overflow Duration.ofDays (issue 13)
+            facts.error("mastodon.db.settings." + key, "range", source + ": value out of range (more than "
+                    + Retention.MAX_DAYS + " days)");
+            days = Retention.MAX_DAYS;
+        }
+        Retention r = days > 0 ? Retention.of(subject, Retention.days(days), source, isDefault)
                 : Retention.forever(subject + " (not purged)", source, isDefault);
         if (key.equals("backups_retention_period") && days > 0) {
             r = r.withVerified(new Retention.Verified("P" + rep.backups().oldestDays() + "D", "database: backups.created_at",

@@ -156,7 +156,7 @@ public final class AptConfParser {
                 case CLEAR -> clear(scope, t);
                 case INCLUDE -> include(t);
                 default -> {
-                    problems.add(new AptConfProblem(path, t.line(), "unexpected '" + t.text() + "'"));
+                    problems.add(new AptConfProblem(path, t.line(), "unexpected " + (t.text().length() == 1 && "{};".contains(t.text()) ? "'" + t.text() + "'" : "word")));
                     return;
                 }
             }
@@ -165,7 +165,7 @@ public final class AptConfParser {
 
     private void listElement(Deque<String> scope, Token t) {
         if (scope.isEmpty()) {
-            problems.add(new AptConfProblem(path, t.line(), "value \"" + t.text() + "\" without an option name"));
+            problems.add(new AptConfProblem(path, t.line(), "a value without an option name"));
             return;
         }
         ops.add(new AptConfOp(AptConfOp.Kind.APPEND, String.join("::", scope), t.text(), path, t.line()));
@@ -188,7 +188,7 @@ public final class AptConfParser {
             case OPEN -> push(scope, nameToken.text());
             case SEMI -> emit(name, "", nameToken.line());
             default -> problems.add(new AptConfProblem(path, t.line(),
-                    "expected a quoted value or '{' after " + nameToken.text()));
+                    "expected a quoted value or '{' after the option name"));
         }
     }
 

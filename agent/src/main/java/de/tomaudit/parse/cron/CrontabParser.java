@@ -43,7 +43,7 @@ public final class CrontabParser {
             String schedule;
             if (line.startsWith("@")) {
                 if (!KEYWORDS.contains(words[0])) {
-                    problems.add(new CronProblem(path, lineNo, "unknown schedule keyword " + words[0]));
+                    problems.add(new CronProblem(path, lineNo, "unknown schedule keyword (not @reboot, @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly)"));
                     continue;
                 }
                 fields = 1;

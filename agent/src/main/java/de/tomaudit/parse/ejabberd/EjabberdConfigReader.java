@@ -257,7 +257,7 @@ public final class EjabberdConfigReader {
 
     private boolean path(EjValue.Scalar s, List<Include> out, Set<String> allowOnly, Set<String> disallow) {
         if (s.isNumber() || s.text().isEmpty()) {
-            fatal(s.loc(), "include_config_file: '" + s.text() + "' is not a file name");
+            fatal(s.loc(), "include_config_file: not a file name");
             return false;
         }
         out.add(new Include(s.text(), s.loc(), Set.copyOf(allowOnly), Set.copyOf(disallow)));

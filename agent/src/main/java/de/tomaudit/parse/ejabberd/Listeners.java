@@ -79,7 +79,7 @@ public final class Listeners {
         }
         Optional<Boolean> b = v.get().bool();
         if (b.isEmpty()) {
-            problems.add(new ConfigProblem(v.get().where(), AuditTexts.get("evidence.ejabberd.not-boolean", key, v.get().display()), false));
+            problems.add(new ConfigProblem(v.get().where(), AuditTexts.get("evidence.ejabberd.not-boolean-value", key), false));
             return false;
         }
         return b.get();

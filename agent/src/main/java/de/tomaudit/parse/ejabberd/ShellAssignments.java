@@ -241,8 +241,7 @@ public final class ShellAssignments {
                     }
                     pos++;
                 }
-                problems.add(new ConfigProblem(new Loc(file, line), "command substitution " + abbreviate(s.substring(start,
-                        Math.min(pos, s.length()))) + ": its output is not known from the file", false));
+                problems.add(new ConfigProblem(new Loc(file, line), "command substitution: its output is not known from the file", false));
                 return false;
             }
             String name;
@@ -256,8 +255,7 @@ public final class ShellAssignments {
                 String inner = s.substring(pos + 1, close);
                 pos = close + 1;
                 if (!inner.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    problems.add(new ConfigProblem(new Loc(file, line), "parameter expansion ${" + abbreviate(inner)
-                            + "} is not evaluated here", false));
+                    problems.add(new ConfigProblem(new Loc(file, line), "parameter expansion ${…} is not evaluated here", false));
                     return false;
                 }
                 name = inner;
@@ -300,8 +298,7 @@ public final class ShellAssignments {
                 }
             }
             if (!allAssignments) {
-                problems.add(new ConfigProblem(new Loc(file, commandLine), "'" + abbreviate(words.get(0).text())
-                        + "' is a command, not a variable assignment: ignored here (the shell would run it)", false));
+                problems.add(new ConfigProblem(new Loc(file, commandLine), "a command, not a variable assignment: ignored here (the shell would run it)", false));
                 return;
             }
             for (int k = i; k < words.size(); k++) {
@@ -325,8 +322,5 @@ public final class ShellAssignments {
             return n;
         }
 
-        private static String abbreviate(String t) {
-            return t.length() <= 60 ? t : t.substring(0, 57) + "...";
-        }
     }
 }

@@ -70,7 +70,8 @@ public final class DotenvParser {
             }
             String key = s.key();
             if (key.isEmpty()) {
-                problems.add(new DotenvProblem(line, "not an assignment (ignored): " + preview(s.restOfLine())));
+                s.restOfLine(); // skips the line; its text is not repeated (issue 13)
+                problems.add(new DotenvProblem(line, "not an assignment (ignored)"));
                 continue;
             }
             s.skipBlanks();
@@ -81,7 +82,7 @@ public final class DotenvParser {
             } else {
                 String rest = s.restOfLine().strip();
                 if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    problems.add(new DotenvProblem(line, "not an assignment (ignored): " + preview(key + rest)));
+                    problems.add(new DotenvProblem(line, "not an assignment (ignored)"));
                 } else if (exported) {
                     // dotenv: "export KEY" only exports a key set before; otherwise it raises a FormatError
                     if (!raw.containsKey(key)) {
@@ -148,11 +149,6 @@ public final class DotenvParser {
             }
         }
         return out.toString();
-    }
-
-    private static String preview(String s) {
-        String t = s.strip();
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
 
     /** {@code $VAR}, {@code ${VAR}} from earlier assignments; {@code \$} stays for the caller to unescape. */

@@ -66,4 +66,27 @@ final class FwTokens {
         }
         return out;
     }
+
+    /**
+     * A port as the rule means it: a number (1-65535), a range of two, or a service name as
+     * /etc/services spells them (lower case); anything else, which nft and iptables refuse, is
+     * {@code "invalid"}: the text is not repeated in findings (issue 13).
+     */
+    static String port(String p) {
+        if (p.matches("\\d{1,5}([-:]\\d{1,5})?")) {
+            for (String n : p.split("[-:]")) {
+                if (Integer.parseInt(n) > 65_535) {
+                    return "invalid";
+                }
+            }
+            return p;
+        }
+        return p.matches("[a-z][a-z0-9._+-]{0,31}") || p.startsWith("@") || p.startsWith("$") ? p : "invalid";
+    }
+
+    /** A chain policy: accept or drop (any case); anything else is {@code "invalid"}. */
+    static String policy(String p) {
+        String l = p.toLowerCase(java.util.Locale.ROOT);
+        return l.equals("accept") || l.equals("drop") ? l : "invalid";
+    }
 }

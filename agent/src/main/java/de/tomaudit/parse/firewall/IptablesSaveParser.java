@@ -46,7 +46,7 @@ public final class IptablesSaveParser {
                 String[] f = line.substring(1).split("\\s+");
                 String name = f[0];
                 Optional<String> policy = f.length > 1 && !f[1].equals("-")
-                        ? Optional.of(f[1].toLowerCase(Locale.ROOT)) : Optional.empty();
+                        ? Optional.of(FwTokens.policy(f[1])) : Optional.empty();
                 String t = table;
                 Chain c = chains.computeIfAbsent(t + " " + name, k -> new Chain(t, name, where));
                 c.policy = policy;
@@ -141,7 +141,7 @@ public final class IptablesSaveParser {
                     if (neg) {
                         other = true;
                     } else {
-                        ports.add(v.replace(':', '-'));
+                        ports.add(FwTokens.port(v.replace(':', '-')));
                     }
                     i++;
                 }
@@ -150,7 +150,7 @@ public final class IptablesSaveParser {
                         other = true;
                     } else {
                         for (String p : v.split(",")) {
-                            ports.add(p.replace(':', '-'));
+                            ports.add(FwTokens.port(p.replace(':', '-')));
                         }
                     }
                     i++;

@@ -191,7 +191,7 @@ public final class NftParser {
         if (w0.equals("add") || w0.equals("table") || w0.equals("delete") || w0.equals("destroy")) {
             return; // add table / add set …: nothing for the input path
         }
-        problems.add(new FwProblem(where, "unknown statement '" + (w0.length() > 30 ? w0.substring(0, 30) : w0) + "'"));
+        problems.add(new FwProblem(where, "unknown statement"));
     }
 
     private void chainStatement(ChainBuilder c, List<String> t, String where) {
@@ -200,14 +200,14 @@ public final class NftParser {
                 switch (t.get(i)) {
                     case "type" -> c.type = Optional.of(t.get(i + 1));
                     case "hook" -> c.hook = Optional.of(t.get(i + 1));
-                    case "policy" -> c.policy = Optional.of(t.get(i + 1));
+                    case "policy" -> c.policy = Optional.of(FwTokens.policy(t.get(i + 1)));
                     default -> { }
                 }
             }
             return;
         }
         if (t.get(0).equals("policy") && t.size() >= 2) {
-            c.policy = Optional.of(t.get(1));
+            c.policy = Optional.of(FwTokens.policy(t.get(1)));
             return;
         }
         if (t.get(0).equals("comment") || t.get(0).equals("devices") || t.get(0).equals("flags")) {
@@ -226,7 +226,7 @@ public final class NftParser {
         try {
             files = includes.resolve(pattern);
         } catch (Exception e) {
-            problems.add(new FwProblem(where, "include \"" + pattern + "\": " + e.getMessage()));
+            problems.add(new FwProblem(where, "include: " + e.getMessage()));
             return;
         }
         for (Includes.Included f : files) {
@@ -256,7 +256,7 @@ public final class NftParser {
                 String name = s.substring(i + 1, j);
                 String v = defines.get(name);
                 if (v == null) {
-                    problems.add(new FwProblem(where, "undefined variable $" + name));
+                    problems.add(new FwProblem(where, "undefined variable"));
                     out.append(s, i, j);
                 } else {
                     out.append(v);

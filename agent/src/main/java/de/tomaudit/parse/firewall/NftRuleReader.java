@@ -109,8 +109,8 @@ final class NftRuleReader {
 
     private static List<String> ports(String spec, Map<String, List<String>> sets) {
         if (spec.startsWith("@")) {
-            return sets.getOrDefault(spec.substring(1), List.of(spec));
+            return sets.getOrDefault(spec.substring(1), List.of(spec)).stream().map(FwTokens::port).toList();
         }
-        return FwTokens.elements(spec);
+        return FwTokens.elements(spec).stream().map(FwTokens::port).toList();
     }
 }

@@ -32,7 +32,7 @@ public final class SystemdConfParser {
             }
             if (line.startsWith("[")) {
                 if (!line.endsWith("]")) {
-                    problems.add(file + ":" + lineNo + ": invalid section header '" + line + "'");
+                    problems.add(file + ":" + lineNo + ": invalid section header, ignored");
                     continue;
                 }
                 section = line.substring(1, line.length() - 1);

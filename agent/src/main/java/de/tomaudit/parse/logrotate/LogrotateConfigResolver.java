@@ -146,7 +146,7 @@ public final class LogrotateConfigResolver {
             }
             case "weekly" -> {
                 if (!d.value().isEmpty() && !WEEKDAY.matcher(d.value()).matches()) {
-                    return bad(d, "bad weekly value '" + d.value() + "'");
+                    return bad(d, "bad weekly value (not a weekday 0-7 or ndays)");
                 }
                 return Optional.of(s.withInterval(LogrotateInterval.WEEKLY, src));
             }
@@ -204,7 +204,7 @@ public final class LogrotateConfigResolver {
         }
         Optional<Long> n = number(m.group(1));
         if (n.isEmpty()) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "bad size '" + d.value() + "'"));
+            problems.add(new LogrotateProblem(d.file(), d.line(), "value out of range: size"));
             return Optional.empty();
         }
         long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -213,7 +213,11 @@ public final class LogrotateConfigResolver {
             case "g" -> 1024L * 1024 * 1024;
             default -> 1L;
         };
-        return Optional.of(Math.multiplyHigh(n.get(), unit) != 0 ? Long.MAX_VALUE : n.get() * unit);
+        if (Math.multiplyHigh(n.get(), unit) != 0 || n.get() * unit < 0) {
+            problems.add(new LogrotateProblem(d.file(), d.line(), "value out of range: size"));
+            return Optional.empty();
+        }
+        return Optional.of(n.get() * unit);
     }
 
     private static Optional<Long> number(String s) {

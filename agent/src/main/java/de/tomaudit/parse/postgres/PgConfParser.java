@@ -147,7 +147,7 @@ public final class PgConfParser {
         }
         int start = i;
         if (!isLetter(raw.charAt(i))) {
-            return new Lexed(null, null, "syntax error near \"" + excerpt(raw, i) + "\"");
+            return new Lexed(null, null, "syntax error (not name = value)");
         }
         while (i < n && (isLetter(raw.charAt(i)) || Character.isDigit(raw.charAt(i)) || raw.charAt(i) == '$'
                 || raw.charAt(i) == '.')) {
@@ -159,7 +159,7 @@ public final class PgConfParser {
             i = skipSpace(raw, i + 1);
         }
         if (i >= n || raw.charAt(i) == '#') {
-            return new Lexed(null, null, "syntax error: no value for \"" + name + "\"");
+            return new Lexed(null, null, "syntax error: no value after the name");
         }
         String value;
         if (raw.charAt(i) == '\'') {
@@ -195,7 +195,7 @@ public final class PgConfParser {
         }
         i = skipSpace(raw, i);
         if (i < n && raw.charAt(i) != '#') {
-            return new Lexed(null, null, "syntax error near \"" + excerpt(raw, i) + "\" after the value of \"" + name + "\"");
+            return new Lexed(null, null, "syntax error after the value");
         }
         return new Lexed(name, value, null);
     }
@@ -234,13 +234,6 @@ public final class PgConfParser {
             i++;
         }
         return i;
-    }
-
-    /** A short, printable piece of a line for messages (configs here hold no secrets' names). */
-    private static String excerpt(String raw, int i) {
-        String s = raw.substring(i).strip();
-        s = s.length() > 20 ? s.substring(0, 20) + "…" : s;
-        return s.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static final class Acc {

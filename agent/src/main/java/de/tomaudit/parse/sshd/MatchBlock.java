@@ -1,7 +1,6 @@
 package de.tomaudit.parse.sshd;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A {@code Match} line and where it is; the directives it governs point back to it. */
 public record MatchBlock(List<MatchCriterion> criteria, String file, int line) {
@@ -20,8 +19,14 @@ public record MatchBlock(List<MatchCriterion> criteria, String file, int line) {
 
     /** The condition as sshd_config spells it, e.g. {@code User alice Address 127.0.0.0/8}. */
     public String condition() {
-        return criteria.stream().map(c -> c.isAll() ? "all" : capitalised(c.attribute()) + " " + c.patterns())
-                .collect(Collectors.joining(" "));
+        StringBuilder b = new StringBuilder();
+        for (MatchCriterion c : criteria) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(c.isAll() ? "all" : capitalised(c.attribute()) + " " + c.patterns());
+        }
+        return b.toString();
     }
 
     private static String capitalised(String attribute) {

@@ -95,11 +95,15 @@ public final class MatchContextSynthesizer {
         if (SshPatterns.hasWildcard(base)) {
             return List.of(base.replace("*", "1").replace("?", "1"), base.replace("*", "0").replace("?", "0"));
         }
-        if (network && base.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
-            String[] o = base.split("\\.");
-            int last = Integer.parseInt(o[3]);
-            String next = o[0] + "." + o[1] + "." + o[2] + "." + Math.min(255, last + 1);
-            return List.of(next, base);
+        if (network) {
+            // an IPv4 network: try the address after the network's (10.0.0.0/16 -> 10.0.0.1) first;
+            // read without a regex, this runs once for every Match block
+            Optional<byte[]> v4 = AddressPatterns.literal(base).filter(b -> b.length == 4);
+            if (v4.isPresent()) {
+                byte[] o = v4.get();
+                String next = (o[0] & 0xff) + "." + (o[1] & 0xff) + "." + (o[2] & 0xff) + "." + Math.min(255, (o[3] & 0xff) + 1);
+                return List.of(next, base);
+            }
         }
         return List.of(base);
     }

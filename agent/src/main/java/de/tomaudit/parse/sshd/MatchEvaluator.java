@@ -11,20 +11,26 @@ public final class MatchEvaluator {
 
     /** Whether every block of a chain matches (the chain of a {@link Directive}). */
     public static boolean matchesAll(List<MatchBlock> chain, MatchContext ctx) {
-        return chain.stream().allMatch(b -> matches(b, ctx));
+        for (MatchBlock b : chain) {
+            if (!matches(b, ctx)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean matches(MatchBlock block, MatchContext ctx) {
         if (block.criteria().isEmpty()) {
             return false;
         }
-        boolean result = true;
+        // the first criterion that fails decides: no side effects to keep, and a flood of blocks
+        // that differ in their first criterion costs one comparison each
         for (MatchCriterion c : block.criteria()) {
             if (!matches(c, ctx)) {
-                result = false;
+                return false;
             }
         }
-        return result;
+        return true;
     }
 
     static boolean matches(MatchCriterion c, MatchContext ctx) {

@@ -89,7 +89,7 @@ public final class SshdConfigParser {
             List<String> args = split.get().args();
             Optional<String> canonical = SshdKeywords.canonical(written);
             if (canonical.isEmpty()) {
-                problems.add(new ConfigProblem(path, lineNo, "Bad configuration option: " + written, false));
+                problems.add(new ConfigProblem(path, lineNo, "Bad configuration option (a keyword sshd does not know)", false));
                 continue;
             }
             String keyword = canonical.get();
@@ -107,7 +107,7 @@ public final class SshdConfigParser {
                 include(args, path, lineNo, chain, depth);
                 continue;
             }
-            if (!chain.stream().allMatch(MatchBlock::isAll) && !SshdKeywords.allowedInMatch(keyword)) {
+            if (!allMatchAll(chain) && !SshdKeywords.allowedInMatch(keyword)) {
                 problems.add(new ConfigProblem(path, lineNo,
                         "Directive '" + written + "' is not allowed within a Match block", false));
                 continue;
@@ -124,6 +124,15 @@ public final class SshdConfigParser {
             directives.add(new Directive(keyword, written, args, path, lineNo, chain));
         }
         stack.removeLast();
+    }
+
+    private static boolean allMatchAll(List<MatchBlock> chain) {
+        for (MatchBlock b : chain) {
+            if (!b.isAll()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<MatchBlock> chain(List<MatchBlock> outer, MatchBlock current) {
@@ -147,9 +156,9 @@ public final class SshdConfigParser {
                     criteria.add(new MatchCriterion("all", ""));
                 }
             } else if (!MATCH_ATTRIBUTES.contains(attribute)) {
-                error = "Unsupported Match attribute " + args.get(i);
+                error = "Unsupported Match attribute (not user, group, host, address, localaddress, localport, rdomain or all)";
             } else if (i + 1 >= args.size()) {
-                error = "Missing Match criteria for " + args.get(i);
+                error = "Missing Match criteria for " + attribute;
             } else {
                 String patterns = args.get(++i);
                 if (attribute.equals("localport") && !validPort(patterns)) {
@@ -196,8 +205,7 @@ public final class SshdConfigParser {
                 return;
             }
             if (arg.startsWith("~")) {
-                problems.add(new ConfigProblem(path, lineNo, "Include of a path relative to a home directory ("
-                        + arg + ") cannot be followed", false));
+                problems.add(new ConfigProblem(path, lineNo, "Include of a path relative to a home directory cannot be followed", false));
                 continue;
             }
             String pattern = arg.startsWith("/") ? arg : SSH_DIR + "/" + arg;
@@ -205,7 +213,7 @@ public final class SshdConfigParser {
             try {
                 matches = source.glob(pattern);
             } catch (ConfigSource.SourceException e) {
-                abort(path, lineNo, "include \"" + pattern + "\" glob failed: " + e.getMessage());
+                abort(path, lineNo, "include glob failed: " + e.getMessage());
                 return;
             }
             for (String file : matches) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +51,43 @@ public final class SshdConfigResolver {
         out.put("listenaddress", ListenAddresses.resolve(effective.getOrDefault("listenaddress", List.of()),
                 out.get("port"), out.get("addressfamily")));
         return new SshdSettings(out);
+    }
+
+    /**
+     * The effective value of one keyword, the same as {@code resolve(config, context).get(keyword)}
+     * but looking only at the lines of that keyword and stopping at the first that wins: a
+     * configuration of 30,000 Match blocks is not walked whole for every override shown.
+     */
+    public static Optional<Setting> resolve(SshdConfig config, MatchContext context, String keyword) {
+        if (keyword.equals("listenaddress")) {
+            return resolve(config, context).get(keyword);
+        }
+        boolean accumulates = SshdKeywords.accumulates(keyword);
+        boolean inMatch = SshdKeywords.allowedInMatch(keyword);
+        MatchContext startup = MatchContext.none();
+        List<Directive> global = new ArrayList<>();
+        List<Directive> matched = new ArrayList<>();
+        for (Directive d : config.directives()) {
+            if (!d.keyword().equals(keyword)) {
+                continue;
+            }
+            if ((accumulates || global.isEmpty()) && MatchEvaluator.matchesAll(d.matches(), startup)) {
+                global.add(d);
+            }
+            if (inMatch && !d.global() && (accumulates || matched.isEmpty()) && MatchEvaluator.matchesAll(d.matches(), context)) {
+                matched.add(d);
+            }
+            if (!accumulates && !global.isEmpty() && (!matched.isEmpty() || !inMatch)) {
+                break; // the first line of each pass wins: nothing later can change the value
+            }
+        }
+        List<Directive> effective = matched.isEmpty() ? global : matched;
+        if (effective.isEmpty()) {
+            Map<String, Setting> defaults = new LinkedHashMap<>();
+            addDefaults(defaults);
+            return Optional.ofNullable(defaults.get(keyword));
+        }
+        return Optional.of(setting(keyword, effective));
     }
 
     private static void add(Map<String, List<Directive>> map, Directive d) {

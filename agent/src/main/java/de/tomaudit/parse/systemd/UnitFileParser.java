@@ -41,7 +41,7 @@ public final class UnitFileParser {
             String l = logical.toString().strip();
             if (l.startsWith("[")) {
                 if (!l.endsWith("]")) {
-                    problems.add(new UnitProblem(path, startLine, "invalid section header: " + l));
+                    problems.add(new UnitProblem(path, startLine, "invalid section header"));
                     section = null;
                 } else {
                     section = l.substring(1, l.length() - 1).strip();
@@ -50,7 +50,7 @@ public final class UnitFileParser {
             }
             int eq = l.indexOf('=');
             if (eq <= 0) {
-                problems.add(new UnitProblem(path, startLine, "missing '=': " + abbreviate(l)));
+                problems.add(new UnitProblem(path, startLine, "missing '=', line ignored"));
                 continue;
             }
             if (section == null) {
@@ -62,7 +62,4 @@ public final class UnitFileParser {
         return new UnitFile(path, entries, problems);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-    }
 }

@@ -42,7 +42,7 @@ public final class SafeXml {
         try {
             r = factory().createXMLStreamReader(new StringReader(text));
         } catch (XMLStreamException e) {
-            throw new XmlRefused(file, 0, "not readable as XML: " + clean(e));
+            throw new XmlRefused(file, 0, "not readable as XML");
         }
         Deque<Builder> stack = new ArrayDeque<>();
         XmlNode root = null;
@@ -88,7 +88,8 @@ public final class SafeXml {
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            throw new XmlRefused(file, line, "not well-formed XML: " + clean(e));
+            // the parser's message quotes element and attribute names and text of the file: not repeated (issue 13)
+            throw new XmlRefused(file, line, "not well-formed XML");
         } finally {
             try {
                 r.close();
@@ -100,15 +101,6 @@ public final class SafeXml {
             throw new XmlRefused(file, 0, "no root element");
         }
         return root;
-    }
-
-    /** The parser's message without its "ParseError at [row,col]:" prefix (the line is cited apart). */
-    private static String clean(XMLStreamException e) {
-        String m = String.valueOf(e.getMessage());
-        int i = m.indexOf("Message: ");
-        m = i >= 0 ? m.substring(i + 9) : m;
-        m = m.replaceAll("\\s+", " ").strip();
-        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
     }
 
     private static final class Builder {

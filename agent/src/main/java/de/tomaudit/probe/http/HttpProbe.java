@@ -72,14 +72,21 @@ public final class HttpProbe implements AutoCloseable {
         } catch (SSLException ex) {
             throw new ProbeException(ProbeException.Kind.IO, e.label() + ": TLS handshake for HTTPS failed: " + ex.getMessage(), ex);
         } catch (ProtocolException ex) {
-            throw new ProbeException(ProbeException.Kind.GARBAGE, e.label() + ": not an HTTP answer: " + ex.getMessage(), ex);
+            // OkHttp quotes the status line or header the server sent: not repeated (issue 13)
+            throw new ProbeException(ProbeException.Kind.GARBAGE, e.label() + ": not an HTTP answer", ex);
         } catch (IOException ex) {
             String m = String.valueOf(ex.getMessage());
             ProbeException.Kind kind = m.contains("unexpected end of stream") ? ProbeException.Kind.CLOSED
                     : m.contains("timeout") || m.contains("Canceled") ? ProbeException.Kind.TIMEOUT
                     : m.contains("Unexpected status line") ? ProbeException.Kind.GARBAGE
                     : m.contains("reset") ? ProbeException.Kind.RESET : ProbeException.Kind.IO;
-            throw new ProbeException(kind, e.label() + ": " + m, ex);
+            throw new ProbeException(kind, e.label() + ": " + switch (kind) {
+                case CLOSED -> "the server closed the connection without an answer";
+                case TIMEOUT -> "no HTTP answer in time";
+                case GARBAGE -> "not an HTTP answer";
+                case RESET -> "connection reset";
+                default -> "read error (" + ex.getClass().getSimpleName() + ")";
+            }, ex);
         }
     }
 

@@ -103,7 +103,10 @@ public final class MastodonApiClient implements AutoCloseable {
                 try {
                     return JSON.readTree(body);
                 } catch (IOException e) {
-                    throw new MastodonApiException(url + ": invalid JSON: " + firstLine(e.getMessage()), false, r.code());
+                    // Jackson quotes the tokens of the answer: only where it broke is named (issue 13)
+                    throw new MastodonApiException(url + ": invalid JSON" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            && j.getLocation() != null && j.getLocation().getLineNr() > 0
+                            ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : ""), false, r.code());
                 }
             } catch (ConnectException e) {
                 throw new MastodonApiException(url + ": connection refused", true, 0);
@@ -112,12 +115,14 @@ public final class MastodonApiClient implements AutoCloseable {
             } catch (SSLException e) {
                 throw new MastodonApiException(url + ": TLS handshake failed: " + firstLine(e.getMessage()), true, 0);
             } catch (ProtocolException e) {
-                throw new MastodonApiException(url + ": not an HTTP answer: " + firstLine(e.getMessage()), false, 0);
+                // OkHttp quotes the status line or header the server sent: not repeated (issue 13)
+                throw new MastodonApiException(url + ": not an HTTP answer", false, 0);
             } catch (IOException e) {
                 String m = String.valueOf(e.getMessage());
                 boolean conn = m.contains("timeout") || m.contains("Canceled") || m.contains("reset") || m.contains("unexpected end");
                 throw new MastodonApiException(url + ": " + (m.contains("unexpected end") ? "the server closed the connection without an answer"
-                        : firstLine(m)), conn, 0);
+                        : m.contains("Unexpected status line") ? "not an HTTP answer" : conn ? "the connection broke off"
+                        : "read error (" + e.getClass().getSimpleName() + ")"), conn, 0);
             }
         }
         throw new MastodonApiException(url(path) + ": more than " + MAX_REDIRECTS + " redirects (a redirect loop?)", false, 0);

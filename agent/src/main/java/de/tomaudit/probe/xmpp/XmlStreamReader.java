@@ -62,7 +62,7 @@ public final class XmlStreamReader {
         }
         Tag tag = startTag();
         if (!tag.local.equals("stream") || !tag.ns.equals(STREAMS_NS)) {
-            throw garbage("expected <stream:stream>, got <" + tag.qname + ">");
+            throw garbage("expected <stream:stream>, got another element");
         }
         if (tag.selfClosing) {
             throw garbage("the stream header closes itself");
@@ -106,7 +106,7 @@ public final class XmlStreamReader {
                     skipSpace();
                     expect('>');
                     if (!end.equals(tag.qname)) {
-                        throw garbage("</" + end + "> closes <" + tag.qname + ">");
+                        throw garbage("an end tag that does not match its start tag");
                     }
                     return new XmlElement(tag.local, tag.ns, tag.attributes, children, text.toString().strip());
                 }
@@ -141,7 +141,7 @@ public final class XmlStreamReader {
                 break;
             }
             if (!space) {
-                throw garbage("malformed start tag <" + qname + ">");
+                throw garbage("malformed start tag");
             }
             String attr = name();
             skipSpace();
@@ -149,7 +149,7 @@ public final class XmlStreamReader {
             skipSpace();
             raw.put(attr, quoted());
             if (raw.size() > MAX_ATTRIBUTES) {
-                throw garbage("more than " + MAX_ATTRIBUTES + " attributes on <" + qname + ">");
+                throw garbage("more than " + MAX_ATTRIBUTES + " attributes on an element");
             }
         }
         Map<String, String> bindings = new HashMap<>(scopes.peek());
@@ -168,7 +168,7 @@ public final class XmlStreamReader {
         String local = colon < 0 ? qname : qname.substring(colon + 1);
         String ns = bindings.getOrDefault(prefix, "");
         if (!prefix.isEmpty() && !bindings.containsKey(prefix)) {
-            throw garbage("undeclared namespace prefix '" + prefix + "' on <" + qname + ">");
+            throw garbage("undeclared namespace prefix");
         }
         return new Tag(qname, local, ns, attributes, bindings, selfClosing);
     }
@@ -264,9 +264,9 @@ public final class XmlStreamReader {
                         return Character.toString(Integer.parseInt(s.substring(1)));
                     }
                 } catch (IllegalArgumentException ex) {
-                    throw garbage("bad character reference &" + s + ";");
+                    throw garbage("bad character reference");
                 }
-                throw garbage("entity &" + s + "; is not allowed in XMPP (only the predefined ones)");
+                throw garbage("an entity other than the predefined ones (not allowed in XMPP)");
         }
     }
 

@@ -12,6 +12,14 @@ import java.nio.charset.StandardCharsets;
  * features, ask for STARTTLS. Only what a probe needs; it never authenticates.
  */
 final class XmppStream {
+    /** The stream error conditions of RFC 6120, 4.9.3. */
+    private static final java.util.Set<String> STREAM_ERRORS = java.util.Set.of("bad-format", "bad-namespace-prefix",
+            "conflict", "connection-timeout", "host-gone", "host-unknown", "improper-addressing", "internal-server-error",
+            "invalid-from", "invalid-namespace", "invalid-xml", "not-authorized", "not-well-formed", "policy-violation",
+            "remote-connection-failed", "reset", "resource-constraint", "restricted-xml", "see-other-host",
+            "system-shutdown", "undefined-condition", "unsupported-encoding", "unsupported-feature",
+            "unsupported-stanza-type", "unsupported-version");
+
     /** Enough for any honest features element; a server that sends more is misbehaving. */
     static final int MAX_STREAM_BYTES = 64 * 1024;
 
@@ -38,14 +46,15 @@ final class XmppStream {
         reader.readStreamHeader();
         XmlElement first = reader.readElement();
         if (first.is("error", XmlStreamReader.STREAMS_NS)) {
-            String condition = first.children().isEmpty() ? "unknown" : first.children().get(0).name();
+            // a condition RFC 6120 defines is named; anything else the server sent is not repeated (issue 13)
+            String condition = first.children().isEmpty() || !STREAM_ERRORS.contains(first.children().get(0).name())
+                    ? "unknown" : first.children().get(0).name();
             throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": the server ended the XMPP stream with"
                     + " the error " + condition + (condition.equals("host-unknown")
                     ? " (it does not serve the domain '" + endpoint.name() + "')" : ""));
         }
         if (!first.is("features", XmlStreamReader.STREAMS_NS)) {
-            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint.label() + ": expected <stream:features>, got <"
-                    + first.name() + ">");
+            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint.label() + ": expected <stream:features>, got another element");
         }
         return XmppFeatures.of(first);
     }
@@ -60,8 +69,7 @@ final class XmppStream {
         if (answer.is("failure", XmppFeatures.TLS_NS)) {
             throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": the server refused STARTTLS (<failure/>)");
         }
-        throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": expected <proceed/> after <starttls/>, got <"
-                + answer.name() + ">");
+        throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": expected <proceed/> after <starttls/>, got another element");
     }
 
     private void write(String s) throws ProbeException {

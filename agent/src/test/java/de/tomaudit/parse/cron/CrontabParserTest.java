@@ -46,7 +46,7 @@ class CrontabParserTest {
     void rejectedLinesNameFileAndLine() {
         Crontab tab = CrontabParser.parse("/etc/cron.d/bad", "@often root x\n* * * root\n0 1 * * *\nnot a cron line at all\n", true);
         assertEquals(4, tab.problems().size());
-        assertEquals("/etc/cron.d/bad:1: unknown schedule keyword @often", tab.problems().get(0).toString());
+        assertEquals("/etc/cron.d/bad:1: unknown schedule keyword (not @reboot, @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly)", tab.problems().get(0).toString());
         assertTrue(tab.problems().get(2).message().contains("five time fields"));
         assertEquals(0, tab.entries().size());
     }

@@ -178,4 +178,21 @@ class LogrotateConfigResolverTest {
         assertTrue(LogrotatePatterns.matches("/var/log/x[0-9].log", "/var/log/x1.log"));
         assertFalse(LogrotatePatterns.matches("/var/log/[", "/var/log/x"));
     }
+
+    @Test
+    void sizesThatOverflowAreOutOfRangeAtTheirLineAndNotRepeated() {
+        // logrotate skips a file at its first problem: one absurd value per file
+        MemorySource src = new MemorySource().file("/etc/logrotate.conf", "include /etc/logrotate.d\n")
+                .file("/etc/logrotate.d/a", "/var/log/a.log {\n  size 9999999999999G\n}\n")
+                .file("/etc/logrotate.d/b", "/var/log/b.log {\n  maxsize 99999999999999999999\n}\n")
+                .file("/etc/logrotate.d/c", "/var/log/c.log {\n  minsize 8589934592G\n}\n")
+                .file("/etc/logrotate.d/d", "/var/log/d.log {\n  weekly 9\n}\n");
+        LogrotateConfig c = LogrotateConfigResolver.load(src, "/etc/logrotate.conf");
+        List<String> problems = c.problems().stream().map(Object::toString).toList();
+        for (String at : List.of("/etc/logrotate.d/a:2: value out of range", "/etc/logrotate.d/b:2: value out of range",
+                "/etc/logrotate.d/c:2: value out of range", "/etc/logrotate.d/d:2: bad weekly value")) {
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith(at)), at + " in " + problems);
+        }
+        assertTrue(problems.stream().noneMatch(p -> p.contains("9999") || p.contains("8589934592")), "values not repeated: " + problems);
+    }
 }

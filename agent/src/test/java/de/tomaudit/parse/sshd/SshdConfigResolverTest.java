@@ -152,4 +152,25 @@ class SshdConfigResolverTest {
         assertEquals("7200", get(resolve("ClientAliveInterval 2h\n", MatchContext.none()), "clientaliveinterval").value());
         assertEquals("120", get(resolve("", MatchContext.none()), "logingracetime").value());
     }
+
+    @Test
+    void oneKeywordResolvesAsTheWholeConfiguration() throws Exception {
+        String text = "PasswordAuthentication no\nPort 22\nPort 2222\nAcceptEnv LANG\n"
+                + "Match User alice,!bob Address 10.0.0.0/8\n  PasswordAuthentication yes\n  AcceptEnv LC_*\n"
+                + "Match User alice\n  PasswordAuthentication no\n  PermitRootLogin yes\n"
+                + "Match all\n  PermitEmptyPasswords yes\n  Banner /etc/issue\n"
+                + "Match Host *.example.org\n  KbdInteractiveAuthentication yes\n  Ciphers aes128-ctr\n";
+        SshdConfig c = SshdConfigParser.parse(MAIN, new MapSource().put(MAIN, text));
+        List<MatchContext> contexts = List.of(MatchContext.none(), MatchContext.of("alice", "a.example.org", "10.1.2.3"),
+                MatchContext.of("alice", "x", "192.0.2.1"), MatchContext.of("bob", "b.example.org", "10.0.0.1"));
+        for (MatchContext ctx : contexts) {
+            SshdSettings whole = SshdConfigResolver.resolve(c, ctx);
+            for (String k : List.of("passwordauthentication", "permitrootlogin", "permitemptypasswords", "acceptenv",
+                    "port", "banner", "kbdinteractiveauthentication", "ciphers", "logingracetime", "listenaddress")) {
+                assertEquals(whole.get(k), SshdConfigResolver.resolve(c, ctx, k), k + " for " + ctx.testSpec());
+            }
+        }
+        assertEquals("yes", SshdConfigResolver.resolve(c, MatchContext.of("alice", "x", "10.1.2.3"), "passwordauthentication")
+                .orElseThrow().value(), "the first Match block that applies wins");
+    }
 }
