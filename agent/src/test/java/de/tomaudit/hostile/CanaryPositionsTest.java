@@ -119,7 +119,7 @@ class CanaryPositionsTest {
         p.add(plant("prosody", "prosody", "etc/prosody/prosody.cfg.lua", String.join("\n",
                 "admins = { \"@@\" }", "c2s_require_encryption = \"@@\"", "archive_expires_after = \"@@\"",
                 "http_upload_expire_after = @@", "log = { info = \"/var/log/prosody/p.log\" }", "@@ = true",
-                "VirtualHost \"example.org\"", "Component \"@@\" \"@@\"", "Include \"/etc/prosody/@@/*.cfg.lua\"", ""),
+                "VirtualHost \"example.org\"", "Component \"upload.example.org\" \"@@\"", "Include \"/etc/prosody/@@/*.cfg.lua\"", ""),
                 "etc/prosody/conf.d/b.cfg.lua", "x = \"@@\n",
                 "etc/prosody/conf.d/c.cfg.lua", "x = { @@ = 1 \ny = @@()\n"));
         p.add(plant("ejabberd", "ejabberd", "etc/ejabberd/ejabberd.yml", String.join("\n",

@@ -193,7 +193,7 @@ final class ServerFacts {
             // ejabberd refuses to start with it; the value itself is not repeated (issue 13: no echo of bad values)
             problems.add(new ConfigProblem(level.get().value().where(), "loglevel: not a log level ejabberd knows", true));
             facts.put("ejabberd.loglevel", "invalid", EjEvidence.at(level.get().value().where(),
-                    "loglevel: (not a log level ejabberd knows)"));
+                    AuditTexts.get("evidence.ejabberd.loglevel-invalid")));
         } else {
             facts.put("ejabberd.loglevel", lv, level.map(EjEvidence::option).orElse(EjEvidence.byDefault("loglevel", lv)));
         }

@@ -107,7 +107,7 @@ final class MastodonEnvFacts {
         for (String key : List.of("IP_RETENTION_PERIOD", "SESSION_RETENTION_PERIOD")) {
             env.get(key).filter(x -> rubyToI(x.text()) > MAX_PERIOD_SECONDS).ifPresent(x -> {
                 problems.add("line " + x.line() + ": " + key + ": value out of range");
-                problemEvidence.add(Evidence.at(env.path(), x.line(), key + ": value out of range"));
+                problemEvidence.add(Evidence.at(env.path(), x.line(), AuditTexts.get("evidence.mastodon.out-of-range", key)));
             });
         }
         facts.put(PREFIX + ".problems", problems, problemEvidence);
@@ -166,10 +166,9 @@ final class MastodonEnvFacts {
         if (!set) {
             evidence = Evidence.byDefault(key + " (ENV.fetch(..., 1.year).to_i)", ONE_YEAR + " s");
         } else if (!inRange) {
-            evidence = Evidence.at(env.path(), e.get().line(), key + ": value out of range (more than 1000 years)");
+            evidence = Evidence.at(env.path(), e.get().line(), AuditTexts.get("evidence.mastodon.out-of-range-years", key));
         } else if (!numeric) {
-            evidence = Evidence.at(env.path(), e.get().line(), key + ": not a whole number of seconds (Ruby's to_i makes it "
-                    + seconds + ")");
+            evidence = Evidence.at(env.path(), e.get().line(), AuditTexts.get("evidence.mastodon.not-whole-seconds", key, String.valueOf(seconds)));
         } else {
             evidence = ev(env, key);
         }
@@ -270,7 +269,7 @@ final class MastodonEnvFacts {
         for (String k : List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE")) {
             if (env.get(k).isPresent()) {
                 evidence.add(k.equals("DB_PORT") && !port.matches("\\d{1,5}")
-                        ? Evidence.at(env.path(), env.get(k).get().line(), "DB_PORT: not a port number") : ev(env, k));
+                        ? Evidence.at(env.path(), env.get(k).get().line(), AuditTexts.get("evidence.mastodon.db-port-invalid")) : ev(env, k));
             }
         }
         if (!port.matches("\\d{1,5}")) {

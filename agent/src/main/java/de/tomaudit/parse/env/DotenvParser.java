@@ -86,12 +86,13 @@ public final class DotenvParser {
                 } else if (exported) {
                     // dotenv: "export KEY" only exports a key set before; otherwise it raises a FormatError
                     if (!raw.containsKey(key)) {
-                        problems.add(new DotenvProblem(line, "export " + key + " has no value and " + key
-                                + " is not set before it: dotenv raises a FormatError, so Mastodon does not start"));
+                        // the name is not repeated: a bare line may be a secret pasted on its own (issue 13)
+                        problems.add(new DotenvProblem(line, "an export without a value of a name not set before it: "
+                                + "dotenv raises a FormatError, so Mastodon does not start"));
                     }
                 } else {
                     // dotenv 3 reads a bare key as an assignment of the empty value (the last one wins)
-                    problems.add(new DotenvProblem(line, key + " has no '=' and no value: dotenv sets it to the empty value"));
+                    problems.add(new DotenvProblem(line, "a name with no '=' and no value: dotenv sets it to the empty value"));
                     assign(key, "", line, false, DotenvEntry.Quote.NONE, raw, assignments, effective);
                 }
                 continue;
