@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * target of the round is stored exactly once; {@code history show ROUND} is the whole round.
  */
 class SharedRoundIT {
-    private static final int TARGETS = 12;
+    private static final int TARGETS = 40;
     private static final String ROUND = "nightly-it";
 
     @TempDir Path tmp;
@@ -40,11 +40,12 @@ class SharedRoundIT {
         try (HistoryTestDatabase db = HistoryTestDatabase.create("tomaudit_round")) {
             List<Process> agents = new ArrayList<>();
             List<Path> outputs = new ArrayList<>();
+            // the first agent starts alone: the others join once it holds a lease. Started together, the others
+            // could finish the cheap dir: targets before the first JVM was up, leaving it nothing to hold
             for (int i = 0; i < 3; i++) {
-                Path out = tmp.resolve("agent" + i + ".json");
-                outputs.add(out);
-                agents.add(agent(db, inventory, out, tmp.resolve("agent" + i + ".log")));
+                outputs.add(tmp.resolve("agent" + i + ".json"));
             }
+            agents.add(agent(db, inventory, outputs.get(0), tmp.resolve("agent0.log")));
             Process victim = agents.get(0);
             String owner = "%-" + victim.pid();
             // kill the first agent as soon as it holds a lease on a target it has not finished
@@ -58,6 +59,9 @@ class SharedRoundIT {
                 }
             }
             assertTrue(held != null, "the first agent never held a lease: " + Files.readString(tmp.resolve("agent0.log")));
+            for (int i = 1; i < 3; i++) {
+                agents.add(agent(db, inventory, outputs.get(i), tmp.resolve("agent" + i + ".log")));
+            }
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, no release of the lease
             assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, victim.exitValue());
