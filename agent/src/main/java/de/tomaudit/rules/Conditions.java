@@ -92,12 +92,17 @@ public final class Conditions {
         }
     }
 
+    /** A Java class.method:line, and JEXL's optional @line:column in the expression, then a blank. */
+    private static final java.util.regex.Pattern JAVA_LOCATION =
+            java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[\\w$<>]+)+:\\d+(?:@(\\d+):(\\d+))?\\s+");
+
     static String cleanMessage(JexlException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // JEXL prefixes messages with the Java location of the interpreter; keep the part after it
-        int i = m.indexOf(' ');
-        if (m.startsWith("org.apache") && i > 0) {
-            m = m.substring(i + 1);
+        // JEXL prefixes messages with the Java location of its caller ("de.tomaudit.rules.Conditions.compiled:72@1:3
+        // parsing error in '+'"): a rule's author gets the place in the expression instead, never a Java location
+        java.util.regex.Matcher loc = JAVA_LOCATION.matcher(m);
+        if (loc.lookingAt()) {
+            m = (loc.group(1) != null ? "at " + loc.group(1) + ":" + loc.group(2) + ": " : "") + m.substring(loc.end());
         }
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !m.contains(cause.getMessage())) {

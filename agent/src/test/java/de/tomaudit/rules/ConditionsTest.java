@@ -85,4 +85,16 @@ class ConditionsTest {
         assertEquals(true, eval("b.encrypted == 'unknown'", vars));
         assertEquals(true, eval("22 == '22'", Map.of()));
     }
+
+    @Test
+    void aConditionThatDoesNotCompileSaysWhereInTheExpressionNeverInJava() {
+        for (String bad : List.of("1 +", "x == == 1", "t:all(a, b ->")) {
+            String m = assertThrows(IllegalArgumentException.class, () -> Conditions.compile(bad)).getMessage();
+            assertTrue(!m.contains("de.tomaudit") && !m.contains("org.apache") && !m.contains(".java"), bad + ": " + m);
+            assertTrue(m.startsWith("at 1:"), bad + ": " + m);
+        }
+        String undefined = assertThrows(IllegalArgumentException.class,
+                () -> Conditions.evaluate(Conditions.compile("a.b == 1"), Map.of())).getMessage();
+        assertTrue(!undefined.contains("de.tomaudit") && !undefined.contains("org.apache"), undefined);
+    }
 }
