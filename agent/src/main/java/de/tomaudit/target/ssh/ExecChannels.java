@@ -24,6 +24,8 @@ final class ExecChannels {
     private static final Logger LOG = LoggerFactory.getLogger(ExecChannels.class);
     private static final int MAX_STDERR = 64 * 1024;
     private static final long SETTLE_NANOS = 200_000_000L;
+    /** How often a channel waiting to be opened checks whether its session died meanwhile. */
+    private static final java.time.Duration OPEN_CHECK = java.time.Duration.ofMillis(100);
 
     /** What came back: exit code (-1 when the server sent none), output (capped), whether stdout overflowed. */
     record Outcome(int exitCode, byte[] stdout, byte[] stderr, boolean truncated) {
@@ -115,7 +117,9 @@ final class ExecChannels {
         ch.setErrStream(err, true);
         ch.setPty(false);
         LOG.debug("{}: exec {}", where, line);
-        try {
+        // JSch waits for the server's confirmation in one wait() of the whole timeout and is not woken
+        // when the session dies; the watchdog wakes it then, so a lost connection ends this at once
+        try (Watchdog.Alarm wake = Watchdog.every(OPEN_CHECK, () -> wakeIfLost(ch))) {
             ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
             ch.getOutputStream().close();
             return ch;
@@ -130,6 +134,15 @@ final class ExecChannels {
                 return null;
             }
             throw refused(subject, requestRefused(e) ? "it refused the exec request" : "it refused the channel: " + e.getMessage());
+        }
+    }
+
+    /** Wakes a thread waiting in JSch for {@code ch} to open once the session is down (JSch then says so). */
+    private void wakeIfLost(ChannelExec ch) {
+        if (!session.isConnected()) {
+            synchronized (ch) {
+                ch.notifyAll();
+            }
         }
     }
 

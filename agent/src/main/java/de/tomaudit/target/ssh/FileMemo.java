@@ -20,6 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * request gets the first answer. Only answers that do not change within an audit are kept:
  * contents, stats, listings, and the failures "not found", "denied", "too large", "link loop";
  * never a timeout or a lost connection. At most {@link #BUDGET} bytes of contents are kept.
+ *
+ * <p>A path found absent is absent for every kind of request: once a stat has answered "no such
+ * file" or a read "does not exist", a later stat, read or listing of it gets that answer without
+ * asking, and so does one whose own request failed for a passing reason (a connection lost, a
+ * timeout). Otherwise one collector could take a failed stat for "present but unreadable" and then
+ * report the file missing from another collector's kept read: two answers for one file in one
+ * audit, and an error that hides its cause.
  */
 final class FileMemo {
     static final long BUDGET = 16L * 1024 * 1024;
@@ -37,6 +44,10 @@ final class FileMemo {
 
     private final ConcurrentMap<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
     private final AtomicLong kept = new AtomicLong();
+    /** Paths known not to exist, with the failure that said so (or null when a stat said it). */
+    private final ConcurrentMap<String, Optional<TargetException>> absent = new ConcurrentHashMap<>();
+    /** The kinds a known absence answers. */
+    private static final Set<String> FILE_KINDS = Set.of("read", "stat", "list");
 
     /**
      * The answer to {@code kind} of {@code path}: the kept one, or asked now and kept when it lasts.
@@ -51,9 +62,15 @@ final class FileMemo {
         if (first != null) {
             a = first.join();
         } else {
-            a = ask(request);
+            a = absence(kind, path).orElseGet(() -> ask(request));
+            noteAbsence(kind, path, a);
             if (!lasts(a)) {
-                answers.remove(key, mine);
+                Optional<Answer> known = absence(kind, path);
+                if (known.isPresent()) {
+                    a = known.get();
+                } else {
+                    answers.remove(key, mine);
+                }
             }
             mine.complete(a);
         }
@@ -64,6 +81,28 @@ final class FileMemo {
             throw a.failure();
         }
         return (T) a.value();
+    }
+
+    /** The answer a known absence of {@code path} gives to a request of {@code kind}, if any. */
+    private Optional<Answer> absence(String kind, String path) {
+        Optional<TargetException> said = FILE_KINDS.contains(kind) ? absent.get(path) : null;
+        if (said == null) {
+            return Optional.empty();
+        }
+        if (kind.equals("stat")) {
+            return Optional.of(new Answer(Optional.empty(), null, null));
+        }
+        TargetException e = said.orElseGet(() -> new TargetException(TargetException.Reason.NOT_FOUND, path,
+                de.tomaudit.i18n.AuditTexts.get("evidence.host.does-not-exist", path)));
+        return Optional.of(new Answer(null, e, null));
+    }
+
+    private void noteAbsence(String kind, String path, Answer a) {
+        if (kind.equals("stat") && a.value() instanceof Optional<?> o && o.isEmpty()) {
+            absent.putIfAbsent(path, Optional.empty());
+        } else if (kind.equals("read") && a.failure() != null && a.failure().reason() == TargetException.Reason.NOT_FOUND) {
+            absent.put(path, Optional.of(a.failure()));
+        }
     }
 
     private static <T> Answer ask(Request<T> request) {

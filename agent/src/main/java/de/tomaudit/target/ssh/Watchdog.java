@@ -48,4 +48,12 @@ final class Watchdog {
         }, Math.max(1, d.toMillis()), TimeUnit.MILLISECONDS);
         return a;
     }
+
+    /** Runs {@code check} every {@code period} until the returned alarm is closed. */
+    static Alarm every(Duration period, Runnable check) {
+        Alarm a = new Alarm();
+        long ms = Math.max(1, period.toMillis());
+        a.future = TIMER.scheduleWithFixedDelay(check, ms, ms, TimeUnit.MILLISECONDS);
+        return a;
+    }
 }

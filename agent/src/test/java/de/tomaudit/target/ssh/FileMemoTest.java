@@ -110,4 +110,71 @@ class FileMemoTest {
         assertThrows(IllegalStateException.class, () -> memo.answer("read", "/x", crashing));
         assertEquals(2, asked.get());
     }
+
+    private static TargetException lost(String path) {
+        return new TargetException(TargetException.Reason.IO, path, path + ": the SSH connection to h was lost");
+    }
+
+    @Test
+    void aPathFoundAbsentIsAbsentForEveryKindEvenWhenItsOwnRequestFails() throws Exception {
+        FileMemo memo = new FileMemo();
+        TargetException notFound = new TargetException(TargetException.Reason.NOT_FOUND, "/etc/x.yml", "/etc/x.yml does not exist");
+        assertSame(notFound, assertThrows(TargetException.class, () -> memo.answer("read", "/etc/x.yml", () -> {
+            throw notFound;
+        })));
+        AtomicInteger asked = new AtomicInteger();
+        FileMemo.Request<java.util.Optional<Object>> lostStat = () -> {
+            asked.incrementAndGet();
+            throw lost("/etc/x.yml");
+        };
+        assertEquals(java.util.Optional.empty(), memo.answer("stat", "/etc/x.yml", lostStat),
+                "a stat after the read said 'does not exist' answers absent, not the lost connection");
+        assertEquals(0, asked.get(), "and is not asked");
+        assertEquals(TargetException.Reason.NOT_FOUND, assertThrows(TargetException.class,
+                () -> memo.answer("list", "/etc/x.yml", () -> {
+                    throw lost("/etc/x.yml");
+                })).reason());
+
+        FileMemo other = new FileMemo();
+        assertEquals(java.util.Optional.empty(), other.answer("stat", "/etc/y.yml", java.util.Optional::empty));
+        TargetException e = assertThrows(TargetException.class, () -> other.answer("read", "/etc/y.yml", () -> {
+            throw lost("/etc/y.yml");
+        }));
+        assertEquals(TargetException.Reason.NOT_FOUND, e.reason(), "a read after a stat said absent: " + e.getMessage());
+        assertEquals(true, e.getMessage().contains("/etc/y.yml"), e.getMessage());
+        assertThrows(TargetException.class, () -> other.answer("read", "/etc/z.yml", () -> {
+            throw lost("/etc/z.yml");
+        }), "another path is not touched");
+        assertEquals(TargetException.Reason.IO, assertThrows(TargetException.class, () -> other.answer("read", "/etc/z.yml", () -> {
+            throw lost("/etc/z.yml");
+        })).reason());
+    }
+
+    @Test
+    void anAbsenceLearntWhileARequestWasUnderWayAnswersItWhenItFails() throws Exception {
+        FileMemo memo = new FileMemo();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Object> stat = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return memo.answer("stat", "/etc/x.yml", () -> {
+                    inside.countDown();
+                    try {
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw lost("/etc/x.yml");
+                });
+            } catch (TargetException e) {
+                return e;
+            }
+        });
+        inside.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThrows(TargetException.class, () -> memo.answer("read", "/etc/x.yml", () -> {
+            throw new TargetException(TargetException.Reason.NOT_FOUND, "/etc/x.yml", "/etc/x.yml does not exist");
+        }));
+        release.countDown();
+        assertEquals(java.util.Optional.empty(), stat.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
 }
