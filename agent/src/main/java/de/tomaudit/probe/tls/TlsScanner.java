@@ -106,15 +106,7 @@ public final class TlsScanner {
      * The version it chooses is the highest it speaks (servers settle the version before the suite).
      */
     private Optional<TlsVersion> baseline() throws ProbeException {
-        List<Integer> suites = new ArrayList<>(codes(catalog.offerable(TlsVersion.TLS_1_3)));
-        List<TlsSuite> legacy = new ArrayList<>(catalog.offerable(TlsVersion.TLS_1_2));
-        legacy.sort(Comparator.comparingInt(TlsScanner::commonness));
-        for (TlsSuite s : legacy) {
-            if (suites.size() >= ClientHello.MAX_SUITES_PER_HELLO) {
-                break;
-            }
-            suites.add(s.code());
-        }
+        List<Integer> suites = OfferOrder.BASELINE;
         ClientHello hello = ClientHello.of(TlsVersion.TLS_1_2, suites).groups(NamedGroups.forTls13())
                 .supportedVersions(List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0));
         ServerReply r = handshaker.send(hello, false);
@@ -167,7 +159,7 @@ public final class TlsScanner {
         }
         Seen seen = new Seen();
         this.seen.put(v, seen);
-        List<Integer> offerOrder = codes(catalog.offerable(v).stream().sorted(Comparator.comparingInt(TlsScanner::commonness)).toList());
+        List<Integer> offerOrder = OfferOrder.of(v);
         List<Integer> pending = new ArrayList<>(offerOrder);
         List<TlsSuite> accepted = new ArrayList<>();
         int lastPosition = -1;
@@ -431,6 +423,33 @@ public final class TlsScanner {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The catalog's suites in offering order (the most common first), per version, and the baseline
+     * hello's suites: the same for every scan, so made once per JVM rather than before each scan's first
+     * connection (which, on a port that refuses, was all the scan did).
+     */
+    private static final class OfferOrder {
+        private static final Map<TlsVersion, List<Integer>> BY_VERSION = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Every TLS 1.3 suite, then the most common TLS 1.2 ones up to one hello's worth. */
+        static final List<Integer> BASELINE;
+
+        static {
+            List<Integer> suites = new ArrayList<>(codes(SuiteCatalog.get().offerable(TlsVersion.TLS_1_3)));
+            for (int code : of(TlsVersion.TLS_1_2)) {
+                if (suites.size() >= ClientHello.MAX_SUITES_PER_HELLO) {
+                    break;
+                }
+                suites.add(code);
+            }
+            BASELINE = List.copyOf(suites);
+        }
+
+        static List<Integer> of(TlsVersion v) {
+            return BY_VERSION.computeIfAbsent(v, x -> codes(SuiteCatalog.get().offerable(x).stream()
+                    .sorted(Comparator.comparingInt(TlsScanner::commonness)).toList()));
+        }
     }
 
     private static List<Integer> codes(List<TlsSuite> suites) {
