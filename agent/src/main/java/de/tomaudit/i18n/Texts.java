@@ -23,6 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Texts {
     public static final Set<String> LANGUAGES = Set.of("de", "en");
     private static final Map<String, Properties> BUNDLES = new ConcurrentHashMap<>();
+    /**
+     * Parsed patterns by language and pattern: parsing a MessageFormat costs more than formatting with it,
+     * and evidence texts are formatted thousands of times per fleet run. A MessageFormat is not
+     * thread-safe, so each is used under its own lock (formatting takes microseconds).
+     */
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
     private final String lang;
 
@@ -47,7 +53,14 @@ public final class Texts {
         if (pattern == null) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(lang)).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        String p = pattern;
+        MessageFormat f = FORMATS.computeIfAbsent(lang + '\0' + p, k -> new MessageFormat(p, Locale.forLanguageTag(lang)));
+        synchronized (f) {
+            return f.format(args);
+        }
     }
 
     /** Every key of the bundle of one language. */
