@@ -37,6 +37,7 @@ final class SessionCrypto {
         String ciphers = first(FIRST_CIPHER, JSch.getConfig("cipher.c2s"));
         s.setConfig("cipher.c2s", ciphers);
         s.setConfig("cipher.s2c", ciphers);
+        KexChecks.apply(s);
     }
 
     /** {@code list} (comma-separated) with {@code name} at the front (moved there, or added). */

@@ -58,4 +58,33 @@ class SessionCryptoTest {
         assertTrue(verifier.verifySignature(raw), "an Ed25519 signature of the identity that Bouncy Castle verifies");
         pair.dispose();
     }
+
+    @Test
+    void jschsKeyExchangeCheckRunsOncePerJvmAndOnlyWhenEverythingWorksIsItSkipped() throws Exception {
+        Session first = new JSch().getSession("audit", "127.0.0.1", 22);
+        String list = first.getConfig("CheckKexes");
+        assertTrue(list.contains("mlkem768x25519-sha256") && list.contains("curve25519-sha256"), list);
+        SessionCrypto.apply(first);
+        String proposal = first.getConfig("kex");
+        for (String kex : list.split(",")) {
+            if (java.util.Arrays.asList(proposal.split(",")).contains(kex)) {
+                assertEquals(true, KexChecks.known().get(kex), kex + " works with the bundled Bouncy Castle: " + KexChecks.known());
+            }
+        }
+        assertEquals(true, KexChecks.known().get("mlkem768x25519-sha256"), KexChecks.known().toString());
+        assertEquals("", first.getConfig("CheckKexes"), "checked once: the session itself skips JSch's check");
+        Session second = new JSch().getSession("audit", "127.0.0.1", 22);
+        SessionCrypto.apply(second);
+        assertEquals("", second.getConfig("CheckKexes"));
+        assertTrue(second.getConfig("kex").startsWith("mlkem768x25519-sha256,"), "the proposal is unchanged: " + second.getConfig("kex"));
+
+        Session odd = new JSch().getSession("audit", "127.0.0.1", 22);
+        odd.setConfig("CheckKexes", "tomaudit-test-kex," + list);
+        odd.setConfig("tomaudit-test-kex", "no.such.KeyExchange");
+        odd.setConfig("kex", "tomaudit-test-kex," + odd.getConfig("kex"));
+        SessionCrypto.apply(odd);
+        assertEquals(false, KexChecks.known().get("tomaudit-test-kex"));
+        assertEquals("tomaudit-test-kex," + list, odd.getConfig("CheckKexes"),
+                "one algorithm does not work here: JSch checks this session itself and leaves it out");
+    }
 }
