@@ -28,7 +28,7 @@ public final class Texts {
      * and evidence texts are formatted thousands of times per fleet run. A MessageFormat is not
      * thread-safe, so each is used under its own lock (formatting takes microseconds).
      */
-    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, MessageFormat>> FORMATS = new ConcurrentHashMap<>();
 
     private final String lang;
 
@@ -57,7 +57,9 @@ public final class Texts {
             return pattern;
         }
         String p = pattern;
-        MessageFormat f = FORMATS.computeIfAbsent(lang + '\0' + p, k -> new MessageFormat(p, Locale.forLanguageTag(lang)));
+        // keyed by the bundle's own pattern string, whose hash is computed once
+        MessageFormat f = FORMATS.computeIfAbsent(lang, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(p, k -> new MessageFormat(k, Locale.forLanguageTag(lang)));
         synchronized (f) {
             return f.format(args);
         }
