@@ -262,6 +262,14 @@ public final class AuditCommand implements Callable<Integer> {
         SameTargets.warnings(fleet).forEach(w -> spec.commandLine().getErr().println("tomaudit: warning: " + w));
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
+        boolean details = verbose.length > 0;
+        // reports written to files: plain, the default width; the report on stdout: colours on a terminal
+        // for the console, the terminal's width
+        RenderOptions textOptions = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation,
+                RenderOptions.DEFAULT_WIDTH, details);
+        RenderOptions shownOptions = new RenderOptions(language,
+                renderers.get(0).format().equals("console") && Terminal.colours(), threshold.json(), tomGrouping,
+                organisation, Terminal.width(), details);
         Optional<ReportOutput> reportOutput = Optional.ofNullable(output).map(o -> new ReportOutput(o, renderers.size()));
         if (!dryRun) {
             reportOutput.ifPresent(o -> o.check(renderers));
@@ -300,6 +308,7 @@ public final class AuditCommand implements Callable<Integer> {
         AuditResult result;
         List<String> regressions = List.of();
         Optional<String> historyFailure = Optional.empty();
+        Optional<java.util.concurrent.Future<Rendered>> early = Optional.empty();
         Optional<RoundRunner.Outcome> shared = round == null ? Optional.empty()
                 : auditRound(fleet, options, settings, runner, historyAt.orElseThrow());
         if (shared.isPresent()) {
@@ -312,6 +321,11 @@ public final class AuditCommand implements Callable<Integer> {
             if (round != null) {
                 historyFailure = Optional.of(roundFailure);
             } else if (historyAt.isPresent()) {
+                // the reports are rendered on a second thread while the history stores the run (both take
+                // a while after a fleet run); kept only when the run was stored, else rendered again, marked
+                AuditResult finished = result;
+                early = Optional.of(de.tomaudit.background.Background.start("tomaudit-report", () -> renderEarly(finished, renderers,
+                        reportOutput, textOptions, shownOptions)));
                 RunRecording.Outcome recorded = RunRecording.record(historyAt.get(), result, failOnRegression, prepared::of);
                 regressions = recorded.regressions();
                 historyFailure = recorded.failure();
@@ -328,19 +342,70 @@ public final class AuditCommand implements Callable<Integer> {
         if (failOnRegression) {
             regressions.forEach(r -> spec.commandLine().getErr().println("tomaudit: regression: " + r));
         }
-        boolean details = verbose.length > 0;
-        RenderOptions render = new RenderOptions(language, false, threshold.json(), tomGrouping, organisation,
-                RenderOptions.DEFAULT_WIDTH, details);
-        if (reportOutput.isPresent()) {
-            reportOutput.get().write(result, renderers, render);
+        Optional<Rendered> rendered = historyFailure.isPresent() ? Optional.empty() : early.map(AuditCommand::await);
+        if (historyFailure.isPresent()) {
+            early.ifPresent(f -> {
+                try {
+                    await(f).discard();
+                } catch (RuntimeException e) {
+                    // rendered again below, marked unrecorded; that render reports its own failure
+                }
+            });
+        }
+        if (rendered.isPresent()) {
+            rendered.get().deliver(out);
+        } else if (reportOutput.isPresent()) {
+            reportOutput.get().write(result, renderers, textOptions);
         } else {
-            Renderer r = renderers.get(0);
-            boolean colour = r.format().equals("console") && Terminal.colours();
-            r.render(result, new RenderOptions(language, colour, render.failOn(), tomGrouping, organisation,
-                    Terminal.width(), details), out);
+            renderers.get(0).render(result, shownOptions, out);
             out.flush();
         }
         return ExitCodes.of(result, threshold, failOnRegression && !regressions.isEmpty(), historyFailure.isPresent());
+    }
+
+    /** Reports rendered ahead: files staged beside their places, or the bytes for stdout. */
+    private record Rendered(Optional<ReportOutput.Staged> files, byte[] shown) {
+        void deliver(java.io.PrintStream out) {
+            if (files.isPresent()) {
+                files.get().commit();
+            } else {
+                out.write(shown, 0, shown.length);
+                out.flush();
+            }
+        }
+
+        void discard() {
+            files.ifPresent(ReportOutput.Staged::discard);
+        }
+    }
+
+    private static Rendered renderEarly(AuditResult result, List<Renderer> renderers, Optional<ReportOutput> output,
+                                        RenderOptions text, RenderOptions shown) throws java.io.IOException {
+        if (output.isPresent()) {
+            return new Rendered(Optional.of(output.get().stage(result, renderers, text)), null);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        renderers.get(0).render(result, shown, bytes);
+        return new Rendered(Optional.empty(), bytes.toByteArray());
+    }
+
+    /** The reports rendered ahead; a failure there is the same failure as rendering now. */
+    private static Rendered await(java.util.concurrent.Future<Rendered> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the report was rendered", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new java.io.UncheckedIOException(c instanceof java.io.IOException io ? io : new java.io.IOException(c));
+        }
     }
 
     /** Why a round could not be shared (the history failed before it began): the targets are then audited here alone. */

@@ -73,8 +73,55 @@ final class ReportOutput {
     }
 
     void write(AuditResult result, List<Renderer> renderers, RenderOptions options) {
-        for (Renderer r : renderers) {
-            write(file(r), os -> r.render(result, options, os));
+        stage(result, renderers, options).commit();
+    }
+
+    /**
+     * Renders the reports into temporary files beside their places, not yet moved there: the reports of a
+     * run are rendered while the history stores it, and only {@link Staged#commit() committed} when the
+     * result they show is the one to report (a run the history could not store is rendered again, marked).
+     */
+    Staged stage(AuditResult result, List<Renderer> renderers, RenderOptions options) {
+        Staged staged = new Staged();
+        try {
+            for (Renderer r : renderers) {
+                Path file = file(r);
+                staged.add(stage(file, os -> r.render(result, options, os)), file);
+            }
+            return staged;
+        } catch (RuntimeException e) {
+            staged.discard();
+            throw e;
+        }
+    }
+
+    /** Rendered reports in temporary files, each to be moved to its place or deleted. */
+    static final class Staged {
+        private final List<Path[]> moves = new java.util.ArrayList<>();
+
+        private void add(Path tmp, Path file) {
+            moves.add(new Path[] {tmp, file});
+        }
+
+        /** Moves each report into its place (a reader never sees half a report). */
+        void commit() {
+            for (Path[] m : moves) {
+                try {
+                    Files.move(m[0], m[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    discard();
+                    throw new UsageException("cannot write " + m[1] + ": " + describe(e));
+                }
+            }
+            moves.clear();
+        }
+
+        /** Deletes what was rendered and not moved. */
+        void discard() {
+            for (Path[] m : moves) {
+                deleteQuietly(m[0]);
+            }
+            moves.clear();
         }
     }
 
@@ -88,6 +135,17 @@ final class ReportOutput {
     }
 
     private static void write(Path file, Content content) {
+        Path tmp = stage(file, content);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UsageException("cannot write " + file + ": " + describe(e));
+        }
+    }
+
+    /** The content in a new private temporary file beside {@code file}. */
+    private static Path stage(Path file, Content content) {
         Path dir = parent(file);
         Path tmp = null;
         try {
@@ -99,7 +157,7 @@ final class ReportOutput {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 content.writeTo(os);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return tmp;
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new UsageException("cannot write " + file + ": " + describe(e));

@@ -155,6 +155,10 @@ class HistoryCliTest {
         assertFalse(json.at("/history/recorded").asBoolean(true));
         assertTrue(json.at("/history/message").asText().contains("cannot be reached"));
         assertEquals("web1", json.at("/targets/0/name").asText());
+        // the report rendered while the history was tried (unmarked) was thrown away, not left beside it
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".tomaudit-")).toList());
+        }
         // an incomplete target's 3 comes first
         CliTest.Run console = audit("no", "--lang", "en");
         assertTrue(console.out().contains("Not recorded in the run history"), console.out());
@@ -220,5 +224,26 @@ class HistoryCliTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
         return p.exitValue();
+    }
+
+    /** The reports are rendered while the history stores the run: what reaches the file and stdout is the stored run's. */
+    @Test
+    void aStoredRunsReportsAreTheOnesRenderedBesideTheHistoryWrite() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("out"));
+        CliTest.Run files = audit("no", "--format", "json,md", "--output", dir.toString(), "--lang", "en");
+        assertEquals(0, files.code(), files.err());
+        JsonNode json = JsonRenderer.mapper().readTree(dir.resolve("tomaudit-report.json").toFile());
+        assertTrue(json.at("/history").isMissingNode(), "a stored run carries no unrecorded mark: " + json.at("/history"));
+        assertTrue(Files.readString(dir.resolve("tomaudit-report.md")).contains("web1"));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("tomaudit-report.json", "tomaudit-report.md"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList(), "no staged file left behind");
+        }
+        CliTest.Run shown = audit("no", "--format", "json");
+        assertEquals(0, shown.code(), shown.err());
+        JsonNode out = JsonRenderer.mapper().readTree(shown.out());
+        assertTrue(out.at("/history").isMissingNode(), out.at("/history").toString());
+        assertEquals("web1", out.at("/targets/0/name").asText());
+        assertTrue(shown.out().contains("\"host.test-root-login-off\""), "the whole report reached stdout");
     }
 }
