@@ -96,6 +96,11 @@ public final class TargetAuditor {
      * name can never change what is read, probed or reported as a problem.
      */
     public TargetResult audit(String name, Target target, AuditOptions options) {
+        // the target's own texts (its access problems, its failures on the collectors' threads) in the audit's language
+        return de.tomaudit.i18n.AuditTexts.with(options.lang(), () -> auditIn(name, target, options));
+    }
+
+    private TargetResult auditIn(String name, Target target, AuditOptions options) {
         MDC.put("target", name);
         try {
             boolean probeOnly = options.probes().only();
