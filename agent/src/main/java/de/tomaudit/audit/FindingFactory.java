@@ -17,7 +17,8 @@ final class FindingFactory {
     static Finding finding(Evaluation e, String lang, Optional<Waiver> waiver, LocalDate today) {
         Rule r = e.rule();
         Status status = e.status();
-        String reason = r.manual() ? r.question().orElseThrow().in(lang) : inLanguage(r, e.reason(), lang);
+        String reason = r.manual() ? r.question().orElseThrow().in(lang)
+                : !e.reason().isEmpty() && e.reason().equals(e.why().en()) ? e.why().in(lang) : inLanguage(r, e.reason(), lang);
         String why = status == Status.PASS ? "" : e.why().in(lang);
         if (status == Status.FAIL && waiver.isPresent()) {
             Waiver w = waiver.get();

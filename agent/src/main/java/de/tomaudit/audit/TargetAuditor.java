@@ -170,7 +170,7 @@ public final class TargetAuditor {
             LOG.info("collector {} failed: {}", c.id(), Crash.describe(e));
             facts = FactSet.builder();
             for (String prefix : c.provides()) {
-                facts.error(prefix, "collect", "collector " + c.id() + " failed: " + Crash.describe(e));
+                facts.error(prefix, "collect", de.tomaudit.i18n.AuditTexts.get("collect.failed", c.id(), Crash.describe(e)));
             }
         } finally {
             LOG.debug("collector {} took {} ms", c.id(), (System.nanoTime() - start) / 1_000_000);
@@ -184,7 +184,7 @@ public final class TargetAuditor {
             return part.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(c, "interrupted");
+            return failed(c, de.tomaudit.i18n.AuditTexts.get("collect.interrupted"));
         } catch (ExecutionException e) {
             return failed(c, Crash.describe(e));
         }
@@ -192,7 +192,7 @@ public final class TargetAuditor {
 
     private static FactSet failed(Collector c, String why) {
         FactSet.Builder facts = FactSet.builder();
-        c.provides().forEach(p -> facts.error(p, "collect", "collector " + c.id() + " failed: " + why));
+        c.provides().forEach(p -> facts.error(p, "collect", de.tomaudit.i18n.AuditTexts.get("collect.failed", c.id(), why)));
         return facts.build();
     }
 

@@ -126,14 +126,14 @@ public final class BbbCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("bbb collector failed on {}: {}", target.name(), e.toString());
-            facts.error("bbb", "collect", "bbb collector failed: " + e.getClass().getSimpleName());
+            facts.error("bbb", "collect", AuditTexts.get("collect.failed", "bbb", e.getClass().getSimpleName()));
         }
     }
 
     private void collectChecked(Target target, FactSet.Builder facts) {
         if (!exists(target, BbbPaths.WEB_DEFAULTS) && !exists(target, BbbPaths.WEB_OVERRIDE)) {
             facts.put("bbb.installed", false, Evidence.file(BbbPaths.WEB_DEFAULTS, AuditTexts.get("evidence.bbb.not-found")));
-            facts.notApplicable("bbb", "BigBlueButton is not installed: " + BbbPaths.WEB_DEFAULTS + " does not exist");
+            facts.notApplicable("bbb", AuditTexts.get("na.bbb.not-installed", BbbPaths.WEB_DEFAULTS));
             return;
         }
         facts.put("bbb.installed", true, Evidence.file(exists(target, BbbPaths.WEB_DEFAULTS) ? BbbPaths.WEB_DEFAULTS
@@ -171,7 +171,7 @@ public final class BbbCollector implements Collector {
     private static void putDomain(BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
         Optional<String> host = serverUrl.flatMap(TurnStunServers::hostOf);
         if (host.isEmpty()) {
-            facts.notApplicable("bbb.domain", "bigbluebutton.web.serverURL is not set");
+            facts.notApplicable("bbb.domain", AuditTexts.get("na.bbb.no-server-url"));
             return;
         }
         String source = web.properties().entry("bigbluebutton.web.serverURL").map(e -> e.source()).orElse(BbbPaths.WEB_DEFAULTS);
@@ -180,21 +180,21 @@ public final class BbbCollector implements Collector {
 
     private void api(Target target, BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
         if (!apiCalls) {
-            facts.notApplicable("bbb.api", "network probes are switched off (--no-probe): bbb-web's API is not called");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-probe"));
             return;
         }
         Optional<String> probe = target.probeHost();
         if (probe.isEmpty()) {
-            facts.notApplicable("bbb.api", "no network address to call the API at (" + target.address() + ")");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-address", target.address()));
             return;
         }
         Optional<ApiSigner> signer = web.signer();
         if (signer.isEmpty()) {
-            facts.notApplicable("bbb.api", "no shared secret was read: the API is not called");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-secret"));
             return;
         }
         if (serverUrl.isEmpty() || TurnStunServers.hostOf(serverUrl.get()).isEmpty()) {
-            facts.notApplicable("bbb.api", "bigbluebutton.web.serverURL is not set: the API's address is unknown");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-server-url"));
             return;
         }
         String algorithm = ApiSigner.choose(web.text("supportedChecksumAlgorithms").orElse("sha1,sha256"));

@@ -59,7 +59,7 @@ final class ComponentLogs {
         String key = "bbb.web.logback";
         Optional<FileContent> f = Reads.optionalFile(target, LOGBACK, key, facts);
         if (f.isEmpty()) {
-            facts.notApplicable(key, LOGBACK + " not found");
+            facts.notApplicable(key, AuditTexts.get("na.not-found", LOGBACK));
             return;
         }
         XmlNode root;
@@ -136,7 +136,7 @@ final class ComponentLogs {
             facts.put(key, m, ev);
             return;
         }
-        facts.notApplicable(key, "FreeSWITCH's logfile.conf.xml not found under " + String.join(" or ", dirs));
+        facts.notApplicable(key, AuditTexts.get("na.bbb.freeswitch-log-conf", String.join(", ", dirs)));
     }
 
     private static void sfu(Target target, FactSet.Builder facts) {
@@ -167,7 +167,7 @@ final class ComponentLogs {
             }
         }
         if (level == null) {
-            facts.notApplicable(key, "no log.level in " + SFU_DEFAULTS + " or " + SFU_OVERRIDE);
+            facts.notApplicable(key, AuditTexts.get("na.bbb.sfu-no-level", SFU_DEFAULTS, SFU_OVERRIDE));
             return;
         }
         facts.put(key, level, new Evidence(source, "log.level " + level

@@ -160,7 +160,7 @@ final class RecordingStore {
         kinds.add(events(dirs, cleanups, keepEvents || recordingPossible, problems, evidence, facts));
         presentations(dirs, cleanups, problems, facts);
         if (!unknown.isEmpty()) {
-            facts.error("bbb.recordings", "parse", "a cleanup's period is not known: " + unknown);
+            facts.error("bbb.recordings", "parse", AuditTexts.get("collect.bbb.cleanup-period-unknown", String.valueOf(unknown)));
         } else {
             facts.put("bbb.recordings", kinds, evidence);
         }

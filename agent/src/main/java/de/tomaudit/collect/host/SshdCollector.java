@@ -97,7 +97,7 @@ public final class SshdCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("sshd collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
-            facts.error("sshd", "collect", "sshd collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error("sshd", "collect", AuditTexts.get("collect.failed", "sshd", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 

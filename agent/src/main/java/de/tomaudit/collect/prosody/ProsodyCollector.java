@@ -114,8 +114,8 @@ public final class ProsodyCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("prosody collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
-            facts.error("prosody", "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
-            facts.error(ENDPOINTS, "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error("prosody", "collect", AuditTexts.get("collect.failed", "prosody", de.tomaudit.facts.Crash.describe(e)));
+            facts.error(ENDPOINTS, "collect", AuditTexts.get("collect.failed", "prosody", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -125,9 +125,8 @@ public final class ProsodyCollector implements Collector {
         if (config.isEmpty() && binary.isEmpty()) {
             facts.put("prosody.installed", false, Evidence.file(BINARIES.get(0), AuditTexts.get("evidence.prosody.not-found")),
                     Evidence.file(configs.get(0), AuditTexts.get("evidence.prosody.not-found")));
-            facts.notApplicable("prosody", "Prosody is not installed: neither " + BINARIES.get(0) + " nor "
-                    + configs.get(0) + " exists");
-            facts.notApplicable(ENDPOINTS, "Prosody is not installed");
+            facts.notApplicable("prosody", AuditTexts.get("na.prosody.not-installed", BINARIES.get(0), configs.get(0)));
+            facts.notApplicable(ENDPOINTS, AuditTexts.get("na.not-installed", "Prosody"));
             return;
         }
         facts.put("prosody.installed", true, config.map(c -> Evidence.file(c, AuditTexts.get("evidence.prosody.present")))
