@@ -108,7 +108,14 @@ public final class GermanRun {
     }
 
     private static boolean reads(String text, Predicate<String> allowed) {
-        return AppEvidenceLanguageTest.isEnglish(text) && !allowed.test(text)
-                && TECHNICAL.stream().noneMatch(p -> p.matcher(text).matches());
+        if (allowed.test(text) || TECHNICAL.stream().anyMatch(p -> p.matcher(text).matches())) {
+            return false;
+        }
+        // paths, addresses and option lines set to yes or no are configuration in any language
+        String words = OPTION.matcher(PATH.matcher(text).replaceAll(" ")).replaceAll(" ");
+        return AppEvidenceLanguageTest.isEnglish(words);
     }
+
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("\\S*/\\S*");
+    private static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile("\\b[A-Za-z]+ (yes|no)\\b");
 }

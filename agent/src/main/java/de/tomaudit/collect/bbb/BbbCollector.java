@@ -314,7 +314,7 @@ public final class BbbCollector implements Collector {
             logs.add(m);
             ev.add(new Evidence(c.map(CleanupScript.Cleanup::source).orElse(dir), c.map(x -> AuditTexts.get("evidence.bbb.log-deleted", dir,
                     String.valueOf(x.days().getAsLong()), x.daysText())).orElseGet(() -> AuditTexts.get("evidence.bbb.log-kept", dir))));
-            String subject = "BigBlueButton logs (" + dir + ")";
+            String subject = AuditTexts.get("retention.bbb.logs", dir);
             facts.retention(c.map(x -> Retention.of(subject, Duration.ofDays(x.days().getAsLong()), x.source(), false))
                     .orElse(Retention.forever(subject, BbbPaths.CRON, false)));
         }
@@ -325,7 +325,7 @@ public final class BbbCollector implements Collector {
         String expiry = web.text("redisKeyExpiry").orElse("");
         if (expiry.matches("\\d{1,12}")) {
             boolean byDefault = !web.properties().contains("redisKeyExpiry");
-            facts.retention(Retention.of("BigBlueButton meeting data in Redis (redisKeyExpiry)",
+            facts.retention(Retention.of(AuditTexts.get("retention.bbb.redis"),
                     Duration.ofSeconds(Long.parseLong(expiry)), web.properties().entry("redisKeyExpiry")
                             .map(e -> e.source()).orElse("default: bbb-web redisKeyExpiry"), byDefault));
         }
@@ -333,7 +333,7 @@ public final class BbbCollector implements Collector {
         if (delay.matches("\\d{1,9}")) {
             String src = web.properties().entry("learningDashboardCleanupDelayInMinutes").map(e -> e.source())
                     .orElse("default: bbb-web learningDashboardCleanupDelayInMinutes");
-            String subject = "BigBlueButton learning dashboard after a meeting";
+            String subject = AuditTexts.get("retention.bbb.dashboard");
             facts.retention(Long.parseLong(delay) == 0 ? Retention.forever(subject, src, false)
                     : Retention.of(subject, Duration.ofMinutes(Long.parseLong(delay)), src, false));
         }

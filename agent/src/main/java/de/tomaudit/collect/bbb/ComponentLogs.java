@@ -87,11 +87,11 @@ final class ComponentLogs {
         if (history.isPresent() && history.get().text().strip().matches("\\d{1,6}")) {
             maxHistory = Long.parseLong(history.get().text().strip());
             ev.add(new Evidence(LOGBACK + ":" + history.get().line(), AuditTexts.get("evidence.bbb.max-history", String.valueOf(maxHistory))));
-            facts.retention(Retention.of("bbb-web log (/var/log/bigbluebutton/bbb-web.*.log, logback MaxHistory)",
+            facts.retention(Retention.of(AuditTexts.get("retention.bbb.web-log"),
                     Duration.ofDays(maxHistory), LOGBACK + ":" + history.get().line(), false));
         } else {
             ev.add(new Evidence(LOGBACK, AuditTexts.get("evidence.bbb.no-max-history")));
-            facts.retention(Retention.forever("bbb-web log (/var/log/bigbluebutton/bbb-web.*.log, no logback MaxHistory)",
+            facts.retention(Retention.forever(AuditTexts.get("retention.bbb.web-log-unbounded"),
                     LOGBACK, false));
         }
         Map<String, Object> m = new LinkedHashMap<>();

@@ -137,7 +137,7 @@ public final class LogrotateCollector implements Collector {
                     + s.retentionDays().map(d -> AuditTexts.get("evidence.host.logrotate.kept-arrow", d))
                     .orElseGet(() -> AuditTexts.get("evidence.host.logrotate.unbounded-arrow"))));
             if (!ipLogRules.contains(r.source())) {
-                facts.retention(retention("log files " + String.join(" ", r.stanza().patterns()), s, r.source()));
+                facts.retention(retention(AuditTexts.get("retention.log-files", String.join(" ", r.stanza().patterns())), s, r.source()));
             }
         }
         facts.put(STANZAS, values, evidence);
@@ -175,7 +175,7 @@ public final class LogrotateCollector implements Collector {
                     facts.retention(retention(subject, rule.settings(), rule.source()));
                     covering.add(rule.source());
                 } else {
-                    facts.retention(Retention.forever(subject + " (not rotated)", log.source(), false));
+                    facts.retention(Retention.forever(AuditTexts.get("retention.not-rotated", subject), log.source(), false));
                 }
             }
         }

@@ -300,8 +300,8 @@ public final class MastodonLivePhase {
         Map<String, Object> sched = map(collected, MastodonCollector.SCHEDULER).orElse(Map.of());
         boolean schedulerRuns = Boolean.TRUE.equals(sched.get("scheduler_configured")) && !"no".equals(sched.get("sidekiq_running"));
         for (String[] r : new String[][] {
-                {"ip_retention", "IP addresses of logins, sessions, app tokens and sign-ups (IP_RETENTION_PERIOD)"},
-                {"session_retention", "browser sessions (SESSION_RETENTION_PERIOD)"}}) {
+                {"ip_retention", AuditTexts.get("retention.mastodon.ip")},
+                {"session_retention", AuditTexts.get("retention.mastodon.sessions")}}) {
             Optional<Map<String, Object>> conf = map(collected, MastodonEnvFacts.PREFIX + "." + r[0]);
             if (conf.isEmpty()) {
                 continue;
@@ -309,7 +309,7 @@ public final class MastodonLivePhase {
             Retention ret;
             String source = String.valueOf(conf.get().get("source"));
             if (!schedulerRuns) {
-                ret = Retention.forever(r[1] + ": never applied, no Sidekiq process runs the scheduler queue", source, false);
+                ret = Retention.forever(AuditTexts.get("retention.mastodon.never-applied", r[1]), source, false);
             } else {
                 long secs = (Long) conf.get().get("seconds");
                 ret = Retention.of(r[1], Duration.ofSeconds(Math.max(0, secs)), source, Boolean.TRUE.equals(conf.get().get("default")));
@@ -329,9 +329,9 @@ public final class MastodonLivePhase {
             facts.retention(ret);
         }
         report.ifPresent(rep -> {
-            content(facts, rep, "media_cache_retention_period", "cached media of remote accounts", -1);
-            content(facts, rep, "content_cache_retention_period", "cached posts of remote accounts", -1);
-            content(facts, rep, "backups_retention_period", "user archives (exports)", 7);
+            content(facts, rep, "media_cache_retention_period", AuditTexts.get("retention.mastodon.media-cache"), -1);
+            content(facts, rep, "content_cache_retention_period", AuditTexts.get("retention.mastodon.content-cache"), -1);
+            content(facts, rep, "backups_retention_period", AuditTexts.get("retention.mastodon.archives"), 7);
         });
     }
 
@@ -349,7 +349,7 @@ public final class MastodonLivePhase {
             days = Retention.MAX_DAYS;
         }
         Retention r = days > 0 ? Retention.of(subject, Retention.days(days), source, isDefault)
-                : Retention.forever(subject + " (not purged)", source, isDefault);
+                : Retention.forever(AuditTexts.get("retention.mastodon.not-purged", subject), source, isDefault);
         if (key.equals("backups_retention_period") && days > 0) {
             r = r.withVerified(new Retention.Verified("P" + rep.backups().oldestDays() + "D", "database: backups.created_at",
                     rep.backups().oldestDays() <= days + 1));

@@ -165,11 +165,13 @@ public final class ProsodyCollector implements Collector {
         error.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
         error.put("message", p.message());
         error.put("source", p.source());
-        Evidence where = Evidence.at(p.file(), p.line(), p.kind().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + ": " + p.message());
+        String kind = AuditTexts.get("parse.prosody.kind." + p.kind().name().toLowerCase(java.util.Locale.ROOT));
+        String message = p.kind() == ConfigProblem.Kind.SYNTAX || p.kind() == ConfigProblem.Kind.RUNTIME
+                ? de.tomaudit.i18n.LibraryMessages.lua(p.message()) : p.message();
+        Evidence where = Evidence.at(p.file(), p.line(), kind + ": " + message);
         facts.put("prosody.config_ok", false, where);
         facts.put("prosody.config_error", error, where);
-        String why = "the Prosody configuration could not be evaluated safely: " + p;
+        String why = AuditTexts.get("parse.prosody.unsafe", p.source() + ": " + message);
         facts.error("prosody", "parse", why);
         facts.error(ENDPOINTS, "parse", why);
     }

@@ -1,0 +1,111 @@
+package de.tomaudit.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.tomaudit.testsupport.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12, point 7: with {@code --lang de} everything a user reads is German. The report fixtures
+ * and a host whose configurations are all broken (ejabberd, Prosody, nginx, sshd, logrotate,
+ * journald) are audited through the command line in German and in English; every text of the
+ * console, the Markdown report and the JSON result (errors, reasons, why-lines, evidence, retention
+ * subjects) that is the same in both runs and reads as English is listed, all at once.
+ */
+class GermanConsoleTest {
+    static final Path FIXTURES = TestPaths.repo().resolve("agent/src/test/resources/de/tomaudit/report");
+
+    @TempDir Path tmp;
+
+    private List<String> english(String name, Path root, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("dir:" + root);
+        GermanRun.Output de = GermanRun.run(tmp, "de", args);
+        GermanRun.Output en = GermanRun.run(tmp, "en", args);
+        assertTrue(de.code() <= 3 && en.code() <= 3, name + ": " + de.err() + en.err());
+        // the console's target line names the target (here a fixture called "weak")
+        return GermanRun.english(de, en, t -> t.startsWith(root.getFileName() + "  dir:")).stream().map(t -> name + " " + t).toList();
+    }
+
+    @Test
+    void theReportFixturesReadGermanUnderLangDe() throws Exception {
+        List<String> left = new ArrayList<>();
+        for (String variant : List.of("weak", "hardened", "nologrotate")) {
+            left.addAll(english(variant, FIXTURES.resolve(variant)));
+        }
+        assertEquals(List.of(), left, "English under --lang de");
+    }
+
+    @Test
+    void brokenConfigurationsAreReportedInGermanUnderLangDe() throws Exception {
+        Path root = broken(tmp.resolve("broken"));
+        List<String> left = english("broken", root, "--kind", "host,ejabberd,prosody");
+        assertEquals(List.of(), left, "English under --lang de");
+    }
+
+    /** A host whose every configuration has a problem its parser reports. */
+    static Path broken(Path root) throws Exception {
+        write(root, "etc/ejabberd/ejabberd.yml", """
+                hosts:
+                  - chat.example.org
+                loglevel: info
+                listen:
+                  -
+                    port: 5222
+                    module: ejabberd_c2s
+                   starttls_required: true
+                include_config_file: /etc/ejabberd/missing.yml
+                modules:
+                  mod_mam: {default: always
+                """);
+        write(root, "etc/ejabberd/ejabberdctl.cfg", "ERL_EPMD_ADDRESS=\nINET_DIST_INTERFACE=\"127.0.0.1\n");
+        write(root, "etc/prosody/prosody.cfg.lua", """
+                admins = { "admin@example.org" }
+                modules_enabled = { "roster"; "saslauth"; "tls"
+                VirtualHost "example.org"
+                  ssl = { key = "/etc/prosody/certs/example.org.key";
+                Include "/etc/prosody/conf.d/*.cfg.lua"
+                """);
+        write(root, "usr/bin/prosody", "#!/bin/sh\n");
+        write(root, "etc/nginx/nginx.conf", """
+                http {
+                    access_log /var/log/nginx/access.log combined
+                    include /etc/nginx/sites-enabled/*;
+                    server {
+                        listen 443 ssl;
+                        server_name chat.example.org;
+                """);
+        write(root, "usr/sbin/nginx", "");
+        write(root, "etc/ssh/sshd_config", """
+                PermitRootLogin maybe
+                PasswordAuthentication
+                Include /etc/ssh/sshd_config.d/*.conf
+                Match User
+                    PasswordAuthentication yes
+                Ciphers aes128-cbc,nonsense
+                """);
+        write(root, "usr/sbin/sshd", "");
+        write(root, "etc/logrotate.conf", "weekly\nrotate four\ninclude /etc/logrotate.d\n");
+        write(root, "etc/logrotate.d/nginx", "/var/log/nginx/*.log {\n    daily\n    rotate 7\n    frobnicate\n");
+        write(root, "usr/sbin/logrotate", "");
+        write(root, "etc/systemd/journald.conf", "[Journal]\nMaxRetentionSec=forever\nStorage=sometimes\n");
+        write(root, "var/lib/dpkg/status", "Package: logrotate\nStatus: install ok installed\nVersion: 3.21.0-1\n\n"
+                + "Package: nginx\nStatus: install ok installed\nVersion: 1.22.1-9\n\n"
+                + "Package: ejabberd\nStatus: install ok installed\nVersion: 23.01-1\n\n"
+                + "Package: prosody\nStatus: install ok installed\nVersion: 0.12.3-1\n");
+        write(root, "etc/crontab", "SHELL=/bin/sh\n17 * * * * root cd / && run-parts --report /etc/cron.hourly\n* * *\n");
+        return root;
+    }
+
+    private static void write(Path root, String path, String text) throws Exception {
+        Path f = root.resolve(path);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+}
