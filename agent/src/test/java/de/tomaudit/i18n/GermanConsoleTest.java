@@ -49,6 +49,76 @@ class GermanConsoleTest {
         assertEquals(List.of(), left, "English under --lang de");
     }
 
+    @Test
+    void configurationProblemsThatDoNotStopTheParserAreGermanUnderLangDe() throws Exception {
+        Path root = problems(tmp.resolve("problems"));
+        List<String> left = english("problems", root, "--kind", "host,ejabberd,prosody");
+        assertEquals(List.of(), left, "English under --lang de");
+    }
+
+    /** A host whose configurations parse, each with problems its parser reports as warnings. */
+    static Path problems(Path root) throws Exception {
+        write(root, "etc/ejabberd/ejabberd.yml", """
+                hosts:
+                  - chat.example.org
+                loglevel: info
+                define_macro:
+                  PORT: 5222
+                  PORT: 5223
+                listen:
+                  -
+                    port: PORT
+                    module: ejabberd_c2s
+                include_config_file:
+                  /etc/ejabberd/missing.yml: {allow_only: [acl], frobnicate: [x]}
+                append_host_config:
+                  chat.example.org:
+                    loglevel: debug
+                host_config: [not, a, map]
+                modules:
+                  mod_mam: {default_expire: forever}
+                  mod_http_upload: {}
+                """);
+        write(root, "etc/ejabberd/ejabberdctl.cfg", "ERL_EPMD_ADDRESS=$(hostname)\nINET_DIST_INTERFACE=\"127.0.0.1\nfoo && bar\n");
+        write(root, "etc/prosody/prosody.cfg.lua", """
+                admins = { "admin@example.org" }
+                admins = { "other@example.org" }
+                modules_enabled = { "roster"; "saslauth"; "tls"; "mam" }
+                archive_expires_after = "sometimes"
+                Include "/etc/prosody/conf.d/*.cfg.lua"
+                VirtualHost "example.org"
+                  http_upload_expire_after = "soon"
+                """);
+        write(root, "usr/bin/prosody", "#!/bin/sh\n");
+        write(root, "etc/nginx/nginx.conf", """
+                http {
+                    access_log /var/log/nginx/access.log combined;
+                    include /etc/nginx/conf.d/*.conf;
+                    include /etc/nginx/missing.conf;
+                    server {
+                        listen 443 ssl;
+                        listen notaport;
+                        ssl_protocols TLSv1 TLSv1.2;
+                        server_name chat.example.org;
+                    }
+                }
+                """);
+        write(root, "usr/sbin/nginx", "");
+        write(root, "etc/ssh/sshd_config", """
+                PermitRootLogin maybe
+                MaxStartups x:y
+                Include /etc/ssh/sshd_config.d/*.conf
+                Match User
+                    PasswordAuthentication yes
+                """);
+        write(root, "usr/sbin/sshd", "");
+        write(root, "etc/logrotate.conf", "weekly 9\nrotate four\nmaxage old\nsize huge\ninclude /etc/logrotate.d\n");
+        write(root, "etc/logrotate.d/nginx", "/var/log/nginx/*.log {\n    daily\n    rotate 7\n    frobnicate\n}\ntrailing words\n");
+        write(root, "usr/sbin/logrotate", "");
+        write(root, "etc/systemd/journald.conf", "Storage=auto\n[Journal]\nMaxRetentionSec=forever\nnoequals\n");
+        return root;
+    }
+
     /** A host whose every configuration has a problem its parser reports. */
     static Path broken(Path root) throws Exception {
         write(root, "etc/ejabberd/ejabberd.yml", """

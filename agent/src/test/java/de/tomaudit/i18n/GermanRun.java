@@ -112,7 +112,8 @@ public final class GermanRun {
             return false;
         }
         // paths, addresses and option lines set to yes or no are configuration in any language
-        String words = OPTION.matcher(PATH.matcher(text).replaceAll(" ")).replaceAll(" ");
+        // ... and "in" and "an" are German words as well
+        String words = OPTION.matcher(PATH.matcher(text).replaceAll(" ")).replaceAll(" ").replaceAll("\\b(in|an)\\b", " ");
         return AppEvidenceLanguageTest.isEnglish(words);
     }
 

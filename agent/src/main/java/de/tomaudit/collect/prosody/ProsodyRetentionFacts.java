@@ -188,7 +188,7 @@ final class ProsodyRetentionFacts {
             }
             Optional<ConfigOption> expire = c.option(h, "http_upload_expire_after");
             Expiry e = expire.map(o -> o.value() instanceof Number n ? Expiry.after(n.longValue())
-                    : Expiry.invalid("not a number of seconds")).orElse(Expiry.never("http_upload_expire_after not set"));
+                    : Expiry.invalid(AuditTexts.get("parse.prosody.period.not-a-number"))).orElse(Expiry.never(AuditTexts.get("parse.prosody.period.unset", "http_upload_expire_after")));
             String store = c.option(h, "http_upload_path").map(o -> String.valueOf(o.value()))
                     .orElse(dataPath() + "/http_upload");
             UploadStoreInspector.Result r = inspector.inspect(target, store, true);
