@@ -1,5 +1,6 @@
 package de.tomaudit.probe.tls;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.ProbeException;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -46,7 +47,7 @@ final class ServerReplyReader {
         try {
             first = in.read();
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": no answer to the ClientHello");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": " + AuditTexts.get("probe.tls.no-answer"));
         } catch (SocketException e) {
             return new ServerReply.Closed(true);
         } catch (IOException e) {
@@ -64,13 +65,13 @@ final class ServerReplyReader {
         try {
             return tls(first, readFlight);
         } catch (MalformedMessageException e) {
-            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": malformed server answer: " + e.getMessage());
+            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": " + AuditTexts.get("probe.tls.malformed", String.valueOf(e.getMessage())));
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": the server stopped in the middle of its answer");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": " + AuditTexts.get("probe.tls.stopped"));
         } catch (EOFException e) {
-            throw new ProbeException(ProbeException.Kind.CLOSED, endpoint + ": connection closed in the middle of the server's answer");
+            throw new ProbeException(ProbeException.Kind.CLOSED, endpoint + ": " + AuditTexts.get("probe.tls.closed", ""));
         } catch (SocketException e) {
-            throw new ProbeException(ProbeException.Kind.RESET, endpoint + ": connection reset in the middle of the server's answer");
+            throw new ProbeException(ProbeException.Kind.RESET, endpoint + ": " + AuditTexts.get("probe.tls.reset", ""));
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.IO, endpoint + ": " + e.getMessage(), e);
         }
@@ -263,7 +264,7 @@ final class ServerReplyReader {
         } catch (MalformedMessageException e) {
             throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": malformed SSLv2 answer: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": the server stopped in the middle of its answer");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": " + AuditTexts.get("probe.tls.stopped"));
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.CLOSED, endpoint + ": connection ended in the middle of an SSLv2 answer");
         }
