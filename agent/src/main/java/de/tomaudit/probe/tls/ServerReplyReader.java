@@ -60,7 +60,7 @@ final class ServerReplyReader {
             return sslv2(first);
         }
         if (first != CONTENT_ALERT && first != CONTENT_HANDSHAKE) {
-            throw garbage("first byte 0x%02x is neither a TLS alert nor a handshake record".formatted(first));
+            throw garbage(AuditTexts.get("probe.tls.first-byte", "0x%02x".formatted(first)));
         }
         try {
             return tls(first, readFlight);
@@ -88,7 +88,7 @@ final class ServerReplyReader {
             int major = header[0] & 0xff;
             int len = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
             if (major != 3 || (header[1] & 0xff) > 4) {
-                throw garbage("record version 0x%02x%02x is not SSLv3/TLS".formatted(major, header[1] & 0xff));
+                throw garbage(AuditTexts.get("probe.tls.record-version", "0x%02x%02x".formatted(major, header[1] & 0xff)));
             }
             if (len == 0 || len > MAX_RECORD) {
                 throw new MalformedMessageException("record length " + len);
@@ -279,6 +279,6 @@ final class ServerReplyReader {
     }
 
     private ProbeException garbage(String what) {
-        return new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": not a TLS server: " + what);
+        return new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": " + AuditTexts.get("probe.tls.garbage", what));
     }
 }

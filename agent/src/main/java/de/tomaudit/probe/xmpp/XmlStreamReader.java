@@ -59,11 +59,11 @@ public final class XmlStreamReader {
             expect('<');
         }
         if (peek() == '/' || peek() == '!' || peek() == '?') {
-            throw garbage("expected the stream header");
+            throw garbage(AuditTexts.get("probe.xmpp.no-header"));
         }
         Tag tag = startTag();
         if (!tag.local.equals("stream") || !tag.ns.equals(STREAMS_NS)) {
-            throw garbage("expected <stream:stream>, got another element");
+            throw garbage(AuditTexts.get("probe.xmpp.unexpected", "<stream:stream>"));
         }
         if (tag.selfClosing) {
             throw garbage("the stream header closes itself");
@@ -356,7 +356,7 @@ public final class XmlStreamReader {
     }
 
     private ProbeException garbage(String what) {
-        return new ProbeException(ProbeException.Kind.GARBAGE, where + ": not a valid XMPP stream: " + what);
+        return new ProbeException(ProbeException.Kind.GARBAGE, where + ": " + AuditTexts.get("probe.xmpp.garbage", what));
     }
 
     private static String describe(int c) {
