@@ -43,6 +43,23 @@ class GermanConsoleTest {
     }
 
     @Test
+    void waivedFindingsReadGermanUnderLangDe() throws Exception {
+        Path waivers = Files.writeString(tmp.resolve("waivers.yaml"), """
+                waivers:
+                  - rule: host.ssh-weak-algorithms
+                    justification: hmac-sha1 bleibt bis zum Austausch der alten Vereinsrechner.
+                    approver: Vorstand
+                    expires: 2999-03-31
+                  - rule: host.ssh-password-auth
+                    justification: Übergangsregel bis zur Umstellung auf Schlüssel.
+                    approver: Vorstand
+                    expires: 2999-04-30
+                """);
+        List<String> left = english("weak", FIXTURES.resolve("weak"), "--waivers", waivers.toString());
+        assertEquals(List.of(), left, "English under --lang de");
+    }
+
+    @Test
     void brokenConfigurationsAreReportedInGermanUnderLangDe() throws Exception {
         Path root = broken(tmp.resolve("broken"));
         List<String> left = english("broken", root, "--kind", "host,ejabberd,prosody");
