@@ -91,7 +91,7 @@ public final class DirTarget implements Target {
             }
             done.addLast(part);
             if (!todo.isEmpty() && !Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
-                throw new TargetException(TargetException.Reason.NOT_FOUND, targetPath, targetPath + " does not exist");
+                throw new TargetException(TargetException.Reason.NOT_FOUND, targetPath, de.tomaudit.i18n.AuditTexts.get("evidence.host.does-not-exist", targetPath));
             }
         }
         return real(done);

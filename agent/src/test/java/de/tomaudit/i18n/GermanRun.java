@@ -86,15 +86,53 @@ public final class GermanRun {
         Set<String> left = new LinkedHashSet<>();
         List<String[]> d = texts(de.json());
         Set<String> e = new java.util.HashSet<>();
-        texts(en.json()).forEach(p -> e.add(p[0] + "\0" + p[1]));
+        java.util.Map<String, String> enAt = new java.util.HashMap<>();
+        texts(en.json()).forEach(p -> {
+            e.add(p[0] + "\0" + p[1]);
+            enAt.putIfAbsent(p[0], p[1]);
+        });
         for (String[] p : d) {
             if (e.contains(p[0] + "\0" + p[1]) && reads(p[1], allowed)) {
                 left.add("json " + p[0] + ": " + p[1]);
+            } else if (enAt.containsKey(p[0]) && !allowed.test(p[1])) {
+                // a German text that keeps an English phrase of the English one ("Bad Match condition: Match-Kriterium ...")
+                mixed(enAt.get(p[0]), p[1]).ifPresent(phrase -> left.add("json " + p[0] + ": '" + phrase + "' in: " + p[1]));
             }
         }
         lines("console", de.console(), en.console(), allowed, left);
         lines("report", de.report(), en.report(), allowed, left);
         return new ArrayList<>(left);
+    }
+
+    private static final java.util.regex.Pattern PHRASE = java.util.regex.Pattern.compile(
+            "(?<![\\w./:-])[A-Za-z]+(?: [A-Za-z]+){2,}(?![\\w./:-])");
+
+    /** Words of tomaudit's own English prose that AppEvidenceLanguageTest's list lacks. */
+    private static final Set<String> PROSE_WORDS = Set.of("bad", "invalid", "unsupported", "deprecated", "condition", "needs",
+            "fields", "expected", "unknown", "unexpected", "missing", "failed", "refused", "lost", "ignored", "allowed", "line");
+    /**
+     * Words of the libraries underneath that tomaudit passes on after its own German words: JSch's
+     * "session is down", the JDK's TLS alerts, SnakeYAML's token names, dpkg's status words.
+     */
+    private static final List<String> LIBRARY = List.of("session is down", "Unsupported or unrecognized SSL message",
+            "block mapping start", "install ok installed");
+
+    /** A run of three or more plain words of the English text that the German text holds too. */
+    static java.util.Optional<String> mixed(String english, String german) {
+        java.util.regex.Matcher m = PHRASE.matcher(english);
+        while (m.find()) {
+            String[] w = m.group().split(" ");
+            for (int i = 0; i + 3 <= w.length; i++) {
+                String three = w[i] + " " + w[i + 1] + " " + w[i + 2];
+                if (german.contains(three) && java.util.Arrays.stream(w, i, i + 3).noneMatch(x -> x.length() < 2)
+                        && (AppEvidenceLanguageTest.isEnglish(three) || java.util.Arrays.stream(w, i, i + 3)
+                                .anyMatch(x -> PROSE_WORDS.contains(x.toLowerCase(java.util.Locale.ROOT))))
+                        && LIBRARY.stream().noneMatch(l -> l.contains(three))) {
+                    return java.util.Optional.of(three);
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void lines(String where, List<String> de, List<String> en, Predicate<String> allowed, Set<String> left) {

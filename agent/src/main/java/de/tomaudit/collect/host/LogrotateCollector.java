@@ -92,7 +92,7 @@ public final class LogrotateCollector implements Collector {
                 config = Optional.of(LogrotateConfigResolver.load(new LogrotateTargetSource(target), MAIN_CONF));
             } else {
                 facts.put(STANZAS, List.of(), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.logrotate.missing-nothing")));
-                facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.missing")));
+                facts.put(PROBLEMS, List.of(de.tomaudit.i18n.AuditTexts.get("evidence.host.does-not-exist", MAIN_CONF)), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.missing")));
                 facts.put("logrotate.config_valid", true, Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.logrotate.missing-no-parse")));
             }
         }

@@ -70,8 +70,9 @@ final class ProsodyRetentionFacts {
             values.add(m);
             evidence.add(c.modulesEvidence(h, "mam"));
             evidence.add(expires.evidence());
-            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.archive-expiry", e.display())
-                    + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + ", storage " + backend));
+            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.archive-expiry", e.shown())
+                    + (e.note().isEmpty() || e.kind() == Expiry.Kind.INVALID ? "" : " (" + e.note() + ")")
+                    + AuditTexts.get("evidence.prosody.storage", backend)));
             evidence.add(policy.evidence());
             facts.retention(retention(AuditTexts.get("retention.mam", h), e, expires, !"no".equals(m.get("store_deletes"))));
         }

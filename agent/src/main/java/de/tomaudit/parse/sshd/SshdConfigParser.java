@@ -119,7 +119,7 @@ public final class SshdConfigParser {
                 continue;
             }
             if (SshdKeywords.isIgnored(keyword)) {
-                problems.add(new ConfigProblem(path, lineNo, "Deprecated option " + written + " (ignored)", false));
+                problems.add(new ConfigProblem(path, lineNo, de.tomaudit.i18n.AuditTexts.get("parse.sshd.deprecated", written), false));
                 continue;
             }
             directives.add(new Directive(keyword, written, args, path, lineNo, chain));
@@ -176,7 +176,7 @@ public final class SshdConfigParser {
             error = AuditTexts.get("parse.sshd.match-empty");
         }
         if (error != null) {
-            problems.add(new ConfigProblem(path, lineNo, "Bad Match condition: " + error, false));
+            problems.add(new ConfigProblem(path, lineNo, de.tomaudit.i18n.AuditTexts.get("parse.sshd.bad-match", error), false));
             return new MatchBlock(List.of(), path, lineNo);
         }
         return new MatchBlock(criteria, path, lineNo);
