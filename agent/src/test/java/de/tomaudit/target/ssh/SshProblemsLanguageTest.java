@@ -74,4 +74,31 @@ class SshProblemsLanguageTest {
         }, () -> slow.set(0), "--target-timeout", "2"));
         assertEquals(List.of(), left, "English under --lang de");
     }
+
+    /** A target that cannot be opened: its one error (an unknown host key, a refused or closed port, no key accepted) is German. */
+    @Test
+    void aTargetThatCannotBeOpenedIsGermanUnderLangDe() throws Exception {
+        Path key = MinaServer.clientKey(dir, "id-open");
+        List<String> left = new ArrayList<>();
+        try (MinaServer server = MinaServer.start(SshProblemsThroughFleetTest::emptyHost);
+             MinaServer refusing = MinaServer.start(SshProblemsThroughFleetTest::emptyHost, (user, k) -> false);
+             java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int closedPort = closed.getLocalPort();
+            closed.close();
+            Path emptyKnownHosts = Files.writeString(dir.resolve("known_hosts-empty"), "");
+            Path config = Files.writeString(dir.resolve("ssh_config"), "# none\n");
+            for (String[] c : List.of(
+                    new String[] {"unknown-key", emptyKnownHosts.toString(), String.valueOf(server.port())},
+                    new String[] {"refused", server.knownHosts(dir).toString(), String.valueOf(closedPort)},
+                    new String[] {"no-key-accepted", refusing.knownHosts(dir).toString(), String.valueOf(refusing.port())})) {
+                List<String> args = List.of("--no-probe", "--kind", "host", "--known-hosts", c[1], "--identity", key.toString(),
+                        "--ssh-config", config.toString(), "--connect-timeout", "5", "ssh://audit@127.0.0.1:" + c[2]);
+                GermanRun.Output de = GermanRun.run(dir, "de", args);
+                GermanRun.Output en = GermanRun.run(dir, "en", args);
+                assertEquals("unreachable", de.json().get("targets").get(0).get("status").asText(), c[0] + ": " + de.json());
+                GermanRun.english(de, en, t -> false).forEach(t -> left.add(c[0] + " " + t));
+            }
+        }
+        assertEquals(List.of(), left, "English under --lang de");
+    }
 }
