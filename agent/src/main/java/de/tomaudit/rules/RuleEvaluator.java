@@ -309,8 +309,8 @@ public final class RuleEvaluator {
             return lines;
         }
         List<Evidence> out = new ArrayList<>(lines.subList(0, MAX_EVIDENCE_PER_FACT));
-        out.add(new Evidence("fact: " + key, (lines.size() - MAX_EVIDENCE_PER_FACT) + " more lines not shown (of "
-                + lines.size() + ")"));
+        out.add(new Evidence("fact: " + key, de.tomaudit.i18n.AuditTexts.get("rule.evidence-capped",
+                lines.size() - MAX_EVIDENCE_PER_FACT, lines.size())));
         return out;
     }
 

@@ -54,7 +54,16 @@ class GermanConsoleTest {
                     justification: Übergangsregel bis zur Umstellung auf Schlüssel.
                     approver: Vorstand
                     expires: 2999-04-30
-                """);
+                  - rule: host.time-sync
+                    justification: Der Hoster stellt die Zeit.
+                    approver: Vorstand
+                    expires: %s
+                  - rule: org.dpo
+                    target: "weak*"
+                    justification: Kein Beauftragter nötig.
+                    approver: Vorstand
+                    expires: 2999-01-01
+                """.formatted(java.time.LocalDate.now().plusDays(3)));
         List<String> left = english("weak", FIXTURES.resolve("weak"), "--waivers", waivers.toString());
         assertEquals(List.of(), left, "English under --lang de");
     }

@@ -101,6 +101,7 @@ public final class GermanRun {
         }
         lines("console", de.console(), en.console(), allowed, left);
         lines("report", de.report(), en.report(), allowed, left);
+        lines("stderr", de.err().lines().toList(), en.err().lines().toList(), allowed, left);
         return new ArrayList<>(left);
     }
 
