@@ -83,7 +83,7 @@ final class ProsodyRetentionFacts {
     private static Map<String, Object> expiryFields(String host, Expiry e, String source, boolean isDefault) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("host", host);
-        m.put("expires", e.display());
+        m.put("expires", e.shown()); // rendered by the why-lines only; rules compare expires_valid and expires_seconds
         m.put("expires_seconds", e.factSeconds());
         m.put("expires_valid", e.kind() != Expiry.Kind.INVALID);
         m.put("source", source);
