@@ -75,12 +75,12 @@ final class SshConnector {
         try {
             SSHAgentConnector c = new SSHAgentConnector(new JavaUnixSockets(), socket);
             if (!c.isAvailable()) {
-                problems.add("ssh-agent at " + socket + " does not answer");
+                problems.add(AuditTexts.get("ssh.agent.silent", String.valueOf(socket)));
                 return Optional.empty();
             }
             return Optional.of(new AgentIdentityRepository(c));
         } catch (RuntimeException e) {
-            problems.add("ssh-agent at " + socket + " cannot be used (" + e.getClass().getSimpleName() + ")");
+            problems.add(AuditTexts.get("ssh.agent.unusable", String.valueOf(socket), e.getClass().getSimpleName()));
             return Optional.empty();
         }
     }
