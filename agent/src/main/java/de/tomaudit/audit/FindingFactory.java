@@ -17,23 +17,26 @@ final class FindingFactory {
     static Finding finding(Evaluation e, String lang, Optional<Waiver> waiver, LocalDate today) {
         Rule r = e.rule();
         Status status = e.status();
-        String reason = r.manual() ? r.question().orElseThrow().in(lang) : inLanguage(r, e.reason(), lang);
+        String reason = r.manual() ? r.question().orElseThrow().in(lang)
+                : !e.reason().isEmpty() && e.reason().equals(e.why().en()) ? e.why().in(lang) : inLanguage(r, e.reason(), lang);
         String why = status == Status.PASS ? "" : e.why().in(lang);
+        // the report readers (ReportModel, TomAnnexBuilder) parse these notes in either language
+        de.tomaudit.i18n.Texts texts = de.tomaudit.i18n.Texts.of(lang);
         if (status == Status.FAIL && waiver.isPresent()) {
             Waiver w = waiver.get();
             if (w.expiredOn(today)) {
-                reason = "waiver expired on " + w.expires() + by(w) + " (" + w.source() + "): " + w.justification();
+                reason = texts.get("waiver.expired", String.valueOf(w.expires()), by(w, texts), w.source(), w.justification());
             } else {
                 status = Status.WAIVED;
-                reason = "waived until " + w.expires() + by(w) + " (" + w.source() + "): " + w.justification();
+                reason = texts.get("waiver.waived", String.valueOf(w.expires()), by(w, texts), w.source(), w.justification());
             }
         }
         return new Finding(r.id(), status, e.severity().json(), r.title().in(lang), r.remediation().in(lang), reason,
                 e.evidence(), new Finding.Tom(r.tom().gdpr(), r.tom().sdm(), r.tom().kontrolle()), r.refs(), why);
     }
 
-    private static String by(Waiver w) {
-        return w.approverInNote().isEmpty() ? "" : " by " + w.approverInNote();
+    private static String by(Waiver w, de.tomaudit.i18n.Texts texts) {
+        return w.approverInNote().isEmpty() ? "" : texts.get("waiver.by", w.approverInNote());
     }
 
     /** The rule's own not-applicable text (the evaluation gives it in English) in the audit's language. */

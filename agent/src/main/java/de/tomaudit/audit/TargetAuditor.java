@@ -96,6 +96,11 @@ public final class TargetAuditor {
      * name can never change what is read, probed or reported as a problem.
      */
     public TargetResult audit(String name, Target target, AuditOptions options) {
+        // the target's own texts (its access problems, its failures on the collectors' threads) in the audit's language
+        return de.tomaudit.i18n.AuditTexts.with(options.lang(), () -> auditIn(name, target, options));
+    }
+
+    private TargetResult auditIn(String name, Target target, AuditOptions options) {
         MDC.put("target", name);
         try {
             boolean probeOnly = options.probes().only();
@@ -165,7 +170,7 @@ public final class TargetAuditor {
             LOG.info("collector {} failed: {}", c.id(), Crash.describe(e));
             facts = FactSet.builder();
             for (String prefix : c.provides()) {
-                facts.error(prefix, "collect", "collector " + c.id() + " failed: " + Crash.describe(e));
+                facts.error(prefix, "collect", de.tomaudit.i18n.AuditTexts.get("collect.failed", c.id(), Crash.describe(e)));
             }
         } finally {
             LOG.debug("collector {} took {} ms", c.id(), (System.nanoTime() - start) / 1_000_000);
@@ -179,7 +184,7 @@ public final class TargetAuditor {
             return part.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(c, "interrupted");
+            return failed(c, de.tomaudit.i18n.AuditTexts.get("collect.interrupted"));
         } catch (ExecutionException e) {
             return failed(c, Crash.describe(e));
         }
@@ -187,7 +192,7 @@ public final class TargetAuditor {
 
     private static FactSet failed(Collector c, String why) {
         FactSet.Builder facts = FactSet.builder();
-        c.provides().forEach(p -> facts.error(p, "collect", "collector " + c.id() + " failed: " + why));
+        c.provides().forEach(p -> facts.error(p, "collect", de.tomaudit.i18n.AuditTexts.get("collect.failed", c.id(), why)));
         return facts.build();
     }
 

@@ -259,7 +259,8 @@ public final class AuditCommand implements Callable<Integer> {
         String tomGrouping = OutputFormats.tomGroup(tomGroup);
         List<FleetTarget> fleet = targets();
         String organisation = organisation(org, fleet);
-        SameTargets.warnings(fleet).forEach(w -> spec.commandLine().getErr().println("tomaudit: warning: " + w));
+        de.tomaudit.i18n.Texts words = de.tomaudit.i18n.Texts.of(language);
+        SameTargets.warnings(fleet, words).forEach(w -> spec.commandLine().getErr().println(words.get("cli.warning", w)));
         Set<String> kindSet = kinds();
         List<Renderer> renderers = renderers();
         boolean details = verbose.length > 0;
@@ -336,8 +337,9 @@ public final class AuditCommand implements Callable<Integer> {
                     + "; the report is written, the run is not recorded (exit " + ExitCodes.UNRECORDED + ")");
             result = result.unrecorded(historyFailure.get());
         }
-        for (String notice : de.tomaudit.waiver.WaiverNotices.of(waiverList, result, java.time.LocalDate.now())) {
-            spec.commandLine().getErr().println("tomaudit: warning: " + notice);
+        for (String notice : de.tomaudit.waiver.WaiverNotices.of(waiverList, result, java.time.LocalDate.now(),
+                de.tomaudit.i18n.Texts.of(language))) {
+            spec.commandLine().getErr().println(words.get("cli.warning", notice));
         }
         if (failOnRegression) {
             regressions.forEach(r -> spec.commandLine().getErr().println("tomaudit: regression: " + r));

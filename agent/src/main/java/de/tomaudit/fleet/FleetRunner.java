@@ -130,6 +130,11 @@ public final class FleetRunner {
     }
 
     private TargetResult auditOne(FleetTarget t, AuditOptions options, AtomicReference<Target> opened) {
+        // opening the target (an SSH connection, a bundle's index) already writes texts a user may read
+        return de.tomaudit.i18n.AuditTexts.with(options.lang(), () -> auditOneIn(t, options, opened));
+    }
+
+    private TargetResult auditOneIn(FleetTarget t, AuditOptions options, AtomicReference<Target> opened) {
         AuditOptions o = t.kinds().isEmpty() ? options : options.withKinds(t.kinds());
         MDC.put("target", t.name());
         long start = System.nanoTime();

@@ -19,6 +19,11 @@ public final class SameTargets {
 
     /** One warning line per machine named more than once, in the order first named. */
     public static List<String> warnings(List<FleetTarget> targets) {
+        return warnings(targets, de.tomaudit.i18n.Texts.of("en"));
+    }
+
+    /** The warnings in the language of {@code texts}. */
+    public static List<String> warnings(List<FleetTarget> targets, de.tomaudit.i18n.Texts texts) {
         Map<String, List<FleetTarget>> byMachine = new LinkedHashMap<>();
         for (FleetTarget t : targets) {
             byMachine.computeIfAbsent(key(t.spec()), k -> new ArrayList<>()).add(t);
@@ -30,8 +35,7 @@ public final class SameTargets {
                 continue;
             }
             List<String> names = same.stream().map(t -> t.name() + " (" + t.source() + ")").toList();
-            out.add(e.getKey() + " is named " + same.size() + " times: " + String.join(", ", names)
-                    + "; it is audited once under each name");
+            out.add(texts.get("fleet.same-target", e.getKey(), same.size(), String.join(", ", names)));
         }
         return out;
     }

@@ -99,7 +99,7 @@ public final class ConsoleRenderer implements Renderer {
         }
         for (Finding f : target.findings()) {
             if (f.status() == Status.WAIVED) {
-                w.hanging(IN1 + p.dim(t.get("console.waived") + " "), IN2, f.ruleId() + "  " + esc(f.reason()));
+                w.hanging(IN1 + p.dim(t.get("console.waived") + " "), IN2, f.ruleId() + "  " + esc(waiverReason(f.reason(), t)));
             }
         }
         Set<String> caused = target.errors().stream().flatMap(e -> e.affects().stream()).collect(Collectors.toSet());
@@ -111,6 +111,16 @@ public final class ConsoleRenderer implements Renderer {
         w.line(IN1, counts(target.findings(), p, t));
         mostCommonNotApplicable(target.findings()).ifPresent(e ->
                 w.hanging(IN1, IN1 + "  ", p.dim(t.get("console.counts.na", e.getKey(), e.getValue()))));
+    }
+
+    /** A waived finding's reason ("waived until DATE by WHO (SOURCE): WHY", as the engine writes it) in the console's language. */
+    static String waiverReason(String reason, Texts t) {
+        java.util.regex.Matcher m = ReportModel.WAIVED.matcher(reason);
+        if (!m.matches()) {
+            return reason;
+        }
+        String source = m.group(2) == null ? m.group(3) : t.get("console.waived.approved", m.group(3), m.group(2));
+        return t.get("console.waived.until", m.group(1), source, m.group(4));
     }
 
     private static void failure(Wrap w, Finding f, RenderOptions o, Paint p, Texts t) {

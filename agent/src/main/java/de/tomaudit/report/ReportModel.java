@@ -34,7 +34,8 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
     public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
     private static final List<Status> STATUS_ORDER = List.of(Status.FAIL, Status.ERROR, Status.WAIVED, Status.MANUAL,
             Status.NOT_APPLICABLE, Status.PASS);
-    private static final Pattern WAIVED = Pattern.compile("waived until (\\d{4}-\\d{2}-\\d{2})(?: by ([^()]*?))? \\(([^)]*)\\): (.*)",
+    /** The reason the engine writes for a waived finding (FindingFactory): date, approver, waiver source, justification. */
+    static final Pattern WAIVED = Pattern.compile("(?:waived until|ausgenommen bis) (\\d{4}-\\d{2}-\\d{2})(?: (?:by|von) ([^()]*?))? \\(([^)]*)\\): (.*)",
             Pattern.DOTALL);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -210,7 +211,7 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
         if (f.status() == Status.WAIVED) {
             if (m.matches()) {
                 expiry = m.group(1);
-                waiverSource = VisibleText.oneLine(m.group(3) + (m.group(2) == null ? "" : ", approved by " + m.group(2)));
+                waiverSource = VisibleText.oneLine(m.group(3) + (m.group(2) == null ? "" : t.format("finding.approvedBy", m.group(2))));
                 justification = VisibleText.escape(m.group(4));
             } else {
                 justification = reason;

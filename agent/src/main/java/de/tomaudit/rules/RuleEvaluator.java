@@ -39,7 +39,7 @@ public final class RuleEvaluator {
                 }
                 Object applies = Conditions.evaluate(when, r.values());
                 if (!(applies instanceof Boolean b)) {
-                    return error(rule, "'when' must give true or false, gave " + applies);
+                    return error(rule, de.tomaudit.i18n.AuditTexts.get("rule.when-not-boolean", String.valueOf(applies)));
                 }
                 if (!b) {
                     Text why = rule.notApplicable().en().isEmpty() ? new Text("not applicable: " + when.text(),
@@ -56,13 +56,13 @@ public final class RuleEvaluator {
             }
             Object result = Conditions.evaluate(rule.condition(), r.values());
             if (!(result instanceof Boolean ok)) {
-                return error(rule, "condition must give true or false, gave " + result);
+                return error(rule, de.tomaudit.i18n.AuditTexts.get("rule.condition-not-boolean", String.valueOf(result)));
             }
             if (ok) {
                 for (String key : rule.passRequires()) {
                     if (lookup(key, facts).isEmpty()) {
                         return missing(rule, facts.whyMissing(key).orElse(
-                                Unavailable.error(key, "rule", "no collector provides the fact '" + key + "'")), evidence);
+                                Unavailable.error(key, "rule", de.tomaudit.i18n.AuditTexts.get("rule.no-collector", key))), evidence);
                     }
                 }
                 return new Evaluation(rule, Status.PASS, rule.severity(), "", evidence);
@@ -70,11 +70,12 @@ public final class RuleEvaluator {
             return failed(rule, facts, r.values());
         } catch (NumberFormatException e) {
             // its message quotes the text it could not parse, which came from the target
-            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: a number is malformed or out of range");
+            return error(rule, de.tomaudit.i18n.AuditTexts.get("rule.not-evaluated", rule.id(), rule.source(),
+                    de.tomaudit.i18n.AuditTexts.get("rule.bad-number")));
         } catch (IllegalArgumentException e) {
-            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") could not be evaluated: " + e.getMessage());
+            return error(rule, de.tomaudit.i18n.AuditTexts.get("rule.not-evaluated", rule.id(), rule.source(), e.getMessage()));
         } catch (RuntimeException e) {
-            return error(rule, "rule " + rule.id() + " (" + rule.source() + ") failed: " + de.tomaudit.facts.Crash.describe(e));
+            return error(rule, de.tomaudit.i18n.AuditTexts.get("rule.crashed", rule.id(), rule.source(), de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -228,7 +229,7 @@ public final class RuleEvaluator {
             }
             Optional<Unavailable> why = facts.whyMissing(ref);
             if (why.isEmpty()) {
-                why = Optional.of(Unavailable.error(ref, "rule", "no collector provides the fact '" + ref + "'"));
+                why = Optional.of(Unavailable.error(ref, "rule", de.tomaudit.i18n.AuditTexts.get("rule.no-collector", ref)));
             }
             return new Resolved(values, why);
         }
@@ -308,8 +309,8 @@ public final class RuleEvaluator {
             return lines;
         }
         List<Evidence> out = new ArrayList<>(lines.subList(0, MAX_EVIDENCE_PER_FACT));
-        out.add(new Evidence("fact: " + key, (lines.size() - MAX_EVIDENCE_PER_FACT) + " more lines not shown (of "
-                + lines.size() + ")"));
+        out.add(new Evidence("fact: " + key, de.tomaudit.i18n.AuditTexts.get("rule.evidence-capped",
+                lines.size() - MAX_EVIDENCE_PER_FACT, lines.size())));
         return out;
     }
 

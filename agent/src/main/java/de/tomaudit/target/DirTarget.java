@@ -1,5 +1,6 @@
 package de.tomaudit.target;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -69,7 +70,7 @@ public final class DirTarget implements Target {
             if (Files.isSymbolicLink(real)) {
                 if (++hops > MAX_SYMLINK_HOPS) {
                     throw new TargetException(TargetException.Reason.SYMLINK_LOOP, targetPath,
-                            targetPath + ": too many levels of symbolic links");
+                            AuditTexts.get("target.file.loop", targetPath));
                 }
                 String link;
                 try {
@@ -90,7 +91,7 @@ public final class DirTarget implements Target {
             }
             done.addLast(part);
             if (!todo.isEmpty() && !Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
-                throw new TargetException(TargetException.Reason.NOT_FOUND, targetPath, targetPath + " does not exist");
+                throw new TargetException(TargetException.Reason.NOT_FOUND, targetPath, de.tomaudit.i18n.AuditTexts.get("evidence.host.does-not-exist", targetPath));
             }
         }
         return real(done);

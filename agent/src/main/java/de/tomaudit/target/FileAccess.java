@@ -36,7 +36,7 @@ final class FileAccess {
     FileContent read(String path) throws TargetException {
         FileContent content = readBytes(path);
         if (content.looksBinary()) {
-            throw new TargetException(TargetException.Reason.BINARY, path, path + " is a binary file, not a configuration");
+            throw new TargetException(TargetException.Reason.BINARY, path, AuditTexts.get("target.file.binary", path));
         }
         return content;
     }
@@ -45,10 +45,10 @@ final class FileAccess {
         Path p = resolver.resolve(path);
         try {
             if (Files.isDirectory(p)) {
-                throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+                throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.directory", path));
             }
             if (Files.exists(p) && !Files.isRegularFile(p)) {
-                throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
+                throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.not-regular", path));
             }
             long size = Files.size(p);
             if (size > limits.maxFileBytes()) {
@@ -69,7 +69,7 @@ final class FileAccess {
 
     private TargetException tooLarge(String path, long size) {
         return new TargetException(TargetException.Reason.TOO_LARGE, path,
-                path + " is " + size + " bytes, over the limit of " + limits.maxFileBytes());
+                AuditTexts.get("target.file.too-large", path, String.valueOf(size), String.valueOf(limits.maxFileBytes())));
     }
 
     Optional<FileStat> stat(String path) throws TargetException {
@@ -130,14 +130,14 @@ final class FileAccess {
             return new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         if (e instanceof AccessDeniedException) {
-            return new TargetException(TargetException.Reason.PERMISSION_DENIED, path, path + ": permission denied");
+            return new TargetException(TargetException.Reason.PERMISSION_DENIED, path, AuditTexts.get("target.file.denied", path));
         }
         if (e instanceof FileSystemLoopException) {
-            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": symbolic link loop");
+            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, AuditTexts.get("target.file.loop", path));
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (msg.contains("Too many levels of symbolic links")) {
-            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": symbolic link loop");
+            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, AuditTexts.get("target.file.loop", path));
         }
         return new TargetException(TargetException.Reason.IO, path, path + ": " + msg);
     }

@@ -22,6 +22,11 @@ public final class WaiverNotices {
     private WaiverNotices() { }
 
     public static List<String> of(List<Waiver> waivers, AuditResult result, LocalDate today) {
+        return of(waivers, result, today, de.tomaudit.i18n.Texts.of("en"));
+    }
+
+    /** The notices in the language of {@code texts}. */
+    public static List<String> of(List<Waiver> waivers, AuditResult result, LocalDate today, de.tomaudit.i18n.Texts texts) {
         List<String> out = new ArrayList<>();
         for (Waiver w : waivers) {
             Set<String> waivedOn = new LinkedHashSet<>();
@@ -38,19 +43,25 @@ public final class WaiverNotices {
                     }
                 }
             }
+            String described = described(w, texts);
             if (w.expiredOn(today)) {
-                out.add(w.described() + " expired on " + w.expires()
-                        + (failsAgainOn.isEmpty() ? "" : ": the finding fails again on " + String.join(", ", failsAgainOn)));
+                out.add(failsAgainOn.isEmpty() ? texts.get("waiver.notice.expired", described, String.valueOf(w.expires()))
+                        : texts.get("waiver.notice.expired-fails", described, String.valueOf(w.expires()), String.join(", ", failsAgainOn)));
             } else if (ChronoUnit.DAYS.between(today, w.expires()) <= SOON_DAYS) {
                 long days = ChronoUnit.DAYS.between(today, w.expires());
-                out.add(w.described() + " expires on " + w.expires() + (days == 0 ? " (today)" : " (in " + days + " days)")
-                        + ": review it before then");
+                out.add(texts.get("waiver.notice.expires", described, String.valueOf(w.expires()), days));
             }
             if (waivedOn.isEmpty() && failsAgainOn.isEmpty()) {
-                out.add(w.described() + " is unused: it matched no failing finding in this run (remove it, or check "
-                        + "its rule and target)");
+                out.add(texts.get("waiver.notice.unused", described));
             }
         }
         return out;
+    }
+
+    /** "waiver RULE for TARGET (SOURCE, approved by WHO)" in the language of {@code t}. */
+    static String described(Waiver w, de.tomaudit.i18n.Texts t) {
+        String source = w.approver().isEmpty() ? w.source() : t.get("waiver.notice.approved", w.source(), w.approver());
+        return w.target().equals("*") ? t.get("waiver.notice.waiver", w.ruleId(), source)
+                : t.get("waiver.notice.waiver-for", w.ruleId(), w.target(), source);
     }
 }

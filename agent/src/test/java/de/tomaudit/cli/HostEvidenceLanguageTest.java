@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.tomaudit.audit.AuditOptions;
 import de.tomaudit.audit.TargetAuditor;
 import de.tomaudit.facts.Evidence;
+import de.tomaudit.i18n.GermanRun;
 import de.tomaudit.report.JsonRenderer;
 import de.tomaudit.result.Finding;
 import de.tomaudit.result.TargetResult;
@@ -119,5 +120,53 @@ class HostEvidenceLanguageTest {
             String message = target.get("errors").get(0).get("message").asText();
             assertTrue(lang.equals("en") || !english(message), "de cause: " + message);
         }
+    }
+
+    /**
+     * Probe failures and notes under {@code --lang de}: a self-signed TLS server probed as TLS, and
+     * servers that close at once or answer garbage probed as HTTP, XMPP and TLS.
+     * Every text of the console, the Markdown report and the JSON result that stays English is listed.
+     */
+    @Test
+    void probeFailuresAndTrustNotesAreGermanUnderLangDe() throws Exception {
+        // one server per probe: the probes of one port are one endpoint
+        try (LoopbackTlsServer tls = LoopbackTlsServer.start();
+             ServerSocket closingHttp = loopback(); ServerSocket closingXmpp = loopback();
+             ServerSocket garbageHttp = loopback(); ServerSocket garbageXmpp = loopback(); ServerSocket garbageTls = loopback()) {
+            List<Thread> servers = List.of(answer(closingHttp, ""), answer(closingXmpp, ""), answer(garbageHttp, "220 no\r\n"),
+                    answer(garbageXmpp, "<x>"), answer(garbageTls, "garbage"));
+            List<String> args = List.of("--probe-only", "--probe", "localhost:" + tls.port() + "/tls",
+                    "--probe", "127.0.0.1:" + closingHttp.getLocalPort() + "/http",
+                    "--probe", "127.0.0.1:" + closingXmpp.getLocalPort() + "/xmpp-client",
+                    "--probe", "127.0.0.1:" + garbageHttp.getLocalPort() + "/http",
+                    "--probe", "127.0.0.1:" + garbageXmpp.getLocalPort() + "/xmpp-server",
+                    "--probe", "127.0.0.1:" + garbageTls.getLocalPort() + "/tls",
+                    "--probe-read-timeout", "2");
+            GermanRun.Output german = GermanRun.run(tmp, "de", args);
+            GermanRun.Output english = GermanRun.run(tmp, "en", args);
+            servers.forEach(Thread::interrupt);
+            assertTrue(german.json().get("targets").get(0).get("findings").size() > 0, german.err());
+            assertEquals(List.of(), GermanRun.english(german, english, t -> false), "English under --lang de");
+        }
+    }
+
+    private static ServerSocket loopback() throws java.io.IOException {
+        return new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    }
+
+    /** Accepts every connection on {@code server}, writes {@code text} and closes it. */
+    private static Thread answer(ServerSocket server, String text) {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try (java.net.Socket s = server.accept()) {
+                    s.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        }, "answer");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.bbb;
 
+import de.tomaudit.i18n.AuditTexts;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -35,7 +36,7 @@ final class AkkaConfig {
             text = target.read(BbbPaths.AKKA).text();
         } catch (TargetException e) {
             if (e.isAbsence()) {
-                facts.notApplicable("bbb.akka", BbbPaths.AKKA + " does not exist");
+                facts.notApplicable("bbb.akka", AuditTexts.get("evidence.host.does-not-exist", BbbPaths.AKKA));
             } else {
                 facts.error("bbb.akka", "read", e.getMessage());
                 facts.error("bbb.akka_shared_secret", "read", e.getMessage());
@@ -52,8 +53,7 @@ final class AkkaConfig {
                 Secret s = Secret.of(String.valueOf(v.unwrapped()).strip());
                 facts.put("bbb.akka_shared_secret", s, Evidence.at(origin(v), v.origin().lineNumber(), "services.sharedSecret=" + s));
             } else {
-                facts.notApplicable("bbb.akka_shared_secret", "services.sharedSecret is not set in " + BbbPaths.AKKA
-                        + " or the files it includes");
+                facts.notApplicable("bbb.akka_shared_secret", AuditTexts.get("na.bbb.akka.no-secret", BbbPaths.AKKA));
             }
         } catch (ConfigException e) {
             String where = e.origin() == null ? BbbPaths.AKKA : origin(e.origin()) + (e.origin().lineNumber() > 0

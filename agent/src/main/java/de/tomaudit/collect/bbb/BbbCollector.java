@@ -126,14 +126,14 @@ public final class BbbCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("bbb collector failed on {}: {}", target.name(), e.toString());
-            facts.error("bbb", "collect", "bbb collector failed: " + e.getClass().getSimpleName());
+            facts.error("bbb", "collect", AuditTexts.get("collect.failed", "bbb", e.getClass().getSimpleName()));
         }
     }
 
     private void collectChecked(Target target, FactSet.Builder facts) {
         if (!exists(target, BbbPaths.WEB_DEFAULTS) && !exists(target, BbbPaths.WEB_OVERRIDE)) {
             facts.put("bbb.installed", false, Evidence.file(BbbPaths.WEB_DEFAULTS, AuditTexts.get("evidence.bbb.not-found")));
-            facts.notApplicable("bbb", "BigBlueButton is not installed: " + BbbPaths.WEB_DEFAULTS + " does not exist");
+            facts.notApplicable("bbb", AuditTexts.get("na.bbb.not-installed", BbbPaths.WEB_DEFAULTS));
             return;
         }
         facts.put("bbb.installed", true, Evidence.file(exists(target, BbbPaths.WEB_DEFAULTS) ? BbbPaths.WEB_DEFAULTS
@@ -171,7 +171,7 @@ public final class BbbCollector implements Collector {
     private static void putDomain(BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
         Optional<String> host = serverUrl.flatMap(TurnStunServers::hostOf);
         if (host.isEmpty()) {
-            facts.notApplicable("bbb.domain", "bigbluebutton.web.serverURL is not set");
+            facts.notApplicable("bbb.domain", AuditTexts.get("na.bbb.no-server-url"));
             return;
         }
         String source = web.properties().entry("bigbluebutton.web.serverURL").map(e -> e.source()).orElse(BbbPaths.WEB_DEFAULTS);
@@ -180,21 +180,21 @@ public final class BbbCollector implements Collector {
 
     private void api(Target target, BbbWebSettings web, Optional<String> serverUrl, FactSet.Builder facts) {
         if (!apiCalls) {
-            facts.notApplicable("bbb.api", "network probes are switched off (--no-probe): bbb-web's API is not called");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-probe"));
             return;
         }
         Optional<String> probe = target.probeHost();
         if (probe.isEmpty()) {
-            facts.notApplicable("bbb.api", "no network address to call the API at (" + target.address() + ")");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-address", target.address()));
             return;
         }
         Optional<ApiSigner> signer = web.signer();
         if (signer.isEmpty()) {
-            facts.notApplicable("bbb.api", "no shared secret was read: the API is not called");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-secret"));
             return;
         }
         if (serverUrl.isEmpty() || TurnStunServers.hostOf(serverUrl.get()).isEmpty()) {
-            facts.notApplicable("bbb.api", "bigbluebutton.web.serverURL is not set: the API's address is unknown");
+            facts.notApplicable("bbb.api", AuditTexts.get("na.bbb.api.no-server-url"));
             return;
         }
         String algorithm = ApiSigner.choose(web.text("supportedChecksumAlgorithms").orElse("sha1,sha256"));
@@ -314,7 +314,7 @@ public final class BbbCollector implements Collector {
             logs.add(m);
             ev.add(new Evidence(c.map(CleanupScript.Cleanup::source).orElse(dir), c.map(x -> AuditTexts.get("evidence.bbb.log-deleted", dir,
                     String.valueOf(x.days().getAsLong()), x.daysText())).orElseGet(() -> AuditTexts.get("evidence.bbb.log-kept", dir))));
-            String subject = "BigBlueButton logs (" + dir + ")";
+            String subject = AuditTexts.get("retention.bbb.logs", dir);
             facts.retention(c.map(x -> Retention.of(subject, Duration.ofDays(x.days().getAsLong()), x.source(), false))
                     .orElse(Retention.forever(subject, BbbPaths.CRON, false)));
         }
@@ -325,7 +325,7 @@ public final class BbbCollector implements Collector {
         String expiry = web.text("redisKeyExpiry").orElse("");
         if (expiry.matches("\\d{1,12}")) {
             boolean byDefault = !web.properties().contains("redisKeyExpiry");
-            facts.retention(Retention.of("BigBlueButton meeting data in Redis (redisKeyExpiry)",
+            facts.retention(Retention.of(AuditTexts.get("retention.bbb.redis"),
                     Duration.ofSeconds(Long.parseLong(expiry)), web.properties().entry("redisKeyExpiry")
                             .map(e -> e.source()).orElse("default: bbb-web redisKeyExpiry"), byDefault));
         }
@@ -333,7 +333,7 @@ public final class BbbCollector implements Collector {
         if (delay.matches("\\d{1,9}")) {
             String src = web.properties().entry("learningDashboardCleanupDelayInMinutes").map(e -> e.source())
                     .orElse("default: bbb-web learningDashboardCleanupDelayInMinutes");
-            String subject = "BigBlueButton learning dashboard after a meeting";
+            String subject = AuditTexts.get("retention.bbb.dashboard");
             facts.retention(Long.parseLong(delay) == 0 ? Retention.forever(subject, src, false)
                     : Retention.of(subject, Duration.ofMinutes(Long.parseLong(delay)), src, false));
         }

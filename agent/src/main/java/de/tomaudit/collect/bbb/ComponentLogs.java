@@ -59,7 +59,7 @@ final class ComponentLogs {
         String key = "bbb.web.logback";
         Optional<FileContent> f = Reads.optionalFile(target, LOGBACK, key, facts);
         if (f.isEmpty()) {
-            facts.notApplicable(key, LOGBACK + " not found");
+            facts.notApplicable(key, AuditTexts.get("na.not-found", LOGBACK));
             return;
         }
         XmlNode root;
@@ -87,11 +87,11 @@ final class ComponentLogs {
         if (history.isPresent() && history.get().text().strip().matches("\\d{1,6}")) {
             maxHistory = Long.parseLong(history.get().text().strip());
             ev.add(new Evidence(LOGBACK + ":" + history.get().line(), AuditTexts.get("evidence.bbb.max-history", String.valueOf(maxHistory))));
-            facts.retention(Retention.of("bbb-web log (/var/log/bigbluebutton/bbb-web.*.log, logback MaxHistory)",
+            facts.retention(Retention.of(AuditTexts.get("retention.bbb.web-log"),
                     Duration.ofDays(maxHistory), LOGBACK + ":" + history.get().line(), false));
         } else {
             ev.add(new Evidence(LOGBACK, AuditTexts.get("evidence.bbb.no-max-history")));
-            facts.retention(Retention.forever("bbb-web log (/var/log/bigbluebutton/bbb-web.*.log, no logback MaxHistory)",
+            facts.retention(Retention.forever(AuditTexts.get("retention.bbb.web-log-unbounded"),
                     LOGBACK, false));
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -136,7 +136,7 @@ final class ComponentLogs {
             facts.put(key, m, ev);
             return;
         }
-        facts.notApplicable(key, "FreeSWITCH's logfile.conf.xml not found under " + String.join(" or ", dirs));
+        facts.notApplicable(key, AuditTexts.get("na.bbb.freeswitch-log-conf", String.join(", ", dirs)));
     }
 
     private static void sfu(Target target, FactSet.Builder facts) {
@@ -167,7 +167,7 @@ final class ComponentLogs {
             }
         }
         if (level == null) {
-            facts.notApplicable(key, "no log.level in " + SFU_DEFAULTS + " or " + SFU_OVERRIDE);
+            facts.notApplicable(key, AuditTexts.get("na.bbb.sfu-no-level", SFU_DEFAULTS, SFU_OVERRIDE));
             return;
         }
         facts.put(key, level, new Evidence(source, "log.level " + level

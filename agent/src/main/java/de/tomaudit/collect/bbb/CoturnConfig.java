@@ -29,8 +29,7 @@ final class CoturnConfig {
             text = target.read(BbbPaths.COTURN).text();
         } catch (TargetException e) {
             if (e.isAbsence()) {
-                facts.notApplicable("bbb.coturn", BbbPaths.COTURN + " does not exist (BigBlueButton's guide puts coturn on a"
-                        + " separate server; audit that one)");
+                facts.notApplicable("bbb.coturn", AuditTexts.get("na.bbb.no-coturn", BbbPaths.COTURN));
             } else {
                 facts.error("bbb.coturn", "read", e.getMessage());
             }

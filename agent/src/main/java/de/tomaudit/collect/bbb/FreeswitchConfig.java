@@ -44,7 +44,7 @@ final class FreeswitchConfig {
     static void read(Target target, FactSet.Builder facts) {
         Optional<String> dir = confDir(target);
         if (dir.isEmpty()) {
-            facts.notApplicable("bbb.freeswitch", "FreeSWITCH's configuration is in none of " + BbbPaths.FREESWITCH_CONF);
+            facts.notApplicable("bbb.freeswitch", AuditTexts.get("na.bbb.no-freeswitch", String.join(", ", BbbPaths.FREESWITCH_CONF)));
             return;
         }
         Map<String, String> vars = vars(target, dir.get() + BbbPaths.FS_VARS, facts);
@@ -57,7 +57,7 @@ final class FreeswitchConfig {
             return Optional.of(SafeXml.parse(file, target.read(file).text()));
         } catch (TargetException e) {
             if (e.isAbsence()) {
-                facts.notApplicable(key, file + " does not exist");
+                facts.notApplicable(key, AuditTexts.get("evidence.host.does-not-exist", file));
             } else {
                 facts.error(key, "read", e.getMessage());
             }

@@ -160,7 +160,7 @@ final class RecordingStore {
         kinds.add(events(dirs, cleanups, keepEvents || recordingPossible, problems, evidence, facts));
         presentations(dirs, cleanups, problems, facts);
         if (!unknown.isEmpty()) {
-            facts.error("bbb.recordings", "parse", "a cleanup's period is not known: " + unknown);
+            facts.error("bbb.recordings", "parse", AuditTexts.get("collect.bbb.cleanup-period-unknown", String.valueOf(unknown)));
         } else {
             facts.put("bbb.recordings", kinds, evidence);
         }
@@ -252,7 +252,7 @@ final class RecordingStore {
         oldestFact.put("age_seconds", oldest == null ? -1L : ageSeconds(oldest.time()));
         oldestFact.put("deleted_by_cleanup", m.get("deleted_by_cleanup"));
         facts.put("bbb.raw_oldest", oldestFact, evidence.get(evidence.size() - 1));
-        retention(facts, "BigBlueButton raw recordings (" + rawDir + ")", retention, why, oldestKept != null ? oldestKept : oldest,
+        retention(facts, AuditTexts.get("retention.bbb.raw", rawDir), retention, why, oldestKept != null ? oldestKept : oldest,
                 oldestKept == null);
         return m;
     }
@@ -311,7 +311,7 @@ final class RecordingStore {
         Map<String, Object> m = kind("events", dirs.events(), l.items().size(), oldest, r, possible, why);
         evidence.add(new Evidence(oldest == null ? dirs.events() : oldest.path(), describe("events", m, oldest)));
         boolean holds = r >= 0 && (oldest == null || ageSeconds(oldest.time()) <= r + DAY);
-        retention(facts, "BigBlueButton events.xml of meetings (" + dirs.events() + ")", r, why, oldest, holds);
+        retention(facts, AuditTexts.get("retention.bbb.events", dirs.events()), r, why, oldest, holds);
         return m;
     }
 
@@ -334,7 +334,7 @@ final class RecordingStore {
         facts.put("bbb.presentations", m, new Evidence(String.valueOf(m.get("source")), r < 0
                 ? AuditTexts.get("evidence.bbb.presentations-never") : AuditTexts.get("evidence.bbb.presentations-after", String.valueOf(r / DAY))));
         boolean holds = r >= 0 && (oldest == null || ageSeconds(oldest.time()) <= r + DAY);
-        retention(facts, "BigBlueButton uploaded presentations (" + base + "/<meeting>)", r,
+        retention(facts, AuditTexts.get("retention.bbb.presentations", base + "/<meeting>"), r,
                 String.valueOf(m.get("source")), oldest, holds);
     }
 

@@ -129,7 +129,7 @@ public final class EjabberdCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("ejabberd collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
-            facts.error("ejabberd", "collect", "ejabberd collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error("ejabberd", "collect", AuditTexts.get("collect.failed", "ejabberd", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -153,9 +153,8 @@ public final class EjabberdCollector implements Collector {
         if (!configExists && ctlPath.isEmpty() && binary.isEmpty()) {
             facts.put("ejabberd.installed", false, Evidence.file(EjabberdInstall.CONFIG_FILES.get(0), AuditTexts.get("evidence.ejabberd.not-found")),
                     Evidence.file(EjabberdInstall.BINARIES.get(0), AuditTexts.get("evidence.ejabberd.not-found")));
-            facts.notApplicable("ejabberd", "ejabberd is not installed: no " + String.join(", ", EjabberdInstall.CONFIG_FILES)
-                    + ", no ejabberdctl");
-            facts.notApplicable("endpoints.ejabberd", "ejabberd is not installed");
+            facts.notApplicable("ejabberd", AuditTexts.get("na.ejabberd.not-installed", String.join(", ", EjabberdInstall.CONFIG_FILES)));
+            facts.notApplicable("endpoints.ejabberd", AuditTexts.get("na.not-installed", "ejabberd"));
             return;
         }
         facts.put("ejabberd.installed", true, Evidence.file(configExists ? configPath

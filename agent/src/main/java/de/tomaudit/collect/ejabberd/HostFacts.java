@@ -140,7 +140,7 @@ final class HostFacts {
             out.add(m);
             Optional<MamExpiryJob> shortest = jobs.stream().filter(j -> j.days().isPresent())
                     .min((a, b) -> Long.compare(a.days().get(), b.days().get()));
-            String subject = "message archive (MAM) of " + host;
+            String subject = AuditTexts.get("retention.mam", host);
             if (shortest.isPresent()) {
                 facts.retention(Retention.of(subject, Retention.days(shortest.get().days().get()),
                         shortest.get().source().toString(), false));
@@ -244,7 +244,7 @@ final class HostFacts {
             m.put("holds", holds);
             evidence.add(storeEvidence(docroot, scan, age));
             out.add(m);
-            String subject = "HTTP file uploads of " + host;
+            String subject = AuditTexts.get("retention.uploads", host);
             Retention r = maxDays.isPresent()
                     ? Retention.of(subject, Retention.days(maxDays.get()), maxDaysValue.get().where().toString(), false)
                     : Retention.forever(subject, quota == null ? upload.key().loc().toString()

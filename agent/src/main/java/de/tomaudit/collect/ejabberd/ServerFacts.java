@@ -218,8 +218,9 @@ final class ServerFacts {
                             config.mainFile()), false)));
         }
         String rotation = rotateSize.equals("infinity") || rotateCount == 0 && rotateSize.equals(0L)
-                ? "not rotated by ejabberd" : "rotated by size only (" + rotateSize + " bytes, " + rotateCount + " old file(s))";
-        facts.retention(Retention.forever("ejabberd log files " + logPath + " and error.log: " + rotation,
+                ? AuditTexts.get("retention.ejabberd.not-rotated")
+                : AuditTexts.get("retention.ejabberd.by-size", String.valueOf(rotateSize), rotateCount);
+        facts.retention(Retention.forever(AuditTexts.get("retention.ejabberd.logs", logPath, rotation),
                 size.or(() -> count).map(o -> EjEvidence.source(o.value())).orElse(Ejabberd2301Defaults.SOURCE),
                 size.isEmpty() && count.isEmpty()));
     }

@@ -167,11 +167,11 @@ public final class JournaldCollector implements Collector {
 
         effective.ifPresent(eff -> {
             String where = switch (eff) {
-                case "persistent" -> "on disk in /var/log/journal";
-                case "volatile" -> "in memory (/run/log/journal) until reboot";
-                default -> "not stored";
+                case "persistent" -> AuditTexts.get("retention.journal.persistent");
+                case "volatile" -> AuditTexts.get("retention.journal.volatile");
+                default -> AuditTexts.get("retention.journal.none");
             };
-            String subject = "system journal (journald, " + where + ")";
+            String subject = AuditTexts.get("retention.journal", where);
             String source = retention.map(SystemdConfEntry::source).orElse("default: journald MaxRetentionSec=0");
             if (eff.equals("none")) {
                 facts.retention(Retention.of(subject, Duration.ZERO,

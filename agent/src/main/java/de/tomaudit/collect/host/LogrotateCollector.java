@@ -92,7 +92,7 @@ public final class LogrotateCollector implements Collector {
                 config = Optional.of(LogrotateConfigResolver.load(new LogrotateTargetSource(target), MAIN_CONF));
             } else {
                 facts.put(STANZAS, List.of(), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.logrotate.missing-nothing")));
-                facts.put(PROBLEMS, List.of(MAIN_CONF + " does not exist"), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.missing")));
+                facts.put(PROBLEMS, List.of(de.tomaudit.i18n.AuditTexts.get("evidence.host.does-not-exist", MAIN_CONF)), Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.missing")));
                 facts.put("logrotate.config_valid", true, Evidence.file(MAIN_CONF, AuditTexts.get("evidence.host.logrotate.missing-no-parse")));
             }
         }
@@ -137,7 +137,7 @@ public final class LogrotateCollector implements Collector {
                     + s.retentionDays().map(d -> AuditTexts.get("evidence.host.logrotate.kept-arrow", d))
                     .orElseGet(() -> AuditTexts.get("evidence.host.logrotate.unbounded-arrow"))));
             if (!ipLogRules.contains(r.source())) {
-                facts.retention(retention("log files " + String.join(" ", r.stanza().patterns()), s, r.source()));
+                facts.retention(retention(AuditTexts.get("retention.log-files", String.join(" ", r.stanza().patterns())), s, r.source()));
             }
         }
         facts.put(STANZAS, values, evidence);
@@ -175,7 +175,7 @@ public final class LogrotateCollector implements Collector {
                     facts.retention(retention(subject, rule.settings(), rule.source()));
                     covering.add(rule.source());
                 } else {
-                    facts.retention(Retention.forever(subject + " (not rotated)", log.source(), false));
+                    facts.retention(Retention.forever(AuditTexts.get("retention.not-rotated", subject), log.source(), false));
                 }
             }
         }

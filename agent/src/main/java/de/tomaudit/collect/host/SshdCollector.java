@@ -97,7 +97,7 @@ public final class SshdCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("sshd collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
-            facts.error("sshd", "collect", "sshd collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error("sshd", "collect", AuditTexts.get("collect.failed", "sshd", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -372,10 +372,12 @@ public final class SshdCollector implements Collector {
         }
         List<Evidence> ev = config.problems().stream().map(p -> Evidence.at(p.file(), p.line(), p.message())).toList();
         facts.put("sshd.config_problems", problems,
-                ev.isEmpty() ? List.of(Evidence.file(config.mainFile(), "read " + config.files().size() + " file(s)")) : ev);
+                ev.isEmpty() ? List.of(Evidence.file(config.mainFile(), AuditTexts.get("evidence.host.sshd.files-read", config.files().size()))) : ev);
         // sshd ignores deprecated options with a note; everything else here makes it refuse the file
+        String sample = AuditTexts.get("parse.sshd.deprecated", "\u0000");
+        String deprecated = sample.substring(0, Math.max(0, sample.indexOf('\u0000')));
         de.tomaudit.collect.ConfigValidity.put(facts, "sshd.config_valid", config.mainFile(), config.problems().stream()
-                .filter(p -> !p.message().startsWith("Deprecated option"))
+                .filter(p -> !p.message().startsWith(deprecated))
                 .map(p -> new de.tomaudit.collect.ConfigValidity.Problem(p.source(), p.message())).toList());
     }
 

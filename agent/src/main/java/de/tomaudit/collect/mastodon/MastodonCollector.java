@@ -68,7 +68,7 @@ public final class MastodonCollector implements Collector {
         if (found.isEmpty()) {
             facts.put(INSTALLED, false, Evidence.file("/home/mastodon/live, mastodon-*.service, docker-compose.yml",
                     AuditTexts.get("evidence.mastodon.not-found")));
-            facts.notApplicable("mastodon", "no Mastodon install found (live tree, systemd units or docker-compose directory)");
+            facts.notApplicable("mastodon", AuditTexts.get("na.mastodon.not-installed"));
             return;
         }
         MastodonLayout layout = found.get();
@@ -94,8 +94,8 @@ public final class MastodonCollector implements Collector {
             Optional<MastodonVersion> v = layout.kind().equals("native") ? MastodonVersion.fromVersionRb(text)
                     : MastodonVersion.fromCompose(text);
             if (v.isEmpty()) {
-                facts.error(VERSION, "parse", path + ": no Mastodon version found");
-                facts.error(VERSION_NUMBER, "parse", path + ": no Mastodon version found");
+                facts.error(VERSION, "parse", AuditTexts.get("collect.mastodon.no-version", path));
+                facts.error(VERSION_NUMBER, "parse", AuditTexts.get("collect.mastodon.no-version", path));
                 return;
             }
             int line = layout.kind().equals("native") ? MastodonVersion.lineOf(text, "def major")
@@ -179,7 +179,7 @@ public final class MastodonCollector implements Collector {
             return Optional.empty();
         }
         if (content.looksBinary()) {
-            facts.error(MastodonEnvFacts.PREFIX, "parse", layout.envFile() + " is not a text file");
+            facts.error(MastodonEnvFacts.PREFIX, "parse", AuditTexts.get("collect.not-text", layout.envFile()));
             return Optional.empty();
         }
         DotenvParser parser = MastodonEnvFacts.parser();

@@ -113,7 +113,10 @@ final class MastodonEnvFacts {
         facts.put(PREFIX + ".problems", problems, problemEvidence);
         // a line dotenv skips and an absurd period are an error naming file:line (issue 13, point 5)
         List<de.tomaudit.collect.ConfigValidity.Problem> invalid = new ArrayList<>();
-        env.problems().stream().filter(p -> !p.message().contains(" refers to ")).forEach(p -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(env.path() + ":" + p.line(),
+        // a reference to an unset name (parse.dotenv.unset-reference) is not a problem of the file's validity
+        String sample = de.tomaudit.i18n.AuditTexts.get("parse.dotenv.unset-reference", "\u0000", "\u0001");
+        String refersTo = sample.substring(sample.indexOf('\u0000') + 1, Math.max(sample.indexOf('\u0000') + 1, sample.indexOf('\u0001')));
+        env.problems().stream().filter(p -> !p.message().contains(refersTo)).forEach(p -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(env.path() + ":" + p.line(),
                 p.message())));
         problemEvidence.stream().filter(e -> e.value().endsWith("value out of range"))
                 .forEach(e -> invalid.add(new de.tomaudit.collect.ConfigValidity.Problem(e.source(), e.value())));

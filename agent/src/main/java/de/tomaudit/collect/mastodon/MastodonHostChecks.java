@@ -123,7 +123,7 @@ final class MastodonHostChecks {
             }
         }
         if (!sudoersRead) {
-            facts.error(SUDO, "read", "/etc/sudoers or /etc/sudoers.d not readable: run as root or with --sudo");
+            facts.error(SUDO, "read", AuditTexts.get("collect.mastodon.sudoers-unreadable"));
             return;
         }
         principals.remove("root");

@@ -103,20 +103,20 @@ public final class MastodonLivePhase {
         FactSet.Builder facts = FactSet.builder();
         if (!kinds.contains("mastodon") || !collected.get("mastodon.installed").map(f -> Boolean.TRUE.equals(f.value())).orElse(false)) {
             // a claim about users' IPs (policy.ip-retention) has no Mastodon data to be proven on here
-            return facts.notApplicable(DB, "Mastodon is not installed").build();
+            return facts.notApplicable(DB, AuditTexts.get("na.not-installed", "Mastodon")).build();
         }
         try {
             api(target, collected, probes, facts);
         } catch (RuntimeException e) {
             LOG.info("Mastodon API check failed: {}", e.toString());
-            facts.error(MastodonApiFacts.PREFIX, "http", "Mastodon API check failed: " + e);
+            facts.error(MastodonApiFacts.PREFIX, "http", AuditTexts.get("collect.failed", "Mastodon API", String.valueOf(e)));
         }
         Optional<MastodonDbCheck.Report> report = Optional.empty();
         try {
             report = database(target, collected, db, facts);
         } catch (RuntimeException e) {
             LOG.info("Mastodon database check failed: {}", e.toString());
-            facts.error(DB, "db-query", "Mastodon database check failed: " + e);
+            facts.error(DB, "db-query", AuditTexts.get("collect.failed", "Mastodon database", String.valueOf(e)));
         }
         retentions(collected, report, facts);
         templateClaims(target, facts, collected, operatorClaims);
@@ -147,20 +147,20 @@ public final class MastodonLivePhase {
     private void api(Target target, FactSet collected, ProbeSettings probes, FactSet.Builder facts) {
         String p = MastodonApiFacts.PREFIX;
         if (!probes.enabled()) {
-            facts.notApplicable(p, "network probes are switched off (--no-probe)");
+            facts.notApplicable(p, AuditTexts.get("na.no-probe"));
             return;
         }
         Optional<String> host = target.probeHost();
         if (host.isEmpty()) {
-            facts.notApplicable(p, "the live API needs a reachable host; " + target.address() + " has no network address");
+            facts.notApplicable(p, AuditTexts.get("na.mastodon.api.no-address", target.address()));
             return;
         }
         String domain = domain(collected);
         if (domain.isBlank()) {
             collected.whyMissing(MastodonEnvFacts.PREFIX + ".domain").ifPresentOrElse(
                     u -> facts.unavailable(new de.tomaudit.facts.Unavailable(p, u.kind(), u.stage(),
-                            "the instance's domain is unknown: " + u.reason())),
-                    () -> facts.error(p, "parse", "LOCAL_DOMAIN is not set in .env.production"));
+                            AuditTexts.get("na.mastodon.domain-unknown", u.reason()))),
+                    () -> facts.error(p, "parse", AuditTexts.get("collect.mastodon.no-local-domain")));
             return;
         }
         try (MastodonApiClient client = new MastodonApiClient(scheme, domain, port, host.get(), probes.connectTimeout(),
@@ -174,8 +174,7 @@ public final class MastodonLivePhase {
     private static Optional<MastodonDbCheck.Report> database(Target target, FactSet collected, MastodonDbSettings s,
                                                              FactSet.Builder facts) {
         if (!s.credentials()) {
-            facts.notApplicable(DB, "database verification not configured: no " + MastodonDbSettings.PASSWORD_ENV
-                    + " and no ~/.pgpass for the read-only role " + s.user() + " (README: Mastodon database role)");
+            facts.notApplicable(DB, AuditTexts.get("na.mastodon.db.no-credentials", MastodonDbSettings.PASSWORD_ENV, s.user()));
             return Optional.empty();
         }
         Map<String, Object> envDb = map(collected, MastodonEnvFacts.PREFIX + ".db").orElse(Map.of());
@@ -190,9 +189,9 @@ public final class MastodonLivePhase {
                 Optional<de.tomaudit.facts.Unavailable> why = collected.whyMissing(MastodonEnvFacts.PREFIX + ".db");
                 if (why.isPresent()) {
                     facts.unavailable(new de.tomaudit.facts.Unavailable(DB, why.get().kind(), why.get().stage(),
-                            "database location unknown: " + why.get().reason()));
+                            AuditTexts.get("na.mastodon.db.location-unknown", why.get().reason())));
                 } else {
-                    facts.error(DB, "db-connect", "database location unknown");
+                    facts.error(DB, "db-connect", AuditTexts.get("na.mastodon.db.location-unknown", "-"));
                 }
                 return Optional.empty();
             } else {
@@ -210,7 +209,7 @@ public final class MastodonLivePhase {
                     url = MastodonDbConnector.url(tcpHost, dbPort, name);
                     where = tcpHost + ":" + dbPort + "/" + name;
                 } else {
-                    facts.notApplicable(DB, target.address() + " cannot reach the database itself: name it with --mastodon-db JDBC_URL");
+                    facts.notApplicable(DB, AuditTexts.get("na.mastodon.db.unreachable", target.address()));
                     return Optional.empty();
                 }
             }
@@ -301,8 +300,8 @@ public final class MastodonLivePhase {
         Map<String, Object> sched = map(collected, MastodonCollector.SCHEDULER).orElse(Map.of());
         boolean schedulerRuns = Boolean.TRUE.equals(sched.get("scheduler_configured")) && !"no".equals(sched.get("sidekiq_running"));
         for (String[] r : new String[][] {
-                {"ip_retention", "IP addresses of logins, sessions, app tokens and sign-ups (IP_RETENTION_PERIOD)"},
-                {"session_retention", "browser sessions (SESSION_RETENTION_PERIOD)"}}) {
+                {"ip_retention", AuditTexts.get("retention.mastodon.ip")},
+                {"session_retention", AuditTexts.get("retention.mastodon.sessions")}}) {
             Optional<Map<String, Object>> conf = map(collected, MastodonEnvFacts.PREFIX + "." + r[0]);
             if (conf.isEmpty()) {
                 continue;
@@ -310,7 +309,7 @@ public final class MastodonLivePhase {
             Retention ret;
             String source = String.valueOf(conf.get().get("source"));
             if (!schedulerRuns) {
-                ret = Retention.forever(r[1] + ": never applied, no Sidekiq process runs the scheduler queue", source, false);
+                ret = Retention.forever(AuditTexts.get("retention.mastodon.never-applied", r[1]), source, false);
             } else {
                 long secs = (Long) conf.get().get("seconds");
                 ret = Retention.of(r[1], Duration.ofSeconds(Math.max(0, secs)), source, Boolean.TRUE.equals(conf.get().get("default")));
@@ -330,9 +329,9 @@ public final class MastodonLivePhase {
             facts.retention(ret);
         }
         report.ifPresent(rep -> {
-            content(facts, rep, "media_cache_retention_period", "cached media of remote accounts", -1);
-            content(facts, rep, "content_cache_retention_period", "cached posts of remote accounts", -1);
-            content(facts, rep, "backups_retention_period", "user archives (exports)", 7);
+            content(facts, rep, "media_cache_retention_period", AuditTexts.get("retention.mastodon.media-cache"), -1);
+            content(facts, rep, "content_cache_retention_period", AuditTexts.get("retention.mastodon.content-cache"), -1);
+            content(facts, rep, "backups_retention_period", AuditTexts.get("retention.mastodon.archives"), 7);
         });
     }
 
@@ -346,12 +345,11 @@ public final class MastodonLivePhase {
         }
         if (days > Retention.MAX_DAYS) {
             // a settings row of the database: an absurd count would overflow Duration.ofDays (issue 13)
-            facts.error("mastodon.db.settings." + key, "range", source + ": value out of range (more than "
-                    + Retention.MAX_DAYS + " days)");
+            facts.error("mastodon.db.settings." + key, "range", AuditTexts.get("collect.mastodon.out-of-range", source, String.valueOf(Retention.MAX_DAYS)));
             days = Retention.MAX_DAYS;
         }
         Retention r = days > 0 ? Retention.of(subject, Retention.days(days), source, isDefault)
-                : Retention.forever(subject + " (not purged)", source, isDefault);
+                : Retention.forever(AuditTexts.get("retention.mastodon.not-purged", subject), source, isDefault);
         if (key.equals("backups_retention_period") && days > 0) {
             r = r.withVerified(new Retention.Verified("P" + rep.backups().oldestDays() + "D", "database: backups.created_at",
                     rep.backups().oldestDays() <= days + 1));

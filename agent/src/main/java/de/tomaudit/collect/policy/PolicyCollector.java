@@ -74,39 +74,39 @@ public final class PolicyCollector implements Collector {
                 .map(s -> AuditTexts.get("evidence.policy.file-of", s)).orElseGet(() -> AuditTexts.get("evidence.policy.file"))
                 + claims.notice().map(n -> " (" + n + ")").orElse("")));
         PolicyClaims.Logs logs = claims.logs();
-        period(facts, "policy.log_retention", logs.retention(), "how long server logs are kept");
+        period(facts, "policy.log_retention", logs.retention(), AuditTexts.get("policy.what.log_retention"));
         logs.maxLevel().ifPresentOrElse(c -> {
             Map<String, Object> m = base(c);
             m.put("max", c.value());
             m.put("allowed", allowed(c.value()));
             facts.put("policy.log_levels", m, evidence(c));
-        }, () -> absent(facts, "policy.log_levels", "which log levels are written"));
+        }, () -> absent(facts, "policy.log_levels", AuditTexts.get("policy.what.log_levels")));
         logs.ipAddresses().ifPresentOrElse(c -> {
             Map<String, Object> m = base(c);
             m.put("logged", c.value());
             facts.put("policy.ip_logging", m, evidence(c));
-        }, () -> absent(facts, "policy.ip_logging", "whether IP addresses are logged"));
-        period(facts, "policy.ip_retention", claims.ipAddresses(), "how long IP addresses of users are kept");
-        period(facts, "policy.archive_retention", claims.archive().retention(), "how long the message archive is kept");
+        }, () -> absent(facts, "policy.ip_logging", AuditTexts.get("policy.what.ip_logging")));
+        period(facts, "policy.ip_retention", claims.ipAddresses(), AuditTexts.get("policy.what.ip_retention"));
+        period(facts, "policy.archive_retention", claims.archive().retention(), AuditTexts.get("policy.what.archive_retention"));
         claims.archive().defaultPolicy().ifPresentOrElse(c -> {
             Map<String, Object> m = base(c);
             m.put("value", c.value());
             facts.put("policy.archive_default", m, evidence(c));
-        }, () -> absent(facts, "policy.archive_default", "whether message archiving is opt-in"));
-        period(facts, "policy.upload_retention", claims.uploads(), "how long uploaded files are kept");
-        period(facts, "policy.recording_retention", claims.recordings(), "how long recordings are kept");
+        }, () -> absent(facts, "policy.archive_default", AuditTexts.get("policy.what.archive_default")));
+        period(facts, "policy.upload_retention", claims.uploads(), AuditTexts.get("policy.what.upload_retention"));
+        period(facts, "policy.recording_retention", claims.recordings(), AuditTexts.get("policy.what.recording_retention"));
         claims.registration().ifPresentOrElse(c -> {
             Map<String, Object> m = base(c);
             m.put("mode", c.value());
             m.put("allowed", PolicyClaims.REGISTRATION_MODES.subList(0, PolicyClaims.REGISTRATION_MODES.indexOf(c.value()) + 1));
             facts.put("policy.registration", m, evidence(c));
-        }, () -> absent(facts, "policy.registration", "how accounts are registered"));
+        }, () -> absent(facts, "policy.registration", AuditTexts.get("policy.what.registration")));
         putEncryption(facts);
         claims.passwords().ifPresentOrElse(c -> {
             Map<String, Object> m = base(c);
             m.put("value", c.value());
             facts.put("policy.passwords", m, evidence(c));
-        }, () -> absent(facts, "policy.passwords", "how passwords are stored"));
+        }, () -> absent(facts, "policy.passwords", AuditTexts.get("policy.what.passwords")));
         putPush(facts);
         putUnverifiable(facts);
     }
@@ -114,7 +114,7 @@ public final class PolicyCollector implements Collector {
     private void putEncryption(FactSet.Builder facts) {
         PolicyClaims.Encryption e = claims.encryption();
         if (e.c2s().isEmpty() && e.s2s().isEmpty() && e.s2sExceptions().isEmpty() && e.https().isEmpty()) {
-            absent(facts, "policy.encryption", "whether transport is always encrypted");
+            absent(facts, "policy.encryption", AuditTexts.get("policy.what.encryption"));
             return;
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -151,7 +151,7 @@ public final class PolicyCollector implements Collector {
     private void putPush(FactSet.Builder facts) {
         PolicyClaims.Push p = claims.push();
         if (p.used().isEmpty() && p.content().isEmpty() && p.sender().isEmpty()) {
-            absent(facts, "policy.push", "how push notifications are sent");
+            absent(facts, "policy.push", AuditTexts.get("policy.what.push"));
             return;
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -196,7 +196,7 @@ public final class PolicyCollector implements Collector {
     }
 
     private void absent(FactSet.Builder facts, String key, String what) {
-        facts.notApplicable(key, "the claims file " + claims.file() + " does not state " + what);
+        facts.notApplicable(key, AuditTexts.get("na.policy.unstated", claims.file(), what));
     }
 
     private static Map<String, Object> base(Claim<?> c) {

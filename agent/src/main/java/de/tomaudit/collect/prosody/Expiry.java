@@ -28,6 +28,15 @@ public record Expiry(Kind kind, long seconds, String note) {
         return kind == Kind.AFTER ? seconds : -1;
     }
 
+    /** As {@link #display()} for evidence, in the audit's language (the fact keeps {@link #display()}). */
+    public String shown() {
+        return switch (kind) {
+            case AFTER -> Retention.isoDuration(Duration.ofSeconds(seconds));
+            case NEVER -> de.tomaudit.i18n.AuditTexts.get("evidence.prosody.expiry.never");
+            case INVALID -> de.tomaudit.i18n.AuditTexts.get("evidence.prosody.expiry.invalid", note);
+        };
+    }
+
     /** ISO-8601 ({@code P7D}), {@code never}, or {@code invalid: …}. */
     public String display() {
         return switch (kind) {

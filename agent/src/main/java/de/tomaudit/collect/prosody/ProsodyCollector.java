@@ -114,8 +114,8 @@ public final class ProsodyCollector implements Collector {
             collectChecked(target, facts);
         } catch (RuntimeException e) {
             LOG.info("prosody collector failed on {}: {}", target.name(), de.tomaudit.facts.Crash.describe(e));
-            facts.error("prosody", "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
-            facts.error(ENDPOINTS, "collect", "prosody collector failed: " + de.tomaudit.facts.Crash.describe(e));
+            facts.error("prosody", "collect", AuditTexts.get("collect.failed", "prosody", de.tomaudit.facts.Crash.describe(e)));
+            facts.error(ENDPOINTS, "collect", AuditTexts.get("collect.failed", "prosody", de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -125,9 +125,8 @@ public final class ProsodyCollector implements Collector {
         if (config.isEmpty() && binary.isEmpty()) {
             facts.put("prosody.installed", false, Evidence.file(BINARIES.get(0), AuditTexts.get("evidence.prosody.not-found")),
                     Evidence.file(configs.get(0), AuditTexts.get("evidence.prosody.not-found")));
-            facts.notApplicable("prosody", "Prosody is not installed: neither " + BINARIES.get(0) + " nor "
-                    + configs.get(0) + " exists");
-            facts.notApplicable(ENDPOINTS, "Prosody is not installed");
+            facts.notApplicable("prosody", AuditTexts.get("na.prosody.not-installed", BINARIES.get(0), configs.get(0)));
+            facts.notApplicable(ENDPOINTS, AuditTexts.get("na.not-installed", "Prosody"));
             return;
         }
         facts.put("prosody.installed", true, config.map(c -> Evidence.file(c, AuditTexts.get("evidence.prosody.present")))
@@ -166,11 +165,13 @@ public final class ProsodyCollector implements Collector {
         error.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
         error.put("message", p.message());
         error.put("source", p.source());
-        Evidence where = Evidence.at(p.file(), p.line(), p.kind().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + ": " + p.message());
+        String kind = AuditTexts.get("parse.prosody.kind." + p.kind().name().toLowerCase(java.util.Locale.ROOT));
+        String message = p.kind() == ConfigProblem.Kind.SYNTAX || p.kind() == ConfigProblem.Kind.RUNTIME
+                ? de.tomaudit.i18n.LibraryMessages.lua(p.message()) : p.message();
+        Evidence where = Evidence.at(p.file(), p.line(), kind + ": " + message);
         facts.put("prosody.config_ok", false, where);
         facts.put("prosody.config_error", error, where);
-        String why = "the Prosody configuration could not be evaluated safely: " + p;
+        String why = AuditTexts.get("parse.prosody.unsafe", p.source() + ": " + message);
         facts.error("prosody", "parse", why);
         facts.error(ENDPOINTS, "parse", why);
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.collect.prosody;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,35 +45,34 @@ public final class ProsodyPeriods {
     public static Expiry fileShare(Object value, ProsodyVersion version) {
         if (version == ProsodyVersion.V13) {
             Expiry e = period13(value);
-            return e.kind() == Expiry.Kind.AFTER && e.seconds() < 0 ? Expiry.never("a negative period disables expiry") : e;
+            return e.kind() == Expiry.Kind.AFTER && e.seconds() < 0 ? Expiry.never(AuditTexts.get("parse.prosody.period.negative")) : e;
         }
         if (value instanceof Number n) {
             double d = n.doubleValue();
-            return d < 0 ? Expiry.never("a negative number disables expiry") : Expiry.after((long) d);
+            return d < 0 ? Expiry.never(AuditTexts.get("parse.prosody.period.negative")) : Expiry.after((long) d);
         }
         if (value instanceof String s) {
             try {
                 double d = Double.parseDouble(s.strip());
-                return d < 0 ? Expiry.never("a negative number disables expiry") : Expiry.after((long) d);
+                return d < 0 ? Expiry.never(AuditTexts.get("parse.prosody.period.negative")) : Expiry.after((long) d);
             } catch (NumberFormatException e) {
-                return Expiry.invalid("Prosody 0.12 expects a number of seconds here, not \"" + s
-                        + "\": mod_http_file_share fails to load");
+                return Expiry.invalid(AuditTexts.get("parse.prosody.period.not-seconds-value", s));
             }
         }
-        return Expiry.invalid("Prosody 0.12 expects a number of seconds here: mod_http_file_share fails to load");
+        return Expiry.invalid(AuditTexts.get("parse.prosody.period.not-seconds"));
     }
 
     static Expiry archive012(Object value) {
         String s = scalarText(value);
         if (s == null) {
-            return Expiry.invalid("not a string or number");
+            return Expiry.invalid(AuditTexts.get("parse.prosody.period.type"));
         }
         if (s.equals("never")) {
             return Expiry.never("\"never\"");
         }
         Matcher m = V012.matcher(s.toLowerCase(Locale.ROOT));
         if (!m.find()) {
-            return Expiry.invalid("no number in the value: Prosody 0.12 logs an error and the module does not load");
+            return Expiry.invalid(AuditTexts.get("parse.prosody.period.no-number"));
         }
         long n = parse(m.group(1));
         return Expiry.after(saturate(n, UNITS_012.getOrDefault(m.group(2), 1L)));
@@ -101,7 +101,7 @@ public final class ProsodyPeriods {
             return Expiry.after(saturate(parse(lax.group(1)), UNITS_13_LAX.getOrDefault(lax.group(2), 1L)));
         }
         // the kind, not the text: a value in a config may be anything
-        return Expiry.invalid("the value is not a period: Prosody logs an error and does not expire anything");
+        return Expiry.invalid(AuditTexts.get("parse.prosody.period.invalid"));
     }
 
     private static String scalarText(Object value) {

@@ -70,10 +70,11 @@ final class ProsodyRetentionFacts {
             values.add(m);
             evidence.add(c.modulesEvidence(h, "mam"));
             evidence.add(expires.evidence());
-            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.archive-expiry", e.display())
-                    + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + ", storage " + backend));
+            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.archive-expiry", e.shown())
+                    + (e.note().isEmpty() || e.kind() == Expiry.Kind.INVALID ? "" : " (" + e.note() + ")")
+                    + AuditTexts.get("evidence.prosody.storage", backend)));
             evidence.add(policy.evidence());
-            facts.retention(retention("message archive (MAM) of " + h, e, expires, !"no".equals(m.get("store_deletes"))));
+            facts.retention(retention(AuditTexts.get("retention.mam", h), e, expires, !"no".equals(m.get("store_deletes"))));
         }
         facts.put("prosody.mam", values, evidence);
     }
@@ -82,7 +83,7 @@ final class ProsodyRetentionFacts {
     private static Map<String, Object> expiryFields(String host, Expiry e, String source, boolean isDefault) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("host", host);
-        m.put("expires", e.display());
+        m.put("expires", e.shown()); // rendered by the why-lines only; rules compare expires_valid and expires_seconds
         m.put("expires_seconds", e.factSeconds());
         m.put("expires_valid", e.kind() != Expiry.Kind.INVALID);
         m.put("source", source);
@@ -134,7 +135,7 @@ final class ProsodyRetentionFacts {
             evidence.add(expires.evidence());
             evidence.add(byDefault.evidence());
             evidence.add(allRooms.evidence());
-            facts.retention(retention("group chat archive (MUC MAM) of " + h, e, expires, true));
+            facts.retention(retention(AuditTexts.get("retention.muc-mam", h), e, expires, true));
         }
         facts.put("prosody.muc_mam", values, evidence);
     }
@@ -167,9 +168,9 @@ final class ProsodyRetentionFacts {
             baseUrl.ifPresent(o -> evidence.add(OptionEvidence.of(o,
                     AuditTexts.get("evidence.prosody.base-url", h))));
             evidence.add(storeEvidence(store, r, m));
-            Retention ret = pruned ? Retention.of("uploaded files (http_file_share) of " + h,
+            Retention ret = pruned ? Retention.of(AuditTexts.get("retention.prosody.uploads", "http_file_share", h),
                     Duration.ofSeconds(e.seconds()), expires.source(), expires.isDefault())
-                    : Retention.forever("uploaded files (http_file_share) of " + h, baseUrl.map(ConfigOption::source)
+                    : Retention.forever(AuditTexts.get("retention.prosody.uploads", "http_file_share", h), baseUrl.map(ConfigOption::source)
                     .orElse(expires.source()), expires.isDefault());
             Optional<Retention.Verified> v = r.verified(pruned ? expiry : Optional.empty(), store);
             facts.retention(v.map(ret::withVerified).orElse(ret));
@@ -188,7 +189,7 @@ final class ProsodyRetentionFacts {
             }
             Optional<ConfigOption> expire = c.option(h, "http_upload_expire_after");
             Expiry e = expire.map(o -> o.value() instanceof Number n ? Expiry.after(n.longValue())
-                    : Expiry.invalid("not a number of seconds")).orElse(Expiry.never("http_upload_expire_after not set"));
+                    : Expiry.invalid(AuditTexts.get("parse.prosody.period.not-a-number"))).orElse(Expiry.never(AuditTexts.get("parse.prosody.period.unset", "http_upload_expire_after")));
             String store = c.option(h, "http_upload_path").map(o -> String.valueOf(o.value()))
                     .orElse(dataPath() + "/http_upload");
             UploadStoreInspector.Result r = inspector.inspect(target, store, true);
@@ -203,9 +204,9 @@ final class ProsodyRetentionFacts {
                     AuditTexts.get("evidence.prosody.upload-expire-unset", h))));
             evidence.add(storeEvidence(store, r, m));
             Retention ret = e.kind() == Expiry.Kind.AFTER
-                    ? Retention.of("uploaded files (mod_http_upload) of " + h, Duration.ofSeconds(e.seconds()),
+                    ? Retention.of(AuditTexts.get("retention.prosody.uploads", "mod_http_upload", h), Duration.ofSeconds(e.seconds()),
                     expire.get().source(), false)
-                    : Retention.forever("uploaded files (mod_http_upload) of " + h,
+                    : Retention.forever(AuditTexts.get("retention.prosody.uploads", "mod_http_upload", h),
                     expire.map(ConfigOption::source).orElse(c.config().mainFile()), expire.isEmpty());
             Optional<Retention.Verified> v = r.verified(expiry, store);
             facts.retention(v.map(ret::withVerified).orElse(ret));

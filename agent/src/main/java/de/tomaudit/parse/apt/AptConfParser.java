@@ -77,7 +77,7 @@ public final class AptConfParser {
                     end++;
                 }
                 if (end >= n || s.charAt(end) != '"') {
-                    problems.add(new AptConfProblem(path, line, "unterminated quoted value"));
+                    problems.add(new AptConfProblem(path, line, de.tomaudit.i18n.AuditTexts.get("parse.apt.quote")));
                     out.add(new Token(T.STRING, s.substring(i + 1, end), line));
                     i = end;
                 } else {
@@ -136,7 +136,7 @@ public final class AptConfParser {
             switch (t.type()) {
                 case END -> {
                     if (!scope.isEmpty()) {
-                        problems.add(new AptConfProblem(path, t.line(), "unclosed scope " + String.join("::", scope)));
+                        problems.add(new AptConfProblem(path, t.line(), de.tomaudit.i18n.AuditTexts.get("parse.apt.scope", String.join("::", scope))));
                     }
                     return;
                 }
@@ -165,7 +165,7 @@ public final class AptConfParser {
 
     private void listElement(Deque<String> scope, Token t) {
         if (scope.isEmpty()) {
-            problems.add(new AptConfProblem(path, t.line(), "a value without an option name"));
+            problems.add(new AptConfProblem(path, t.line(), de.tomaudit.i18n.AuditTexts.get("parse.apt.no-name")));
             return;
         }
         ops.add(new AptConfOp(AptConfOp.Kind.APPEND, String.join("::", scope), t.text(), path, t.line()));
@@ -188,7 +188,7 @@ public final class AptConfParser {
             case OPEN -> push(scope, nameToken.text());
             case SEMI -> emit(name, "", nameToken.line());
             default -> problems.add(new AptConfProblem(path, t.line(),
-                    "expected a quoted value or '{' after the option name"));
+                    de.tomaudit.i18n.AuditTexts.get("parse.apt.expected-value", "")));
         }
     }
 
@@ -208,7 +208,7 @@ public final class AptConfParser {
     private void clear(Deque<String> scope, Token t) {
         Token name = next();
         if (name.type() != T.WORD) {
-            problems.add(new AptConfProblem(path, t.line(), "#clear needs an option name"));
+            problems.add(new AptConfProblem(path, t.line(), de.tomaudit.i18n.AuditTexts.get("parse.apt.clear")));
             return;
         }
         for (String part : name.text().split("\\s+")) {
@@ -220,7 +220,7 @@ public final class AptConfParser {
     private void include(Token t) {
         Token arg = next();
         if (arg.type() != T.STRING && arg.type() != T.WORD) {
-            problems.add(new AptConfProblem(path, t.line(), "#include needs a file name"));
+            problems.add(new AptConfProblem(path, t.line(), de.tomaudit.i18n.AuditTexts.get("parse.apt.include")));
             return;
         }
         endOfStatement(t, false);

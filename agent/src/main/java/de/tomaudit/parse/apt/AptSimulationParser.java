@@ -46,7 +46,7 @@ public final class AptSimulationParser {
             }
         }
         if (!recognised && problems.isEmpty()) {
-            problems.add(new AptConfProblem(source, 1, "output does not look like apt-get -s dist-upgrade"));
+            problems.add(new AptConfProblem(source, 1, de.tomaudit.i18n.AuditTexts.get("parse.apt.simulation")));
         }
         return new AptSimulation(updates, problems);
     }

@@ -43,7 +43,7 @@ public final class CrontabParser {
             String schedule;
             if (line.startsWith("@")) {
                 if (!KEYWORDS.contains(words[0])) {
-                    problems.add(new CronProblem(path, lineNo, "unknown schedule keyword (not @reboot, @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly)"));
+                    problems.add(new CronProblem(path, lineNo, de.tomaudit.i18n.AuditTexts.get("parse.cron.keyword")));
                     continue;
                 }
                 fields = 1;
@@ -51,7 +51,7 @@ public final class CrontabParser {
             } else {
                 fields = 5;
                 if (words.length < 6 || !allFields(words)) {
-                    problems.add(new CronProblem(path, lineNo, "not a cron line: needs five time fields and a command"));
+                    problems.add(new CronProblem(path, lineNo, de.tomaudit.i18n.AuditTexts.get("parse.cron.not-cron")));
                     continue;
                 }
                 schedule = String.join(" ", List.of(words).subList(0, 5));
@@ -59,7 +59,7 @@ public final class CrontabParser {
             int needed = fields + (withUserField ? 2 : 1);
             if (words.length < needed) {
                 problems.add(new CronProblem(path, lineNo, withUserField
-                        ? "missing user or command after the schedule" : "missing command after the schedule"));
+                        ? de.tomaudit.i18n.AuditTexts.get("parse.cron.no-user-command") : de.tomaudit.i18n.AuditTexts.get("parse.cron.no-command")));
                 continue;
             }
             Optional<String> user = withUserField ? Optional.of(words[fields]) : Optional.empty();

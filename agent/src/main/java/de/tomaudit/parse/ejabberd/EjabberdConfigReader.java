@@ -128,7 +128,7 @@ public final class EjabberdConfigReader {
         try {
             text = source.read(path);
         } catch (ConfigSource.SourceException e) {
-            fatal(fileLoc, (includedAt == null ? "" : "included file " + path + ": ") + e.getMessage());
+            fatal(fileLoc, (includedAt == null ? "" : AuditTexts.get("parse.included-file", path) + ": ") + e.getMessage());
             return Optional.empty();
         }
         files.add(path);
@@ -143,8 +143,7 @@ public final class EjabberdConfigReader {
             return Optional.of(List.of());
         }
         if (documents.size() > 1) {
-            fatal(new Loc(path, documents.get(1).line()), "a second YAML document ('---'): ejabberd reads a file with"
-                    + " exactly one document and refuses this one");
+            fatal(new Loc(path, documents.get(1).line()), AuditTexts.get("parse.ejabberd.second-document", ""));
             return Optional.empty();
         }
         Optional<EjValue> root = new FastYamlTerms(path, problems).convert(documents.get(0));
@@ -155,7 +154,7 @@ public final class EjabberdConfigReader {
             if (root.get() instanceof EjValue.Scalar s && s.text().isEmpty()) {
                 return Optional.of(List.of());
             }
-            fatal(root.get().loc(), "the top level must be a map of options (option: value)");
+            fatal(root.get().loc(), AuditTexts.get("parse.ejabberd.top-level"));
             return Optional.empty();
         }
         List<Option> out = new ArrayList<>();
@@ -192,11 +191,11 @@ public final class EjabberdConfigReader {
         String resolved = tidy(inc.path().startsWith("/") ? inc.path() : workingDir + "/" + inc.path());
         String normal = normalise(resolved);
         if (chain.contains(normal)) {
-            fatal(inc.at(), "include loop: " + resolved + " is already being read (" + String.join(" <- ", chain) + ")");
+            fatal(inc.at(), AuditTexts.get("parse.include-loop", resolved) + " (" + String.join(" <- ", chain) + ")");
             return Optional.empty();
         }
         if (chain.size() >= MAX_INCLUDE_DEPTH) {
-            fatal(inc.at(), "includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels at " + resolved);
+            fatal(inc.at(), AuditTexts.get("parse.include-depth", MAX_INCLUDE_DEPTH, resolved));
             return Optional.empty();
         }
         return readFile(resolved, chain, inc.at());
@@ -219,22 +218,20 @@ public final class EjabberdConfigReader {
                 for (EjValue.Entry opt : e.value().entries()) {
                     String name = opt.key().text();
                     if (!name.equals("allow_only") && !name.equals("disallow")) {
-                        fatal(opt.key().loc(), "include_config_file: unknown option '" + name
-                                + "' (only allow_only and disallow)");
+                        fatal(opt.key().loc(), AuditTexts.get("parse.ejabberd.include-option", name));
                         return Optional.empty();
                     }
                     Set<String> into = name.equals("allow_only") ? allowOnly : disallow;
                     for (EjValue item : opt.value().items()) {
                         if (!(item instanceof EjValue.Scalar s) || s.isNumber()) {
-                            fatal(item.loc(), "include_config_file: " + name + " must list option names");
+                            fatal(item.loc(), AuditTexts.get("parse.ejabberd.include-list", name));
                             return Optional.empty();
                         }
                         into.add(s.text());
                     }
                 }
                 if (!(e.value() instanceof EjValue.Mapping) && !e.value().items().isEmpty()) {
-                    fatal(e.value().loc(), "include_config_file: the options of " + e.key().text()
-                            + " must be a map (allow_only: [...], disallow: [...])");
+                    fatal(e.value().loc(), AuditTexts.get("parse.ejabberd.include-map", e.key().text()));
                     return Optional.empty();
                 }
                 if (!path(e.key(), out, allowOnly, disallow)) {
@@ -246,8 +243,7 @@ public final class EjabberdConfigReader {
         for (EjValue item : value.items()) {
             if (!(item instanceof EjValue.Scalar s) || !path(s, out, Set.of(), Set.of())) {
                 if (!(item instanceof EjValue.Scalar)) {
-                    fatal(item.loc(), "include_config_file: expected a file name, a list of them, or a map of file"
-                            + " names to allow_only/disallow");
+                    fatal(item.loc(), AuditTexts.get("parse.ejabberd.include-value"));
                 }
                 return Optional.empty();
             }
@@ -257,7 +253,7 @@ public final class EjabberdConfigReader {
 
     private boolean path(EjValue.Scalar s, List<Include> out, Set<String> allowOnly, Set<String> disallow) {
         if (s.isNumber() || s.text().isEmpty()) {
-            fatal(s.loc(), "include_config_file: not a file name");
+            fatal(s.loc(), AuditTexts.get("parse.ejabberd.include-not-file"));
             return false;
         }
         out.add(new Include(s.text(), s.loc(), Set.copyOf(allowOnly), Set.copyOf(disallow)));
@@ -312,17 +308,17 @@ public final class EjabberdConfigReader {
                     continue;
                 }
                 if (!(o.value() instanceof EjValue.Mapping) && !o.value().items().isEmpty()) {
-                    fatal(o.value().loc(), "define_macro must be a map of NAME: value");
+                    fatal(o.value().loc(), AuditTexts.get("parse.ejabberd.macro-map"));
                     return Optional.empty();
                 }
                 for (EjValue.Entry e : o.value().entries()) {
                     String name = e.key().text();
                     if (e.key().isNumber() || !name.matches("[A-Z_0-9]+")) {
-                        fatal(e.key().loc(), "macro name '" + name + "' is not allowed: only A-Z, 0-9 and _");
+                        fatal(e.key().loc(), AuditTexts.get("parse.ejabberd.macro-name", name));
                         return Optional.empty();
                     }
                     if (defined.containsKey(name)) {
-                        fatal(e.key().loc(), "macro " + name + " is defined twice (also at " + where.get(name) + ")");
+                        fatal(e.key().loc(), AuditTexts.get("parse.ejabberd.macro-twice", name, String.valueOf(where.get(name))));
                         return Optional.empty();
                     }
                     defined.put(name, e.value());
@@ -336,8 +332,7 @@ public final class EjabberdConfigReader {
                 for (String name : defined.keySet()) {
                     EjValue value = expand(defined.get(name), new ArrayDeque<>(), 0);
                     if (size(value) > MAX_EXPANDED_VALUES) {
-                        throw new MacroFailure(where.get(name), "macro " + name + " expands to more than "
-                                + MAX_EXPANDED_VALUES + " values (macros that multiply each other)");
+                        throw new MacroFailure(where.get(name), AuditTexts.get("parse.ejabberd.macro-expands", name, MAX_EXPANDED_VALUES));
                     }
                     expanded.put(name, value);
                 }
@@ -359,11 +354,10 @@ public final class EjabberdConfigReader {
         /** The value with every macro use inside it replaced, recursively; cycles fail. */
         private EjValue expand(EjValue v, Deque<String> path, int depth) {
             if (depth > MAX_VALUE_DEPTH) {
-                throw new MacroFailure(v.loc(), "macros nested deeper than " + MAX_VALUE_DEPTH + " levels");
+                throw new MacroFailure(v.loc(), AuditTexts.get("parse.ejabberd.macros-deep", MAX_VALUE_DEPTH));
             }
             if (++produced > MAX_EXPANDED_VALUES) {
-                throw new MacroFailure(v.where(), "macro expansion in " + unit + " gives more than " + MAX_EXPANDED_VALUES
-                        + " values (macros that multiply each other)");
+                throw new MacroFailure(v.where(), AuditTexts.get("parse.ejabberd.macro-expansion", String.valueOf(unit), MAX_EXPANDED_VALUES));
             }
             if (v instanceof EjValue.Scalar s) {
                 if (s.isNumber() || !defined.containsKey(s.text())) {
@@ -371,8 +365,7 @@ public final class EjabberdConfigReader {
                 }
                 String name = s.text();
                 if (path.contains(name)) {
-                    throw new MacroFailure(s.loc(), "macro " + name + " is defined in terms of itself ("
-                            + String.join(" -> ", path) + " -> " + name + ")");
+                    throw new MacroFailure(s.loc(), AuditTexts.get("parse.ejabberd.macro-itself", name, String.join(" -> ", path) + " -> " + name));
                 }
                 path.push(name);
                 EjValue inner = expanded.containsKey(name) ? expanded.get(name) : expand(defined.get(name), path, depth + 1);
@@ -401,13 +394,12 @@ public final class EjabberdConfigReader {
                 }
                 produced += size(expanded.get(s.text()));
                 if (produced > MAX_EXPANDED_VALUES) {
-                    throw new MacroFailure(s.loc(), "macro uses in " + unit + " give more than " + MAX_EXPANDED_VALUES
-                            + " values in all");
+                    throw new MacroFailure(s.loc(), AuditTexts.get("parse.ejabberd.macro-uses", String.valueOf(unit), MAX_EXPANDED_VALUES));
                 }
                 return expanded.get(s.text()).viaMacro(new EjValue.MacroUse(s.text(), s.loc(), where.get(s.text())));
             }
             if (depth > MAX_VALUE_DEPTH) {
-                throw new MacroFailure(v.loc(), "values nested deeper than " + MAX_VALUE_DEPTH + " levels");
+                throw new MacroFailure(v.loc(), AuditTexts.get("parse.ejabberd.values-deep", MAX_VALUE_DEPTH));
             }
             if (v instanceof EjValue.Sequence seq) {
                 List<EjValue> items = new ArrayList<>(seq.items().size());
@@ -455,8 +447,7 @@ public final class EjabberdConfigReader {
         }
 
         private void keyWarning(String name, Loc at) {
-            warn(at, "macro " + name + " (defined at " + where.get(name) + ") used as a key: ejabberd replaces macros in"
-                    + " values only, so the key stays '" + name + "'");
+            warn(at, AuditTexts.get("parse.ejabberd.macro-key", name, String.valueOf(where.get(name))));
         }
     }
 
@@ -510,18 +501,18 @@ public final class EjabberdConfigReader {
             all.addAll(sb.items());
             return Optional.of(new EjValue.Sequence(all, sa.loc(), sa.macro()));
         }
-        warn(at, "a map and a list are joined here (a map at " + a.where() + "): only the first is used");
+        warn(at, AuditTexts.get("parse.ejabberd.map-and-list", String.valueOf(a.where())));
         return Optional.of(a);
     }
 
     private List<String> hosts(Option hosts) {
         if (hosts == null) {
-            warn(new Loc(files.isEmpty() ? "" : files.get(0), 0), "no 'hosts' option: ejabberd refuses to start without it");
+            warn(new Loc(files.isEmpty() ? "" : files.get(0), 0), AuditTexts.get("parse.ejabberd.no-hosts", ""));
             return List.of();
         }
         List<String> out = new ArrayList<>();
         for (EjValue v : hosts.value().items()) {
-            v.scalarText().ifPresentOrElse(out::add, () -> warn(v.loc(), "hosts: expected a domain name"));
+            v.scalarText().ifPresentOrElse(out::add, () -> warn(v.loc(), AuditTexts.get("parse.ejabberd.hosts-domain")));
         }
         return out;
     }
@@ -546,8 +537,7 @@ public final class EjabberdConfigReader {
                 for (EjValue.Entry opt : host.value().entries()) {
                     String key = opt.key().text();
                     if (!opt.value().isList()) {
-                        warn(opt.key().loc(), "append_host_config: " + key + " is not a list, so it cannot be appended"
-                                + " (ejabberd refuses this: merge conflict)");
+                        warn(opt.key().loc(), AuditTexts.get("parse.ejabberd.append-not-list", key));
                         continue;
                     }
                     Option base = opts.containsKey(key) ? opts.get(key) : global.get(key);
@@ -560,13 +550,13 @@ public final class EjabberdConfigReader {
 
     private List<EjValue.Entry> hostEntries(Option o) {
         if (!(o.value() instanceof EjValue.Mapping) && !o.value().items().isEmpty()) {
-            warn(o.value().loc(), o.key() + " must map host names to options");
+            warn(o.value().loc(), AuditTexts.get("parse.ejabberd.host-map", o.key()));
             return List.of();
         }
         List<EjValue.Entry> out = new ArrayList<>();
         for (EjValue.Entry e : o.value().entries()) {
             if (!(e.value() instanceof EjValue.Mapping) && !e.value().items().isEmpty()) {
-                warn(e.value().loc(), o.key() + ": the options of " + e.key().text() + " must be a map");
+                warn(e.value().loc(), AuditTexts.get("parse.ejabberd.host-options", o.key(), e.key().text()));
                 continue;
             }
             out.add(e);

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.ejabberd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,8 +76,7 @@ public final class ShellAssignments {
                     apply(words, commandLine);
                 }
                 if (end.equals("other")) {
-                    problems.add(new ConfigProblem(new Loc(file, line), "shell control operator: the rest of the line"
-                            + " is ignored here", false));
+                    problems.add(new ConfigProblem(new Loc(file, line), AuditTexts.get("parse.shell.control-operator"), false));
                     skipLine();
                 }
             }
@@ -142,7 +142,7 @@ public final class ShellAssignments {
                     quotedBeforeEquals |= !sawEquals;
                     int close = s.indexOf('\'', pos + 1);
                     if (close < 0) {
-                        problems.add(new ConfigProblem(new Loc(file, line), "unterminated single quote", false));
+                        problems.add(new ConfigProblem(new Loc(file, line), AuditTexts.get("parse.shell.single-quote"), false));
                         close = s.length();
                     }
                     String part = s.substring(pos + 1, close);
@@ -170,8 +170,7 @@ public final class ShellAssignments {
                 } else if (c == '`') {
                     exact = false;
                     int close = s.indexOf('`', pos + 1);
-                    problems.add(new ConfigProblem(new Loc(file, line), "command substitution: its output is not known"
-                            + " from the file", false));
+                    problems.add(new ConfigProblem(new Loc(file, line), AuditTexts.get("parse.shell.command-substitution"), false));
                     String part = close < 0 ? s.substring(pos) : s.substring(pos, close + 1);
                     line += count(part);
                     pos = close < 0 ? s.length() : close + 1;
@@ -214,7 +213,7 @@ public final class ShellAssignments {
                     pos++;
                 }
             }
-            problems.add(new ConfigProblem(new Loc(file, line), "unterminated double quote", false));
+            problems.add(new ConfigProblem(new Loc(file, line), AuditTexts.get("parse.shell.double-quote"), false));
             return false;
         }
 
@@ -241,7 +240,7 @@ public final class ShellAssignments {
                     }
                     pos++;
                 }
-                problems.add(new ConfigProblem(new Loc(file, line), "command substitution: its output is not known from the file", false));
+                problems.add(new ConfigProblem(new Loc(file, line), AuditTexts.get("parse.shell.command-substitution"), false));
                 return false;
             }
             String name;
@@ -255,7 +254,7 @@ public final class ShellAssignments {
                 String inner = s.substring(pos + 1, close);
                 pos = close + 1;
                 if (!inner.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    problems.add(new ConfigProblem(new Loc(file, line), "parameter expansion ${…} is not evaluated here", false));
+                    problems.add(new ConfigProblem(new Loc(file, line), AuditTexts.get("parse.shell.parameter-expansion", ""), false));
                     return false;
                 }
                 name = inner;
@@ -298,7 +297,7 @@ public final class ShellAssignments {
                 }
             }
             if (!allAssignments) {
-                problems.add(new ConfigProblem(new Loc(file, commandLine), "a command, not a variable assignment: ignored here (the shell would run it)", false));
+                problems.add(new ConfigProblem(new Loc(file, commandLine), AuditTexts.get("parse.shell.command"), false));
                 return;
             }
             for (int k = i; k < words.size(); k++) {

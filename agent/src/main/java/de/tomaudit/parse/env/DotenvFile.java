@@ -1,5 +1,6 @@
 package de.tomaudit.parse.env;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,7 @@ public record DotenvFile(String path, Map<String, DotenvEntry> effective, List<D
         env.put(key, origin);
         List<DotenvProblem> p = new java.util.ArrayList<>(problems);
         if (before != null && !processEnvironment.containsKey(key)) {
-            p.add(new DotenvProblem(before.line(), key + " is also set by " + origin
-                    + ", which wins: dotenv never overwrites a variable the process already has"));
+            p.add(new DotenvProblem(before.line(), AuditTexts.get("parse.dotenv.overridden", key, String.valueOf(origin))));
         }
         return new DotenvFile(path, e, assignments, p, env);
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.env;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Secret;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class DotenvParser {
             String key = s.key();
             if (key.isEmpty()) {
                 s.restOfLine(); // skips the line; its text is not repeated (issue 13)
-                problems.add(new DotenvProblem(line, "not an assignment (ignored)"));
+                problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.not-assignment")));
                 continue;
             }
             s.skipBlanks();
@@ -82,17 +83,16 @@ public final class DotenvParser {
             } else {
                 String rest = s.restOfLine().strip();
                 if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    problems.add(new DotenvProblem(line, "not an assignment (ignored)"));
+                    problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.not-assignment")));
                 } else if (exported) {
                     // dotenv: "export KEY" only exports a key set before; otherwise it raises a FormatError
                     if (!raw.containsKey(key)) {
                         // the name is not repeated: a bare line may be a secret pasted on its own (issue 13)
-                        problems.add(new DotenvProblem(line, "an export without a value of a name not set before it: "
-                                + "dotenv raises a FormatError, so Mastodon does not start"));
+                        problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.export")));
                     }
                 } else {
                     // dotenv 3 reads a bare key as an assignment of the empty value (the last one wins)
-                    problems.add(new DotenvProblem(line, "a name with no '=' and no value: dotenv sets it to the empty value"));
+                    problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.no-value", "")));
                     assign(key, "", line, false, DotenvEntry.Quote.NONE, raw, assignments, effective);
                 }
                 continue;
@@ -107,7 +107,7 @@ public final class DotenvParser {
                 s.advanceTo(end + 1);
                 String after = s.restOfLine().strip();
                 if (!after.isEmpty() && !after.startsWith("#")) {
-                    problems.add(new DotenvProblem(line, key + ": text after the closing quote ignored"));
+                    problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.after-quote", key)));
                 }
                 if (c == '\'') {
                     quote = DotenvEntry.Quote.SINGLE;
@@ -118,7 +118,7 @@ public final class DotenvParser {
                 }
             } else {
                 if (c == '\'' || c == '"') {
-                    problems.add(new DotenvProblem(line, key + ": quote not closed, read as unquoted text"));
+                    problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.open-quote", key)));
                 }
                 String unquoted = s.untilCommentOrEol().strip();
                 s.restOfLine();
@@ -170,7 +170,7 @@ public final class DotenvParser {
             }
             char n = v.charAt(i + 1);
             if (n == '(') {
-                problems.add(new DotenvProblem(line, key + ": command substitution $(…) is not run by the audit"));
+                problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.command", key)));
                 out.append(c);
                 i++;
                 continue;
@@ -203,8 +203,7 @@ public final class DotenvParser {
             String name = v.substring(start, end);
             String ref = raw.get(name);
             if (ref == null) {
-                problems.add(new DotenvProblem(line, key + " refers to " + name
-                        + ", which is not set earlier in the file (the process environment is not known): read as empty"));
+                problems.add(new DotenvProblem(line, AuditTexts.get("parse.dotenv.unset-reference", key, name)));
                 ref = "";
             }
             out.append(ref);

@@ -39,7 +39,7 @@ public final class IptablesSaveParser {
                 continue;
             }
             if (table.isEmpty()) {
-                problems.add(new FwProblem(where, "rule outside of a *table section"));
+                problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.outside-table")));
                 continue;
             }
             if (line.startsWith(":")) {
@@ -55,7 +55,7 @@ public final class IptablesSaveParser {
             List<String> words = FwTokens.split(line);
             if (words.size() < 2 || !(words.get(0).equals("-A") || words.get(0).equals("-I")
                     || words.get(0).equals("--append") || words.get(0).equals("--insert"))) {
-                problems.add(new FwProblem(where, "not an iptables-save line"));
+                problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.not-iptables")));
                 continue;
             }
             String t = table;

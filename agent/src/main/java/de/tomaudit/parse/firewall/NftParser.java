@@ -191,7 +191,7 @@ public final class NftParser {
         if (w0.equals("add") || w0.equals("table") || w0.equals("delete") || w0.equals("destroy")) {
             return; // add table / add set …: nothing for the input path
         }
-        problems.add(new FwProblem(where, "unknown statement"));
+        problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.unknown-statement")));
     }
 
     private void chainStatement(ChainBuilder c, List<String> t, String where) {
@@ -219,7 +219,7 @@ public final class NftParser {
 
     private void include(String pattern, String where) {
         if (includeStack.size() > MAX_INCLUDE_DEPTH) {
-            problems.add(new FwProblem(where, "includes nested too deep"));
+            problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.include-depth")));
             return;
         }
         List<Includes.Included> files;
@@ -231,7 +231,7 @@ public final class NftParser {
         }
         for (Includes.Included f : files) {
             if (includeStack.contains(f.path())) {
-                problems.add(new FwProblem(where, "include loop: " + f.path()));
+                problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.include-loop", f.path())));
                 continue;
             }
             includeStack.push(f.path());
@@ -256,7 +256,7 @@ public final class NftParser {
                 String name = s.substring(i + 1, j);
                 String v = defines.get(name);
                 if (v == null) {
-                    problems.add(new FwProblem(where, "undefined variable"));
+                    problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.undefined-variable")));
                     out.append(s, i, j);
                 } else {
                     out.append(v);

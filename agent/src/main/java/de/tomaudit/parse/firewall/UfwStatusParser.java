@@ -49,7 +49,7 @@ public final class UfwStatusParser {
             }
             String[] cols = line.split("\\s{2,}");
             if (cols.length < 3) {
-                problems.add(new FwProblem(where, "not a ufw rule line"));
+                problems.add(new FwProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.fw.not-ufw-rule")));
                 continue;
             }
             String to = cols[0];
@@ -62,7 +62,7 @@ public final class UfwStatusParser {
                     action.length > 1 ? action[1].toUpperCase(Locale.ROOT) : "IN", from, v6, where));
         }
         if (!statusSeen) {
-            problems.add(new FwProblem(origin, "no 'Status:' line: not ufw status output"));
+            problems.add(new FwProblem(origin, de.tomaudit.i18n.AuditTexts.get("parse.fw.no-status", "")));
         }
         return new UfwStatus(active, incoming, rules, problems);
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.journald;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,9 @@ public final class JournaldSettings {
         };
         if (!valid) {
             // the kind, never the value (a file may hold anything there)
-            problems.add(e.source() + ": invalid " + e.key() + " (" + (e.key().startsWith("Max") && e.key().endsWith("Sec")
-                    ? "not a time span, or out of range" : e.key().equals("Storage") ? "not volatile, persistent, auto or none"
-                    : "not a size, or out of range") + "), ignored as journald ignores it");
+            problems.add(e.source() + ": " + AuditTexts.get("parse.journald.invalid", e.key(),
+                    AuditTexts.get(e.key().startsWith("Max") && e.key().endsWith("Sec") ? "parse.journald.not-time-span"
+                            : e.key().equals("Storage") ? "parse.journald.not-storage" : "parse.journald.not-size")));
             return;
         }
         values.put(e.key(), e);

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.journald;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class SystemdConfParser {
             }
             if (line.startsWith("[")) {
                 if (!line.endsWith("]")) {
-                    problems.add(file + ":" + lineNo + ": invalid section header, ignored");
+                    problems.add(file + ":" + lineNo + ": " + AuditTexts.get("parse.systemd.bad-section"));
                     continue;
                 }
                 section = line.substring(1, line.length() - 1);
@@ -40,11 +41,11 @@ public final class SystemdConfParser {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                problems.add(file + ":" + lineNo + ": missing '=', line ignored");
+                problems.add(file + ":" + lineNo + ": " + AuditTexts.get("parse.systemd.no-equals", ""));
                 continue;
             }
             if (section.isEmpty()) {
-                problems.add(file + ":" + lineNo + ": assignment outside of any section, ignored");
+                problems.add(file + ":" + lineNo + ": " + AuditTexts.get("parse.systemd.outside-section"));
                 continue;
             }
             entries.add(new SystemdConfEntry(section, line.substring(0, eq).strip(), line.substring(eq + 1).strip(),

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.logrotate;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -50,11 +51,11 @@ public final class LogrotateConfigResolver {
     /** Reads one file; false when logrotate would reject it as a whole. */
     private boolean file(String path, String from, int fromLine) {
         if (stack.contains(path)) {
-            problems.add(new LogrotateProblem(from, fromLine, "include loop: " + path + " is already being read"));
+            problems.add(new LogrotateProblem(from, fromLine, AuditTexts.get("parse.include-loop", path)));
             return false;
         }
         if (stack.size() > MAX_NESTING) {
-            problems.add(new LogrotateProblem(from, fromLine, "include nesting too deep"));
+            problems.add(new LogrotateProblem(from, fromLine, AuditTexts.get("parse.logrotate.include-depth")));
             return false;
         }
         String text;
@@ -90,7 +91,7 @@ public final class LogrotateConfigResolver {
                 rules.remove(rules.size() - 1);
             }
             defaults = before;
-            problems.add(new LogrotateProblem(path, 0, "logrotate skips this file: none of its log definitions are used"));
+            problems.add(new LogrotateProblem(path, 0, AuditTexts.get("parse.logrotate.skips-file")));
         }
         return ok;
     }
@@ -125,8 +126,7 @@ public final class LogrotateConfigResolver {
         for (LogrotateDirective d : s.directives()) {
             Optional<LogrotateSettings> next = apply(settings, d);
             if (next.isEmpty()) {
-                problems.add(new LogrotateProblem(s.file(), s.line(), "logrotate skips the definition of "
-                        + String.join(" ", s.patterns())));
+                problems.add(new LogrotateProblem(s.file(), s.line(), AuditTexts.get("parse.logrotate.skips-definition", String.join(" ", s.patterns()))));
                 return;
             }
             settings = next.get();
@@ -146,7 +146,7 @@ public final class LogrotateConfigResolver {
             }
             case "weekly" -> {
                 if (!d.value().isEmpty() && !WEEKDAY.matcher(d.value()).matches()) {
-                    return bad(d, "bad weekly value (not a weekday 0-7 or ndays)");
+                    return bad(d, AuditTexts.get("parse.logrotate.bad-weekly"));
                 }
                 return Optional.of(s.withInterval(LogrotateInterval.WEEKLY, src));
             }
@@ -168,20 +168,20 @@ public final class LogrotateConfigResolver {
             case "rotate" -> {
                 Optional<Long> n = number(d.value());
                 if (n.isEmpty() || n.get() < -1) {
-                    return bad(d, "bad rotation count (not a whole number)");
+                    return bad(d, AuditTexts.get("parse.logrotate.bad-rotate"));
                 }
                 if (n.get() > MAX_ROTATE) {
-                    return bad(d, "value out of range: rotation count above " + MAX_ROTATE);
+                    return bad(d, AuditTexts.get("parse.logrotate.rotate-range", String.valueOf(MAX_ROTATE)));
                 }
                 return Optional.of(s.withRotate(n.get(), src));
             }
             case "maxage" -> {
                 Optional<Long> n = number(d.value());
                 if (n.isEmpty() || n.get() < 0) {
-                    return bad(d, "bad maximum age (not a whole number of days)");
+                    return bad(d, AuditTexts.get("parse.logrotate.bad-maxage"));
                 }
                 if (n.get() > MAX_DAYS) {
-                    return bad(d, "value out of range: maximum age above " + MAX_DAYS + " days");
+                    return bad(d, AuditTexts.get("parse.logrotate.maxage-range", String.valueOf(MAX_DAYS)));
                 }
                 return Optional.of(s.withMaxAge(n, src));
             }
@@ -199,12 +199,12 @@ public final class LogrotateConfigResolver {
     private Optional<Long> size(LogrotateDirective d) {
         var m = SIZE.matcher(d.value());
         if (!m.matches()) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "bad size (not a number with k, M or G)"));
+            problems.add(new LogrotateProblem(d.file(), d.line(), AuditTexts.get("parse.logrotate.bad-size")));
             return Optional.empty();
         }
         Optional<Long> n = number(m.group(1));
         if (n.isEmpty()) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "value out of range: size"));
+            problems.add(new LogrotateProblem(d.file(), d.line(), AuditTexts.get("parse.logrotate.size-range")));
             return Optional.empty();
         }
         long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -214,7 +214,7 @@ public final class LogrotateConfigResolver {
             default -> 1L;
         };
         if (Math.multiplyHigh(n.get(), unit) != 0 || n.get() * unit < 0) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "value out of range: size"));
+            problems.add(new LogrotateProblem(d.file(), d.line(), AuditTexts.get("parse.logrotate.size-range")));
             return Optional.empty();
         }
         return Optional.of(n.get() * unit);
@@ -234,11 +234,11 @@ public final class LogrotateConfigResolver {
         try {
             entry = source.stat(path);
         } catch (LogrotateSourceException e) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "cannot stat " + path + ": " + e.getMessage()));
+            problems.add(new LogrotateProblem(d.file(), d.line(), AuditTexts.get("parse.logrotate.cannot-stat", path, e.getMessage())));
             return;
         }
         if (entry.isEmpty()) {
-            problems.add(new LogrotateProblem(d.file(), d.line(), "cannot stat " + path + ": no such file or directory"));
+            problems.add(new LogrotateProblem(d.file(), d.line(), AuditTexts.get("parse.logrotate.cannot-stat", path, AuditTexts.get("parse.no-such-file"))));
             return;
         }
         if (entry.get().kind() == LogrotateSource.Kind.DIRECTORY) {
@@ -246,7 +246,7 @@ public final class LogrotateConfigResolver {
             try {
                 names = source.list(path).stream().sorted().toList();
             } catch (LogrotateSourceException e) {
-                problems.add(new LogrotateProblem(d.file(), d.line(), "cannot read directory " + path + ": " + e.getMessage()));
+                problems.add(new LogrotateProblem(d.file(), d.line(), AuditTexts.get("parse.logrotate.cannot-read-dir", path, e.getMessage())));
                 return;
             }
             String dir = path.endsWith("/") ? path : path + "/";
@@ -273,8 +273,7 @@ public final class LogrotateConfigResolver {
         }
         int mode = entry.get().mode();
         if (mode >= 0 && (mode & 0022) != 0) {
-            problems.add(new LogrotateProblem(path, 0, String.format(
-                    "ignored by logrotate: mode %04o is writable by group or others", mode)));
+            problems.add(new LogrotateProblem(path, 0, AuditTexts.get("parse.logrotate.writable", String.format("%04o", mode))));
             return;
         }
         file(path, from.file(), from.line());

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.logrotate;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -72,12 +73,12 @@ public final class LogrotateFileParser {
             } else if (c == '}') {
                 stanzaEnd();
             } else {
-                problem("lines must begin with a keyword or a filename (possibly in double quotes)");
+                problem(AuditTexts.get("parse.logrotate.line-start"));
                 skipLine();
             }
         }
         if (inStanza() && !failed) {
-            problem("missing } at end of file (logrotate still uses the definition from line " + stanzaLine + ")");
+            problem(AuditTexts.get("parse.logrotate.missing-brace", String.valueOf(stanzaLine)));
             closeStanza();
         }
     }
@@ -94,7 +95,7 @@ public final class LogrotateFileParser {
             return;
         }
         if (key.equals("endscript")) {
-            problem("endscript without a script");
+            problem(AuditTexts.get("parse.logrotate.endscript"));
             skipLine();
             return;
         }
@@ -102,20 +103,20 @@ public final class LogrotateFileParser {
         if (VALUE_REQUIRED.contains(key) || VALUE_OPTIONAL.contains(key)) {
             value = restOfLineValue();
             if (value.isEmpty() && VALUE_REQUIRED.contains(key)) {
-                error(at, "argument expected after " + key);
+                error(at, AuditTexts.get("parse.logrotate.argument", key));
                 return;
             }
         } else if (!FLAGS.contains(key)) {
-            problem("unknown option '" + key + "' -- ignoring line");
+            problem(AuditTexts.get("parse.logrotate.unknown-option", key));
             skipLine();
             return;
         }
         if (key.equals("include") && inStanza()) {
-            error(at, "include may not appear inside of log file definition");
+            error(at, AuditTexts.get("parse.logrotate.not-inside", "include"));
             return;
         }
         if ((key.equals("tabooext") || key.equals("taboopat")) && inStanza()) {
-            error(at, key + " may not appear inside of log file definition");
+            error(at, AuditTexts.get("parse.logrotate.not-inside", key));
             return;
         }
         LogrotateDirective d = new LogrotateDirective(key, value, file, at);
@@ -164,21 +165,21 @@ public final class LogrotateFileParser {
             pos = start;
             skipLine();
         }
-        problems.add(new LogrotateProblem(file, at, key + " without endscript"));
+        problems.add(new LogrotateProblem(file, at, AuditTexts.get("parse.logrotate.no-endscript", key)));
         failed = true;
     }
 
     private void stanzaStart() {
         int at = line;
         if (inStanza()) {
-            problem("unexpected log filename");
+            problem(AuditTexts.get("parse.logrotate.unexpected-filename"));
             stanzaBroken = true;
             skipLine();
             return;
         }
         int brace = text.indexOf('{', pos);
         if (brace < 0) {
-            error(at, "{ expected after log file name(s)");
+            error(at, AuditTexts.get("parse.logrotate.brace-expected", ""));
             return;
         }
         String header = text.substring(pos, brace);
@@ -188,11 +189,11 @@ public final class LogrotateFileParser {
         try {
             names = ShellWords.split(header);
         } catch (IllegalArgumentException e) {
-            error(at, "error parsing filename: " + e.getMessage());
+            error(at, AuditTexts.get("parse.logrotate.filename", e.getMessage()));
             return;
         }
         if (names.isEmpty()) {
-            error(at, "{ expected after log file name(s)");
+            error(at, AuditTexts.get("parse.logrotate.brace-expected", ""));
             return;
         }
         patterns = names;
@@ -212,7 +213,7 @@ public final class LogrotateFileParser {
             pos++;
         }
         if (pos < text.length() && text.charAt(pos) != '\n') {
-            problem("unexpected text after }");
+            problem(AuditTexts.get("parse.logrotate.text-after-brace", ""));
             skipLine();
         }
     }

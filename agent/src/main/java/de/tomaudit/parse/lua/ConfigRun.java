@@ -83,10 +83,10 @@ final class ConfigRun implements OptionProxy.Store {
         } catch (LuaError e) {
             return fromLuaError(e);
         } catch (StackOverflowError e) {
-            return failed(ConfigProblem.Kind.CALL_DEPTH, "nested too deeply (stack overflow)",
+            return failed(ConfigProblem.Kind.CALL_DEPTH, AuditTexts.get("parse.prosody.stack-overflow"),
                     fileOf(hook.lastSource()), hook.lastLine());
         } catch (RuntimeException e) {
-            return failed(ConfigProblem.Kind.RUNTIME, "evaluation failed: " + e, fileOf(hook.lastSource()), hook.lastLine());
+            return failed(ConfigProblem.Kind.RUNTIME, AuditTexts.get("parse.prosody.evaluation-failed", String.valueOf(e)), fileOf(hook.lastSource()), hook.lastLine());
         } finally {
             SandboxBudgets.leave();
         }
@@ -312,8 +312,8 @@ final class ConfigRun implements OptionProxy.Store {
         int line = statementLine(chunk, name, storeLine);
         chunk.lastStoreLine = storeLine;
         if (!chunk.setHere.add(chunk.host + "/" + name)) {
-            warnings.add(new ConfigProblem(ConfigProblem.Kind.WARNING, "Duplicate option '" + name + "'"
-                    + (chunk.host.equals(ConfigSection.GLOBAL) ? "" : " in " + chunk.host), chunk.file, line));
+            warnings.add(new ConfigProblem(ConfigProblem.Kind.WARNING, chunk.host.equals(ConfigSection.GLOBAL)
+                    ? AuditTexts.get("parse.prosody.duplicate", name) : AuditTexts.get("parse.prosody.duplicate-in", name, chunk.host), chunk.file, line));
         }
         ValueLayout layout = key.isstring() ? TableLines.ofStatement(tokens(chunk), line, name) : ValueLayout.COMPUTED;
         set(chunk.host, name, value, chunk.file, line, layout);
@@ -462,8 +462,7 @@ final class ConfigRun implements OptionProxy.Store {
                 names = new ArrayList<>(source.list(dir));
             } catch (ConfigSourceException e) {
                 if (e.missing()) {
-                    warn(chunk, "Include \"" + pattern + "\": directory " + dir
-                            + " does not exist (Prosody itself refuses to start like this)");
+                    warn(chunk, AuditTexts.get("parse.prosody.include-no-dir", pattern, dir));
                     return;
                 }
                 throw new IncludeFailure(new ConfigProblem(ConfigProblem.Kind.INCLUDE,
@@ -482,12 +481,12 @@ final class ConfigRun implements OptionProxy.Store {
         int line = currentLine(chunk);
         if (includeStack.contains(file)) {
             throw new IncludeFailure(new ConfigProblem(ConfigProblem.Kind.INCLUDE,
-                    "Include loop: " + file + " includes itself (through " + String.join(" -> ", includeStack) + ")",
+                    AuditTexts.get("parse.prosody.include-loop", file, String.join(" -> ", includeStack)),
                     chunk.file, line));
         }
         if (includeStack.size() >= limits.maxIncludeDepth()) {
             throw new IncludeFailure(new ConfigProblem(ConfigProblem.Kind.INCLUDE,
-                    "Includes nested more than " + limits.maxIncludeDepth() + " deep at " + file, chunk.file, line));
+                    AuditTexts.get("parse.prosody.include-depth", limits.maxIncludeDepth(), file), chunk.file, line));
         }
         countFile(file);
         String text;
@@ -495,7 +494,7 @@ final class ConfigRun implements OptionProxy.Store {
             text = source.read(file);
         } catch (ConfigSourceException e) {
             throw new IncludeFailure(new ConfigProblem(ConfigProblem.Kind.INCLUDE,
-                    "Error loading included " + file + ": " + e.getMessage(), chunk.file, line));
+                    AuditTexts.get("parse.prosody.include-error", file, e.getMessage()), chunk.file, line));
         }
         runChunk(file, text);
     }

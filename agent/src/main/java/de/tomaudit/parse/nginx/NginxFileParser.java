@@ -1,5 +1,6 @@
 package de.tomaudit.parse.nginx;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public final class NginxFileParser {
 
     private List<NginxDirective> block(int depth) throws NginxParseException {
         if (depth > MAX_BLOCK_DEPTH) {
-            throw new NginxParseException(file, line, "blocks nested deeper than " + MAX_BLOCK_DEPTH + " levels");
+            throw new NginxParseException(file, line, AuditTexts.get("parse.nginx.blocks-deep", MAX_BLOCK_DEPTH));
         }
         List<NginxDirective> out = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -75,10 +76,10 @@ public final class NginxFileParser {
                 }
                 case EOF -> {
                     if (!words.isEmpty()) {
-                        throw new NginxParseException(file, t.line, "unexpected end of file, expecting \";\" or \"}\"");
+                        throw new NginxParseException(file, t.line, AuditTexts.get("parse.nginx.eof-semicolon"));
                     }
                     if (depth > 0) {
-                        throw new NginxParseException(file, t.line, "unexpected end of file, expecting \"}\"");
+                        throw new NginxParseException(file, t.line, AuditTexts.get("parse.nginx.eof-brace"));
                     }
                     return out;
                 }
@@ -135,7 +136,7 @@ public final class NginxFileParser {
         int begin = pos;
         while (true) {
             if (pos >= text.length()) {
-                throw new NginxParseException(file, line, "unexpected end of file in a quoted string opened on line " + at);
+                throw new NginxParseException(file, line, AuditTexts.get("parse.nginx.eof-quote", String.valueOf(at)));
             }
             char c = text.charAt(pos);
             if (c == '\\' && pos + 1 < text.length()) {

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.nginx;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,7 +73,8 @@ public final class NginxIncludeResolver {
         } catch (NginxSourceException e) {
             if (e.missing()) {
                 problems.add(new NginxProblem(NginxProblem.Kind.MISSING_INCLUDE, includedFrom, includeLine,
-                        path.equals(includedFrom) ? path + " does not exist" : "included file " + path + " does not exist"));
+                        path.equals(includedFrom) ? AuditTexts.get("evidence.host.does-not-exist", path)
+                                : AuditTexts.get("evidence.host.does-not-exist", AuditTexts.get("parse.included-file", path))));
             } else {
                 problems.add(new NginxProblem(NginxProblem.Kind.UNREADABLE, path, 0, e.getMessage()));
             }
@@ -108,7 +110,7 @@ public final class NginxIncludeResolver {
     private List<NginxDirective> include(NginxDirective d) {
         if (d.args().size() != 1) {
             problems.add(new NginxProblem(NginxProblem.Kind.SYNTAX, d.file(), d.line(),
-                    "invalid number of arguments in \"include\" directive"));
+                    AuditTexts.get("parse.nginx.include-arguments")));
             return List.of();
         }
         String path = absolute(d.args().get(0));
@@ -140,7 +142,7 @@ public final class NginxIncludeResolver {
                     continue;
                 }
                 problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_LOOP, d.file(), d.line(),
-                        "include loop: " + t + " includes itself (via " + String.join(" <- ", stack) + ")"));
+                        AuditTexts.get("parse.nginx.include-loop", t, String.join(" <- ", stack))));
                 continue;
             }
             if (stack.size() >= MAX_DEPTH) {
@@ -148,7 +150,7 @@ public final class NginxIncludeResolver {
                     continue;
                 }
                 problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
-                        "includes nested deeper than " + MAX_DEPTH + " levels at " + t));
+                        AuditTexts.get("parse.include-depth", MAX_DEPTH, t)));
                 continue;
             }
             out.addAll(file(t, d.file(), d.line()));
@@ -160,8 +162,7 @@ public final class NginxIncludeResolver {
         if (!cut) {
             cut = true;
             problems.add(new NginxProblem(NginxProblem.Kind.INCLUDE_DEPTH, d.file(), d.line(),
-                    "includes expand to more than " + MAX_SPLICED + " directives and files (files that include each other?);"
-                            + " the rest is not read"));
+                    AuditTexts.get("parse.nginx.spliced", MAX_SPLICED)));
         }
     }
 

@@ -78,13 +78,12 @@ public final class HbaParser {
             return;
         }
         if (!TYPES.contains(type)) {
-            acc.problems.add(new PgProblem(file, line, "invalid connection type", true));
+            acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.connection-type"), true));
             return;
         }
         int f = 1;
         if (fields.size() <= f + 1) {
-            acc.problems.add(new PgProblem(file, line, "end-of-line before " + (fields.size() <= f ? "database" : "role")
-                    + " specification", true));
+            acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.eol-before", fields.size() <= f ? "database" : "role"), true));
             return;
         }
         List<String> dbs = texts(fields.get(f++));
@@ -93,14 +92,14 @@ public final class HbaParser {
         String mask = "";
         if (!type.equals("local")) {
             if (fields.size() <= f) {
-                acc.problems.add(new PgProblem(file, line, "end-of-line before IP address specification", true));
+                acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.eol-before", "IP address"), true));
                 return;
             }
             address = single(fields.get(f++));
             boolean isIp = de.tomaudit.parse.sockets.InetLiteral.parse(address).isPresent();
             if (isIp && !address.contains("/")) {
                 if (fields.size() <= f) {
-                    acc.problems.add(new PgProblem(file, line, "end-of-line before netmask specification", true));
+                    acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.eol-before", "netmask"), true));
                     return;
                 }
                 mask = single(fields.get(f++));
@@ -114,7 +113,7 @@ public final class HbaParser {
             }
         }
         if (fields.size() <= f) {
-            acc.problems.add(new PgProblem(file, line, "end-of-line before authentication method", true));
+            acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.eol-method"), true));
             return;
         }
         String method = single(fields.get(f++)).toLowerCase(Locale.ROOT);
@@ -123,7 +122,7 @@ public final class HbaParser {
             String opt = single(fields.get(f));
             int eq = opt.indexOf('=');
             if (eq <= 0) {
-                acc.problems.add(new PgProblem(file, line, "authentication option not in name=value format", true));
+                acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.option-format"), true));
                 continue;
             }
             String name = opt.substring(0, eq).toLowerCase(Locale.ROOT);
@@ -135,11 +134,11 @@ public final class HbaParser {
 
     private void include(String kind, List<List<Token>> fields, String file, int line, Deque<String> stack, Acc acc) {
         if (!Set.of("include", "include_if_exists", "include_dir").contains(kind)) {
-            acc.problems.add(new PgProblem(file, line, "invalid connection type", true));
+            acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.connection-type"), true));
             return;
         }
         if (fields.size() != 2) {
-            acc.problems.add(new PgProblem(file, line, kind + " must be followed by exactly one file name", true));
+            acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.one-file", kind), true));
             return;
         }
         String target = PgIncludes.resolve(file, single(fields.get(1)));
@@ -151,8 +150,7 @@ public final class HbaParser {
         if (kind.equals("include_dir")) {
             PgFiles.Listed listed = files.list(target);
             if (listed.status() != PgFiles.Status.OK) {
-                acc.problems.add(new PgProblem(file, line, "could not open directory \"" + target + "\": "
-                        + listed.message(), true));
+                acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.open-dir", target, listed.message()), true));
                 return;
             }
             stack.push(target);
@@ -176,12 +174,10 @@ public final class HbaParser {
             case OK -> parseText(target, loaded.text(), stack, acc);
             case MISSING -> {
                 if (!optional) {
-                    acc.problems.add(new PgProblem(file, line, "could not open file \"" + target + "\": "
-                            + loaded.message(), true));
+                    acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.open-file", target, loaded.message()), true));
                 }
             }
-            case FAILED -> acc.problems.add(new PgProblem(file, line, "could not read file \"" + target + "\": "
-                    + loaded.message(), true));
+            case FAILED -> acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.read-file", target, loaded.message()), true));
         }
     }
 

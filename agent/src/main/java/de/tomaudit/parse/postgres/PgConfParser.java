@@ -82,7 +82,7 @@ public final class PgConfParser {
 
     private void include(String kind, String value, String file, int line, Deque<String> stack, Acc acc) {
         if (value.isBlank()) {
-            acc.problems.add(new PgProblem(file, line, "empty configuration file name: \"" + kind + "\"", true));
+            acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.empty-name", kind), true));
             return;
         }
         String target = PgIncludes.resolve(file, value);
@@ -95,12 +95,11 @@ public final class PgConfParser {
             PgFiles.Listed listed = files.list(target);
             if (listed.status() == PgFiles.Status.MISSING) {
                 // PostgreSQL refuses to start without the directory; then it is not running this config
-                acc.problems.add(new PgProblem(file, line, "configuration directory " + target + " does not exist", false));
+                acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.no-dir", target), false));
                 return;
             }
             if (listed.status() == PgFiles.Status.FAILED) {
-                acc.problems.add(new PgProblem(file, line, "could not open configuration directory " + target + ": "
-                        + listed.message(), true));
+                acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.open-conf-dir", target, listed.message()), true));
                 return;
             }
             stack.push(target);
@@ -127,12 +126,10 @@ public final class PgConfParser {
                 if (optional) {
                     LOG.debug("{}:{}: skipping missing configuration file {}", file, line, target);
                 } else {
-                    acc.problems.add(new PgProblem(file, line, "could not open configuration file \"" + target
-                            + "\": " + loaded.message(), true));
+                    acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.open-conf-file", target, loaded.message()), true));
                 }
             }
-            case FAILED -> acc.problems.add(new PgProblem(file, line, "could not read configuration file \""
-                    + target + "\": " + loaded.message(), true));
+            case FAILED -> acc.problems.add(new PgProblem(file, line, de.tomaudit.i18n.AuditTexts.get("parse.pg.read-conf-file", target, loaded.message()), true));
         }
     }
 
@@ -147,7 +144,7 @@ public final class PgConfParser {
         }
         int start = i;
         if (!isLetter(raw.charAt(i))) {
-            return new Lexed(null, null, "syntax error (not name = value)");
+            return new Lexed(null, null, de.tomaudit.i18n.AuditTexts.get("parse.pg.syntax"));
         }
         while (i < n && (isLetter(raw.charAt(i)) || Character.isDigit(raw.charAt(i)) || raw.charAt(i) == '$'
                 || raw.charAt(i) == '.')) {
@@ -159,7 +156,7 @@ public final class PgConfParser {
             i = skipSpace(raw, i + 1);
         }
         if (i >= n || raw.charAt(i) == '#') {
-            return new Lexed(null, null, "syntax error: no value after the name");
+            return new Lexed(null, null, de.tomaudit.i18n.AuditTexts.get("parse.pg.no-value"));
         }
         String value;
         if (raw.charAt(i) == '\'') {
@@ -183,7 +180,7 @@ public final class PgConfParser {
                 }
             }
             if (!closed) {
-                return new Lexed(null, null, "unterminated quoted string in the value of \"" + name + "\"");
+                return new Lexed(null, null, de.tomaudit.i18n.AuditTexts.get("parse.pg.quote", name));
             }
             value = sb.toString();
         } else {
@@ -195,7 +192,7 @@ public final class PgConfParser {
         }
         i = skipSpace(raw, i);
         if (i < n && raw.charAt(i) != '#') {
-            return new Lexed(null, null, "syntax error after the value");
+            return new Lexed(null, null, de.tomaudit.i18n.AuditTexts.get("parse.pg.after-value"));
         }
         return new Lexed(name, value, null);
     }

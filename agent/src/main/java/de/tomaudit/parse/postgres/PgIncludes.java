@@ -61,10 +61,10 @@ final class PgIncludes {
             for (var it = stack.descendingIterator(); it.hasNext(); ) {
                 chain.append(it.next()).append(" -> ");
             }
-            return "include loop: " + chain + target;
+            return de.tomaudit.i18n.AuditTexts.get("parse.pg.include-loop", chain + target);
         }
         if (stack.size() > MAX_DEPTH) {
-            return "could not open configuration file \"" + target + "\": maximum nesting depth exceeded";
+            return de.tomaudit.i18n.AuditTexts.get("parse.pg.depth", target);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.parse.properties;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -91,8 +92,7 @@ public final class LayeredProperties {
                     // the reader's message quotes the characters after the escape: part of a value, maybe a secret
                     String what = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unicode")
                             ? "a broken \\uXXXX escape" : e.getClass().getSimpleName();
-                    problems.add(new PropertiesProblem(layer.file(), line, "", "cannot be read past this line ("
-                            + what + "); bbb-web would not start with it"));
+                    problems.add(new PropertiesProblem(layer.file(), line, "", AuditTexts.get("parse.properties.unreadable", what)));
                     return;
                 }
                 if (!more) {
@@ -159,7 +159,7 @@ public final class LayeredProperties {
         Matcher m = REFERENCE.matcher(resolved == null ? "" : resolved);
         if (m.find()) {
             return Optional.of(new Value(key, Optional.empty(), e, refs, Optional.of(new PropertiesProblem(e.file(), e.line(),
-                    key, key + ": ${" + m.group(1) + "} is not defined in any layer"))));
+                    key, AuditTexts.get("parse.properties.undefined", key, "${" + m.group(1) + "}")))));
         }
         return Optional.of(new Value(key, Optional.ofNullable(resolved), e, refs, Optional.empty()));
     }

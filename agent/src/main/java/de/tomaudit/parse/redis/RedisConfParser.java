@@ -49,7 +49,7 @@ public final class RedisConfParser {
             try {
                 RedisDirective d = directive(t, path, i + 1);
                 if (!d.name().equals("user") || d.args().isEmpty()) {
-                    acc.problems.add(new RedisProblem(path, i + 1, "ACL file lines must start with \"user <name>\""));
+                    acc.problems.add(new RedisProblem(path, i + 1, de.tomaudit.i18n.AuditTexts.get("parse.redis.acl-line")));
                 } else {
                     acc.directives.add(d);
                 }
@@ -87,7 +87,7 @@ public final class RedisConfParser {
 
     private void include(RedisDirective d, Deque<String> stack, Acc acc) {
         if (d.args().size() != 1) {
-            acc.problems.add(new RedisProblem(d.file(), d.line(), "include takes exactly one file name"));
+            acc.problems.add(new RedisProblem(d.file(), d.line(), de.tomaudit.i18n.AuditTexts.get("parse.redis.include-one")));
             return;
         }
         String pattern = resolve(d.file(), d.first());
@@ -106,7 +106,7 @@ public final class RedisConfParser {
                 }
                 return;
             } catch (IllegalArgumentException e) {
-                acc.problems.add(new RedisProblem(d.file(), d.line(), "include: bad pattern " + name));
+                acc.problems.add(new RedisProblem(d.file(), d.line(), de.tomaudit.i18n.AuditTexts.get("parse.redis.include-pattern", name)));
                 return;
             }
         } else {
@@ -114,11 +114,11 @@ public final class RedisConfParser {
         }
         for (String target : targets) {
             if (stack.contains(target)) {
-                acc.problems.add(new RedisProblem(d.file(), d.line(), "include loop: " + target + " includes itself"));
+                acc.problems.add(new RedisProblem(d.file(), d.line(), de.tomaudit.i18n.AuditTexts.get("parse.redis.include-loop", target)));
                 continue;
             }
             if (stack.size() >= MAX_DEPTH) {
-                acc.problems.add(new RedisProblem(d.file(), d.line(), "includes nested deeper than " + MAX_DEPTH));
+                acc.problems.add(new RedisProblem(d.file(), d.line(), de.tomaudit.i18n.AuditTexts.get("parse.redis.include-depth", MAX_DEPTH)));
                 continue;
             }
             try {

@@ -28,13 +28,13 @@ public final class ProcNetParser {
             String where = path + ":" + (i + 1);
             String[] f = line.split("\\s+");
             if (f.length < 4 || !f[0].endsWith(":")) {
-                problems.add(new SocketProblem(where, "not a socket table line"));
+                problems.add(new SocketProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.sockets.not-line")));
                 continue;
             }
             Optional<Hex> local = hex(f[1]);
             Optional<Hex> remote = hex(f[2]);
             if (local.isEmpty() || remote.isEmpty() || !f[3].matches("[0-9A-Fa-f]{2}")) {
-                problems.add(new SocketProblem(where, "unreadable address or state"));
+                problems.add(new SocketProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.sockets.unreadable")));
                 continue;
             }
             int state = Integer.parseInt(f[3], 16);

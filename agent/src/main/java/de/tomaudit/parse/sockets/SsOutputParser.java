@@ -29,13 +29,13 @@ public final class SsOutputParser {
             String where = origin + ":" + (i + 1);
             String[] f = line.split("\\s+", 7);
             if (f.length < 6) {
-                problems.add(new SocketProblem(where, "not an ss socket line (" + f.length + " columns)"));
+                problems.add(new SocketProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.sockets.not-ss", f.length)));
                 continue;
             }
             String netid = f[0].toLowerCase(Locale.ROOT);
             String state = f[1].toUpperCase(Locale.ROOT);
             if (!netid.equals("tcp") && !netid.equals("udp")) {
-                problems.add(new SocketProblem(where, "unknown socket type '" + printable(f[0]) + "'"));
+                problems.add(new SocketProblem(where, de.tomaudit.i18n.AuditTexts.get("parse.sockets.type", printable(f[0]))));
                 continue;
             }
             boolean listening = netid.equals("tcp") ? state.equals("LISTEN") : state.equals("UNCONN");

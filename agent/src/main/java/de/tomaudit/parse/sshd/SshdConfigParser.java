@@ -1,5 +1,6 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.source.ConfigSource;
 
 import java.util.ArrayDeque;
@@ -72,7 +73,7 @@ public final class SshdConfigParser {
         for (int i = 0; i < fileLines.length && !aborted; i++) {
             int lineNo = i + 1;
             if (++lines > MAX_LINES) {
-                abort(path, lineNo, "more than " + MAX_LINES + " configuration lines (include fan-out?)");
+                abort(path, lineNo, AuditTexts.get("parse.sshd.too-many-lines", MAX_LINES));
                 break;
             }
             Optional<SshdLineSplitter.Split> split;
@@ -89,7 +90,7 @@ public final class SshdConfigParser {
             List<String> args = split.get().args();
             Optional<String> canonical = SshdKeywords.canonical(written);
             if (canonical.isEmpty()) {
-                problems.add(new ConfigProblem(path, lineNo, "Bad configuration option (a keyword sshd does not know)", false));
+                problems.add(new ConfigProblem(path, lineNo, AuditTexts.get("parse.sshd.bad-option"), false));
                 continue;
             }
             String keyword = canonical.get();
@@ -100,7 +101,7 @@ public final class SshdConfigParser {
                 continue;
             }
             if (args.isEmpty()) {
-                problems.add(new ConfigProblem(path, lineNo, "no argument after keyword \"" + written + "\"", false));
+                problems.add(new ConfigProblem(path, lineNo, AuditTexts.get("parse.sshd.no-argument", written), false));
                 continue;
             }
             if (keyword.equals("include")) {
@@ -109,7 +110,7 @@ public final class SshdConfigParser {
             }
             if (!allMatchAll(chain) && !SshdKeywords.allowedInMatch(keyword)) {
                 problems.add(new ConfigProblem(path, lineNo,
-                        "Directive '" + written + "' is not allowed within a Match block", false));
+                        AuditTexts.get("parse.sshd.not-in-match", written), false));
                 continue;
             }
             Optional<String> badValue = SshdValues.problem(keyword, args);
@@ -118,7 +119,7 @@ public final class SshdConfigParser {
                 continue;
             }
             if (SshdKeywords.isIgnored(keyword)) {
-                problems.add(new ConfigProblem(path, lineNo, "Deprecated option " + written + " (ignored)", false));
+                problems.add(new ConfigProblem(path, lineNo, de.tomaudit.i18n.AuditTexts.get("parse.sshd.deprecated", written), false));
                 continue;
             }
             directives.add(new Directive(keyword, written, args, path, lineNo, chain));
@@ -151,31 +152,31 @@ public final class SshdConfigParser {
             String attribute = args.get(i).toLowerCase(Locale.ROOT);
             if (attribute.equals("all")) {
                 if (!criteria.isEmpty() || i + 1 < args.size()) {
-                    error = "'all' cannot be combined with other Match attributes";
+                    error = AuditTexts.get("parse.sshd.match-all");
                 } else {
                     criteria.add(new MatchCriterion("all", ""));
                 }
             } else if (!MATCH_ATTRIBUTES.contains(attribute)) {
-                error = "Unsupported Match attribute (not user, group, host, address, localaddress, localport, rdomain or all)";
+                error = AuditTexts.get("parse.sshd.match-attribute");
             } else if (i + 1 >= args.size()) {
-                error = "Missing Match criteria for " + attribute;
+                error = AuditTexts.get("parse.sshd.match-criteria", attribute);
             } else {
                 String patterns = args.get(++i);
                 if (attribute.equals("localport") && !validPort(patterns)) {
-                    error = "Invalid LocalPort on Match line";
+                    error = AuditTexts.get("parse.sshd.match-localport");
                 } else if ((attribute.equals("address") || attribute.equals("localaddress")) && !validAddresses(patterns)) {
                     // sshd checks the list when it reads the line (match_cidr_list): a host part set under the mask, a mask too long
-                    error = "invalid network in " + args.get(i - 1) + " list";
+                    error = AuditTexts.get("parse.sshd.match-network", args.get(i - 1));
                 } else {
                     criteria.add(new MatchCriterion(attribute, patterns));
                 }
             }
         }
         if (args.isEmpty()) {
-            error = "One or more attributes required for Match";
+            error = AuditTexts.get("parse.sshd.match-empty");
         }
         if (error != null) {
-            problems.add(new ConfigProblem(path, lineNo, "Bad Match condition: " + error, false));
+            problems.add(new ConfigProblem(path, lineNo, de.tomaudit.i18n.AuditTexts.get("parse.sshd.bad-match", error), false));
             return new MatchBlock(List.of(), path, lineNo);
         }
         return new MatchBlock(criteria, path, lineNo);
@@ -205,7 +206,7 @@ public final class SshdConfigParser {
                 return;
             }
             if (arg.startsWith("~")) {
-                problems.add(new ConfigProblem(path, lineNo, "Include of a path relative to a home directory cannot be followed", false));
+                problems.add(new ConfigProblem(path, lineNo, AuditTexts.get("parse.sshd.include-home"), false));
                 continue;
             }
             String pattern = arg.startsWith("/") ? arg : SSH_DIR + "/" + arg;
@@ -213,7 +214,7 @@ public final class SshdConfigParser {
             try {
                 matches = source.glob(pattern);
             } catch (ConfigSource.SourceException e) {
-                abort(path, lineNo, "include glob failed: " + e.getMessage());
+                abort(path, lineNo, AuditTexts.get("parse.sshd.include-glob", e.getMessage()));
                 return;
             }
             for (String file : matches) {
@@ -221,16 +222,15 @@ public final class SshdConfigParser {
                     return;
                 }
                 if (stack.contains(file)) {
-                    abort(path, lineNo, "include loop: " + file + " is already being read (" + String.join(" -> ", stack)
-                            + " -> " + file + ")");
+                    abort(path, lineNo, AuditTexts.get("parse.include-loop", file) + " (" + String.join(" -> ", stack) + " -> " + file + ")");
                     return;
                 }
                 if (depth + 1 > MAX_DEPTH) {
-                    abort(path, lineNo, "Too many recursive configuration includes (more than " + MAX_DEPTH + ")");
+                    abort(path, lineNo, AuditTexts.get("parse.sshd.include-depth", MAX_DEPTH));
                     return;
                 }
                 if (files.size() >= MAX_FILE_VISITS) {
-                    abort(path, lineNo, "more than " + MAX_FILE_VISITS + " included files");
+                    abort(path, lineNo, AuditTexts.get("parse.sshd.include-files", MAX_FILE_VISITS));
                     return;
                 }
                 String text = cache.get(file);
@@ -238,7 +238,7 @@ public final class SshdConfigParser {
                     try {
                         text = source.read(file);
                     } catch (ConfigSource.SourceException e) {
-                        abort(path, lineNo, "included file " + file + " cannot be read: " + e.getMessage());
+                        abort(path, lineNo, AuditTexts.get("parse.included-file", file) + ": " + e.getMessage());
                         return;
                     }
                     cache.put(file, text);

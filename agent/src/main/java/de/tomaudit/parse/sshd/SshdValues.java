@@ -1,5 +1,6 @@
 package de.tomaudit.parse.sshd;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,50 +42,50 @@ final class SshdValues {
         Long max = INTEGERS.get(keyword);
         if (max != null) {
             if (!v.matches("[0-9]{1,10}")) {
-                return Optional.of("value is not a whole number");
+                return Optional.of(AuditTexts.get("parse.sshd.value.whole-number"));
             }
             long n = Long.parseLong(v);
             if (n > max || keyword.equals("port") && n == 0) {
-                return Optional.of("value out of range");
+                return Optional.of(AuditTexts.get("parse.value-range"));
             }
         }
         if (TIMES.contains(keyword)) {
             if (!TIME.matcher(v).matches()) {
-                return Optional.of("value is not a time (e.g. 30, 2m, 1h30m)");
+                return Optional.of(AuditTexts.get("parse.sshd.value.time"));
             }
             if (!SshdConfigResolver.seconds(v).matches("[0-9]{1,10}") || Long.parseLong(SshdConfigResolver.seconds(v)) > Integer.MAX_VALUE) {
-                return Optional.of("value out of range");
+                return Optional.of(AuditTexts.get("parse.value-range"));
             }
         }
         if (keyword.equals("maxstartups")) {
             if (!STARTUPS.matcher(v).matches()) {
-                return Optional.of("value is not a number or start:rate:full");
+                return Optional.of(AuditTexts.get("parse.sshd.value.startups"));
             }
             String[] p = v.split(":");
             if (p.length == 3 && (Long.parseLong(p[0]) > Long.parseLong(p[2]) || Long.parseLong(p[1]) < 1
                     || Long.parseLong(p[1]) > 100)) {
-                return Optional.of("invalid start:rate:full (start above full, or rate not 1 to 100)");
+                return Optional.of(AuditTexts.get("parse.sshd.value.startups-range"));
             }
         }
         if (SshdKeywords.isMultistate(keyword) && !keyword.equals("permituserenvironment")
                 && !STATES.getOrDefault(keyword, FLAG).contains(v.toLowerCase(java.util.Locale.ROOT))) {
-            return Optional.of("unsupported option value (one of " + String.join(", ",
-                    new java.util.TreeSet<>(STATES.getOrDefault(keyword, FLAG))) + ")");
+            return Optional.of(AuditTexts.get("parse.sshd.value.states", String.join(", ",
+                    new java.util.TreeSet<>(STATES.getOrDefault(keyword, FLAG)))));
         }
         if (SshdKeywords.isAlgorithmList(keyword) && !v.startsWith("-")) {
             Optional<AlgorithmLists.Defaults> d = OpenSsh92Defaults.algorithms(keyword);
             if (d.isPresent() && !AlgorithmLists.assemble(v, d.get()).unknown().isEmpty()) {
-                return Optional.of("an algorithm OpenSSH 9.2 does not support");
+                return Optional.of(AuditTexts.get("parse.sshd.value.algorithm"));
             }
             String names = v.startsWith("+") || v.startsWith("^") ? v.substring(1) : v;
             if (EXACT_NAMES.contains(keyword) && SshPatterns.hasWildcard(names)) {
-                return Optional.of("wildcards are allowed only after '-'");
+                return Optional.of(AuditTexts.get("parse.sshd.value.wildcards", ""));
             }
         }
         if (keyword.equals("listenaddress")) {
             java.util.regex.Matcher m = LISTEN_PORT.matcher(v);
             if (m.matches() && (m.group(1).length() > 5 || Long.parseLong(m.group(1)) < 1 || Long.parseLong(m.group(1)) > 65_535)) {
-                return Optional.of("port out of range");
+                return Optional.of(AuditTexts.get("parse.sshd.value.port"));
             }
         }
         return Optional.empty();

@@ -41,7 +41,7 @@ public final class UnitFileParser {
             String l = logical.toString().strip();
             if (l.startsWith("[")) {
                 if (!l.endsWith("]")) {
-                    problems.add(new UnitProblem(path, startLine, "invalid section header"));
+                    problems.add(new UnitProblem(path, startLine, de.tomaudit.i18n.AuditTexts.get("parse.unit.section")));
                     section = null;
                 } else {
                     section = l.substring(1, l.length() - 1).strip();
@@ -50,11 +50,11 @@ public final class UnitFileParser {
             }
             int eq = l.indexOf('=');
             if (eq <= 0) {
-                problems.add(new UnitProblem(path, startLine, "missing '=', line ignored"));
+                problems.add(new UnitProblem(path, startLine, de.tomaudit.i18n.AuditTexts.get("parse.systemd.no-equals", "")));
                 continue;
             }
             if (section == null) {
-                problems.add(new UnitProblem(path, startLine, "assignment outside of any section"));
+                problems.add(new UnitProblem(path, startLine, de.tomaudit.i18n.AuditTexts.get("parse.unit.outside")));
                 continue;
             }
             entries.add(new UnitEntry(section, l.substring(0, eq).strip(), l.substring(eq + 1).strip(), path, startLine));

@@ -42,7 +42,7 @@ public final class SafeXml {
         try {
             r = factory().createXMLStreamReader(new StringReader(text));
         } catch (XMLStreamException e) {
-            throw new XmlRefused(file, 0, "not readable as XML");
+            throw new XmlRefused(file, 0, de.tomaudit.i18n.AuditTexts.get("parse.xml.unreadable"));
         }
         Deque<Builder> stack = new ArrayDeque<>();
         XmlNode root = null;
@@ -53,15 +53,15 @@ public final class SafeXml {
                 int line = r.getLocation() == null ? 0 : r.getLocation().getLineNumber();
                 switch (ev) {
                     case XMLStreamConstants.DTD -> throw new XmlRefused(file, line,
-                            "DOCTYPE refused: documents with a DTD or entities are not read (no XXE)");
+                            de.tomaudit.i18n.AuditTexts.get("parse.xml.doctype"));
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new XmlRefused(file, line,
-                            "entity reference &" + r.getLocalName() + "; refused (no DTD is processed)");
+                            de.tomaudit.i18n.AuditTexts.get("parse.xml.entity", r.getLocalName()));
                     case XMLStreamConstants.START_ELEMENT -> {
                         if (++elements > MAX_ELEMENTS) {
-                            throw new XmlRefused(file, line, "more than " + MAX_ELEMENTS + " elements: not read");
+                            throw new XmlRefused(file, line, de.tomaudit.i18n.AuditTexts.get("parse.xml.elements", MAX_ELEMENTS));
                         }
                         if (stack.size() >= MAX_DEPTH) {
-                            throw new XmlRefused(file, line, "nested deeper than " + MAX_DEPTH + " elements: not read");
+                            throw new XmlRefused(file, line, de.tomaudit.i18n.AuditTexts.get("parse.xml.depth", MAX_DEPTH));
                         }
                         Map<String, String> attrs = new LinkedHashMap<>();
                         for (int i = 0; i < r.getAttributeCount(); i++) {
@@ -89,7 +89,7 @@ public final class SafeXml {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             // the parser's message quotes element and attribute names and text of the file: not repeated (issue 13)
-            throw new XmlRefused(file, line, "not well-formed XML");
+            throw new XmlRefused(file, line, de.tomaudit.i18n.AuditTexts.get("parse.xml.malformed"));
         } finally {
             try {
                 r.close();
@@ -98,7 +98,7 @@ public final class SafeXml {
             }
         }
         if (root == null) {
-            throw new XmlRefused(file, 0, "no root element");
+            throw new XmlRefused(file, 0, de.tomaudit.i18n.AuditTexts.get("parse.xml.no-root"));
         }
         return root;
     }

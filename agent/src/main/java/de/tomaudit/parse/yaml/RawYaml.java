@@ -1,5 +1,6 @@
 package de.tomaudit.parse.yaml;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -54,7 +55,7 @@ public final class RawYaml {
                     case Alias -> done = new RawNode.Alias(((AliasEvent) e).getAlias().getValue(), line);
                     case SequenceStart, MappingStart -> {
                         if (open.size() >= MAX_DEPTH) {
-                            throw new YamlException(file, line, "nested deeper than " + MAX_DEPTH + " levels");
+                            throw new YamlException(file, line, AuditTexts.get("parse.nested-deeper", MAX_DEPTH));
                         }
                         open.push(new Builder(e.getEventId() == Event.ID.MappingStart, line));
                     }
@@ -65,7 +66,7 @@ public final class RawYaml {
                     continue;
                 }
                 if (++nodes > MAX_NODES) {
-                    throw new YamlException(file, line, "more than " + MAX_NODES + " YAML nodes");
+                    throw new YamlException(file, line, AuditTexts.get("parse.yaml.too-many-nodes", MAX_NODES));
                 }
                 if (open.isEmpty()) {
                     documents.add(done);
@@ -75,9 +76,9 @@ public final class RawYaml {
             }
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new YamlException(file, line, "not valid YAML: " + e.getProblem());
+            throw new YamlException(file, line, AuditTexts.get("parse.yaml.invalid", de.tomaudit.i18n.LibraryMessages.yaml(e.getProblem())));
         } catch (YamlEngineException e) {
-            throw new YamlException(file, 0, "not valid YAML: " + e.getMessage());
+            throw new YamlException(file, 0, AuditTexts.get("parse.yaml.invalid", de.tomaudit.i18n.LibraryMessages.yaml(e.getMessage())));
         }
         return documents;
     }
@@ -122,7 +123,7 @@ public final class RawYaml {
                 return new RawNode.Sequence(items, line);
             }
             if (items.size() % 2 != 0) {
-                throw new YamlException(file, line, "mapping with a key but no value");
+                throw new YamlException(file, line, AuditTexts.get("parse.yaml.key-without-value"));
             }
             List<RawNode.Entry> entries = new ArrayList<>(items.size() / 2);
             for (int i = 0; i < items.size(); i += 2) {

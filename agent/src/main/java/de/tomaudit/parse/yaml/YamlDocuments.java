@@ -1,5 +1,6 @@
 package de.tomaudit.parse.yaml;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,12 @@ public final class YamlDocuments {
             return out;
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new YamlException(file, line, "not valid YAML: " + e.getProblem());
+            throw new YamlException(file, line, AuditTexts.get("parse.yaml.invalid", de.tomaudit.i18n.LibraryMessages.yaml(e.getProblem())));
         } catch (YamlEngineException e) {
-            throw new YamlException(file, 0, "not valid YAML: " + e.getMessage());
+            throw new YamlException(file, 0, AuditTexts.get("parse.yaml.invalid", de.tomaudit.i18n.LibraryMessages.yaml(e.getMessage())));
         } catch (StackOverflowError e) {
             // the composer recurses once per nesting level; checkDepth refuses that first, this stays as a last guard
-            throw new YamlException(file, 0, "not valid YAML: nested too deep");
+            throw new YamlException(file, 0, AuditTexts.get("parse.yaml.invalid", AuditTexts.get("parse.yaml.too-deep")));
         }
     }
 
@@ -69,7 +70,7 @@ public final class YamlDocuments {
                 case SequenceStart, MappingStart -> {
                     if (++depth > RawYaml.MAX_DEPTH) {
                         throw new YamlException(file, e.getStartMark().map(m -> m.getLine() + 1).orElse(0),
-                                "not valid YAML: nested deeper than " + RawYaml.MAX_DEPTH + " levels");
+                                AuditTexts.get("parse.yaml.invalid", AuditTexts.get("parse.nested-deeper", RawYaml.MAX_DEPTH)));
                     }
                 }
                 case SequenceEnd, MappingEnd -> depth--;

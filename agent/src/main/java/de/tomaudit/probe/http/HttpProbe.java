@@ -1,5 +1,6 @@
 package de.tomaudit.probe.http;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.Endpoint;
 import de.tomaudit.probe.ProbeBudget;
 import de.tomaudit.probe.ProbeException;
@@ -54,7 +55,7 @@ public final class HttpProbe implements AutoCloseable {
         try {
             target = InetAddress.getByName(e.address());
         } catch (UnknownHostException ex) {
-            throw new ProbeException(ProbeException.Kind.IO, e.label() + ": unknown probe address " + e.address());
+            throw new ProbeException(ProbeException.Kind.IO, AuditTexts.get("probe.unknown-address", e.label(), e.address()));
         }
         int timeout = budget.cap(settings.connectTimeout().plus(settings.readTimeout()), e.label());
         OkHttpClient c = AuditHttpClient.repinned(client(), target, Duration.ofMillis(timeout));
@@ -66,14 +67,14 @@ public final class HttpProbe implements AutoCloseable {
             }
             return new HttpObservation(e, url, r.code(), headers);
         } catch (ConnectException ex) {
-            throw new ProbeException(ProbeException.Kind.REFUSED, e.label() + ": connection refused");
+            throw new ProbeException(ProbeException.Kind.REFUSED, AuditTexts.get("evidence.probe.refused", e.label()));
         } catch (SocketTimeoutException ex) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, e.label() + ": no HTTP answer in time");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, e.label() + ": " + AuditTexts.get("probe.http.timeout"));
         } catch (SSLException ex) {
-            throw new ProbeException(ProbeException.Kind.IO, e.label() + ": TLS handshake for HTTPS failed: " + ex.getMessage(), ex);
+            throw new ProbeException(ProbeException.Kind.IO, e.label() + ": " + AuditTexts.get("probe.http.handshake", String.valueOf(ex.getMessage())), ex);
         } catch (ProtocolException ex) {
             // OkHttp quotes the status line or header the server sent: not repeated (issue 13)
-            throw new ProbeException(ProbeException.Kind.GARBAGE, e.label() + ": not an HTTP answer", ex);
+            throw new ProbeException(ProbeException.Kind.GARBAGE, e.label() + ": " + AuditTexts.get("probe.http.garbage"), ex);
         } catch (IOException ex) {
             String m = String.valueOf(ex.getMessage());
             ProbeException.Kind kind = m.contains("unexpected end of stream") ? ProbeException.Kind.CLOSED
@@ -81,11 +82,11 @@ public final class HttpProbe implements AutoCloseable {
                     : m.contains("Unexpected status line") ? ProbeException.Kind.GARBAGE
                     : m.contains("reset") ? ProbeException.Kind.RESET : ProbeException.Kind.IO;
             throw new ProbeException(kind, e.label() + ": " + switch (kind) {
-                case CLOSED -> "the server closed the connection without an answer";
-                case TIMEOUT -> "no HTTP answer in time";
-                case GARBAGE -> "not an HTTP answer";
-                case RESET -> "connection reset";
-                default -> "read error (" + ex.getClass().getSimpleName() + ")";
+                case CLOSED -> AuditTexts.get("probe.http.closed");
+                case TIMEOUT -> AuditTexts.get("probe.http.timeout");
+                case GARBAGE -> AuditTexts.get("probe.http.garbage");
+                case RESET -> AuditTexts.get("probe.reset");
+                default -> AuditTexts.get("probe.read-error", ex.getClass().getSimpleName());
             }, ex);
         }
     }

@@ -108,7 +108,7 @@ public final class MastodonApiFacts {
     private static void privacyPolicy(MastodonApiClient api, FactSet.Builder facts) throws MastodonApiException {
         Optional<JsonNode> n = api.getOptional("/api/v1/instance/privacy_policy");
         if (n.isEmpty()) {
-            facts.notApplicable(PREFIX + ".privacy_policy", "no privacy policy endpoint (Mastodon before 4.0)");
+            facts.notApplicable(PREFIX + ".privacy_policy", AuditTexts.get("na.mastodon.no-privacy-policy"));
             return;
         }
         String updated = n.get().path("updated_at").asText("");

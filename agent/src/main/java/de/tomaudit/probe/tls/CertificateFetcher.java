@@ -1,5 +1,6 @@
 package de.tomaudit.probe.tls;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.Connector;
 import de.tomaudit.probe.ProbeException;
 import java.io.ByteArrayInputStream;
@@ -76,8 +77,7 @@ public final class CertificateFetcher {
                 }
             }
             if (peer.length > MAX_CHAIN) {
-                throw new ProbeException(ProbeException.Kind.TOO_LARGE, label + ": certificate chain of " + peer.length
-                        + " certificates (more than " + MAX_CHAIN + ")");
+                throw new ProbeException(ProbeException.Kind.TOO_LARGE, label + ": " + AuditTexts.get("probe.tls.chain-long", peer.length, MAX_CHAIN));
             }
             try {
                 s.close();
@@ -86,19 +86,19 @@ public final class CertificateFetcher {
             }
             return new Fetched(out, "jdk", protocol);
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, label + ": no TLS handshake within the read timeout");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, label + ": " + AuditTexts.get("probe.tls.handshake-timeout"));
         } catch (SSLException e) {
-            throw new ProbeException(ProbeException.Kind.IO, label + ": TLS handshake for the certificate failed: " + e.getMessage(), e);
+            throw new ProbeException(ProbeException.Kind.IO, label + ": " + AuditTexts.get("probe.tls.handshake", String.valueOf(e.getMessage())), e);
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.IO, label + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new ProbeException(ProbeException.Kind.IO, label + ": TLS is not available: " + e.getMessage(), e);
+            throw new ProbeException(ProbeException.Kind.IO, label + ": " + AuditTexts.get("probe.tls.unavailable", String.valueOf(e.getMessage())), e);
         }
     }
 
     private static ProbeException unparsable(Connector connector, CertificateException e) {
         return new ProbeException(ProbeException.Kind.GARBAGE, connector.endpoint().label()
-                + ": the server's certificate cannot be parsed: " + e.getMessage());
+                + ": " + AuditTexts.get("probe.tls.bad-certificate", String.valueOf(e.getMessage())));
     }
 
     static List<X509Certificate> parse(List<byte[]> ders) throws CertificateException {

@@ -1,5 +1,6 @@
 package de.tomaudit.probe.tls;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PublicKey;
@@ -147,7 +148,7 @@ public final class CertificateInspector {
         X509Certificate leaf = chain.get(0);
         Set<TrustAnchor> anchors = anchors();
         if (anchors.isEmpty()) {
-            return new Trust(false, true, "the system trust store is empty or could not be read");
+            return new Trust(false, true, AuditTexts.get("probe.trust.no-store"));
         }
         if (leafValidNow) {
             return path(leaf, chain, now);
@@ -186,23 +187,20 @@ public final class CertificateInspector {
             return new Trust(true, true, "");
         } catch (CertPathBuilderException e) {
             if (selfSigned(leaf)) {
-                return new Trust(false, true, "self-signed certificate, not in the system trust store");
+                return new Trust(false, true, AuditTexts.get("probe.trust.self-signed"));
             }
             X509Certificate last = chain.get(chain.size() - 1);
             if (selfSigned(last)) {
-                return new Trust(false, true, "the chain ends in a root not in the system trust store: "
-                        + last.getSubjectX500Principal().getName(X500Principal.RFC2253));
+                return new Trust(false, true, AuditTexts.get("probe.trust.unknown-root", last.getSubjectX500Principal().getName(X500Principal.RFC2253)));
             }
             boolean issuerKnown = anchors.stream().anyMatch(a -> a.getTrustedCert() != null
                     && a.getTrustedCert().getSubjectX500Principal().equals(last.getIssuerX500Principal()));
             if (issuerKnown) {
-                return new Trust(false, true, "no valid path to the system trust store: " + e.getMessage());
+                return new Trust(false, true, AuditTexts.get("probe.trust.no-path", String.valueOf(e.getMessage())));
             }
-            return new Trust(false, false, "incomplete chain: the issuer "
-                    + last.getIssuerX500Principal().getName(X500Principal.RFC2253)
-                    + " was not sent and is not in the system trust store");
+            return new Trust(false, false, AuditTexts.get("probe.trust.incomplete", last.getIssuerX500Principal().getName(X500Principal.RFC2253)));
         } catch (GeneralSecurityException e) {
-            return new Trust(false, true, "path validation failed: " + e.getMessage());
+            return new Trust(false, true, AuditTexts.get("probe.trust.failed", String.valueOf(e.getMessage())));
         }
     }
 

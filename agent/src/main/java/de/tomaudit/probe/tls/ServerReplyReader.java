@@ -1,5 +1,6 @@
 package de.tomaudit.probe.tls;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.ProbeException;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -46,7 +47,7 @@ final class ServerReplyReader {
         try {
             first = in.read();
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": no answer to the ClientHello");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": " + AuditTexts.get("probe.tls.no-answer"));
         } catch (SocketException e) {
             return new ServerReply.Closed(true);
         } catch (IOException e) {
@@ -59,18 +60,18 @@ final class ServerReplyReader {
             return sslv2(first);
         }
         if (first != CONTENT_ALERT && first != CONTENT_HANDSHAKE) {
-            throw garbage("first byte 0x%02x is neither a TLS alert nor a handshake record".formatted(first));
+            throw garbage(AuditTexts.get("probe.tls.first-byte", "0x%02x".formatted(first)));
         }
         try {
             return tls(first, readFlight);
         } catch (MalformedMessageException e) {
-            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": malformed server answer: " + e.getMessage());
+            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": " + AuditTexts.get("probe.tls.malformed", String.valueOf(e.getMessage())));
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": the server stopped in the middle of its answer");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": " + AuditTexts.get("probe.tls.stopped"));
         } catch (EOFException e) {
-            throw new ProbeException(ProbeException.Kind.CLOSED, endpoint + ": connection closed in the middle of the server's answer");
+            throw new ProbeException(ProbeException.Kind.CLOSED, endpoint + ": " + AuditTexts.get("probe.tls.closed", ""));
         } catch (SocketException e) {
-            throw new ProbeException(ProbeException.Kind.RESET, endpoint + ": connection reset in the middle of the server's answer");
+            throw new ProbeException(ProbeException.Kind.RESET, endpoint + ": " + AuditTexts.get("probe.tls.reset", ""));
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.IO, endpoint + ": " + e.getMessage(), e);
         }
@@ -87,7 +88,7 @@ final class ServerReplyReader {
             int major = header[0] & 0xff;
             int len = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
             if (major != 3 || (header[1] & 0xff) > 4) {
-                throw garbage("record version 0x%02x%02x is not SSLv3/TLS".formatted(major, header[1] & 0xff));
+                throw garbage(AuditTexts.get("probe.tls.record-version", "0x%02x%02x".formatted(major, header[1] & 0xff)));
             }
             if (len == 0 || len > MAX_RECORD) {
                 throw new MalformedMessageException("record length " + len);
@@ -263,7 +264,7 @@ final class ServerReplyReader {
         } catch (MalformedMessageException e) {
             throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": malformed SSLv2 answer: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": the server stopped in the middle of its answer");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, endpoint + ": " + AuditTexts.get("probe.tls.stopped"));
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.CLOSED, endpoint + ": connection ended in the middle of an SSLv2 answer");
         }
@@ -278,6 +279,6 @@ final class ServerReplyReader {
     }
 
     private ProbeException garbage(String what) {
-        return new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": not a TLS server: " + what);
+        return new ProbeException(ProbeException.Kind.GARBAGE, endpoint + ": " + AuditTexts.get("probe.tls.garbage", what));
     }
 }

@@ -474,7 +474,7 @@ public final class TlsScanner {
             if (e.getCause() instanceof ProbeException pe) {
                 throw pe;
             }
-            throw new ProbeException(ProbeException.Kind.IO, "probe failed: " + e.getCause(), e.getCause());
+            throw new ProbeException(ProbeException.Kind.IO, AuditTexts.get("evidence.probe.failed-plain", String.valueOf(e.getCause())), e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package de.tomaudit.probe.xmpp;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.ProbeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,11 +59,11 @@ public final class XmlStreamReader {
             expect('<');
         }
         if (peek() == '/' || peek() == '!' || peek() == '?') {
-            throw garbage("expected the stream header");
+            throw garbage(AuditTexts.get("probe.xmpp.no-header"));
         }
         Tag tag = startTag();
         if (!tag.local.equals("stream") || !tag.ns.equals(STREAMS_NS)) {
-            throw garbage("expected <stream:stream>, got another element");
+            throw garbage(AuditTexts.get("probe.xmpp.unexpected", "<stream:stream>"));
         }
         if (tag.selfClosing) {
             throw garbage("the stream header closes itself");
@@ -77,7 +78,7 @@ public final class XmlStreamReader {
         expect('<');
         int c = peek();
         if (c == '/') {
-            throw new ProbeException(ProbeException.Kind.CLOSED, where + ": the server closed the XMPP stream");
+            throw new ProbeException(ProbeException.Kind.CLOSED, where + ": " + AuditTexts.get("probe.xmpp.closed"));
         }
         if (c == '!' || c == '?') {
             throw garbage("DTDs, comments and processing instructions are not allowed in XMPP (RFC 6120 11.1)");
@@ -342,20 +343,20 @@ public final class XmlStreamReader {
             }
             return c;
         } catch (SocketTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.TIMEOUT, where + ": the XMPP server stopped answering");
+            throw new ProbeException(ProbeException.Kind.TIMEOUT, where + ": " + AuditTexts.get("probe.xmpp.stopped"));
         } catch (SocketException e) {
-            throw new ProbeException(ProbeException.Kind.RESET, where + ": connection reset during the XMPP stream");
+            throw new ProbeException(ProbeException.Kind.RESET, where + ": " + AuditTexts.get("probe.reset"));
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.IO, where + ": " + e.getMessage(), e);
         }
     }
 
     private ProbeException closed() {
-        return new ProbeException(ProbeException.Kind.CLOSED, where + ": the connection ended inside the XMPP stream");
+        return new ProbeException(ProbeException.Kind.CLOSED, where + ": " + AuditTexts.get("probe.xmpp.ended"));
     }
 
     private ProbeException garbage(String what) {
-        return new ProbeException(ProbeException.Kind.GARBAGE, where + ": not a valid XMPP stream: " + what);
+        return new ProbeException(ProbeException.Kind.GARBAGE, where + ": " + AuditTexts.get("probe.xmpp.garbage", what));
     }
 
     private static String describe(int c) {

@@ -1,5 +1,6 @@
 package de.tomaudit.probe.xmpp;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.Connector;
 import de.tomaudit.probe.Endpoint;
 import de.tomaudit.probe.ProbeException;
@@ -30,7 +31,7 @@ public final class XmppProbe {
                 XmppFeatures f = plain.open();
                 before = Optional.of(f);
                 if (!f.starttls()) {
-                    return new XmppObservation(e, before, Optional.empty(), "the server does not offer STARTTLS", false);
+                    return new XmppObservation(e, before, Optional.empty(), AuditTexts.get("probe.xmpp.no-starttls"), false);
                 }
                 try {
                     plain.startTls();
@@ -44,7 +45,7 @@ public final class XmppProbe {
                 c.refreshTimeout();
                 tls.startHandshake();
             } catch (SSLException | GeneralSecurityException ex) {
-                return new XmppObservation(e, before, Optional.empty(), "TLS handshake failed: " + ex.getMessage(), false);
+                return new XmppObservation(e, before, Optional.empty(), AuditTexts.get("probe.tls.handshake", String.valueOf(ex.getMessage())), false);
             }
             XmppStream secure = new XmppStream(tls.getInputStream(), tls.getOutputStream(), e);
             try {

@@ -1,5 +1,6 @@
 package de.tomaudit.probe.xmpp;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.Connector;
 import de.tomaudit.probe.Endpoint;
 import de.tomaudit.probe.ProbeException;
@@ -15,7 +16,7 @@ public final class XmppStartTls implements Connector.Upgrade {
             XmppStream stream = new XmppStream(socket.getInputStream(), socket.getOutputStream(), endpoint);
             XmppFeatures features = stream.open();
             if (!features.starttls()) {
-                throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": the server does not offer STARTTLS");
+                throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": " + AuditTexts.get("probe.xmpp.no-starttls"));
             }
             stream.startTls();
         } catch (IOException e) {

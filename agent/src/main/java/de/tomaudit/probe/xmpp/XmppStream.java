@@ -1,5 +1,6 @@
 package de.tomaudit.probe.xmpp;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.probe.Endpoint;
 import de.tomaudit.probe.ProbeException;
 import java.io.IOException;
@@ -49,12 +50,11 @@ final class XmppStream {
             // a condition RFC 6120 defines is named; anything else the server sent is not repeated (issue 13)
             String condition = first.children().isEmpty() || !STREAM_ERRORS.contains(first.children().get(0).name())
                     ? "unknown" : first.children().get(0).name();
-            throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": the server ended the XMPP stream with"
-                    + " the error " + condition + (condition.equals("host-unknown")
-                    ? " (it does not serve the domain '" + endpoint.name() + "')" : ""));
+            throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": " + (condition.equals("host-unknown")
+                    ? AuditTexts.get("probe.xmpp.host-unknown", condition, endpoint.name()) : AuditTexts.get("probe.xmpp.stream-error", condition)));
         }
         if (!first.is("features", XmlStreamReader.STREAMS_NS)) {
-            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint.label() + ": expected <stream:features>, got another element");
+            throw new ProbeException(ProbeException.Kind.GARBAGE, endpoint.label() + ": " + AuditTexts.get("probe.xmpp.unexpected", "<stream:features>"));
         }
         return XmppFeatures.of(first);
     }
@@ -67,9 +67,9 @@ final class XmppStream {
             return;
         }
         if (answer.is("failure", XmppFeatures.TLS_NS)) {
-            throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": the server refused STARTTLS (<failure/>)");
+            throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": " + AuditTexts.get("probe.xmpp.starttls-refused"));
         }
-        throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": expected <proceed/> after <starttls/>, got another element");
+        throw new ProbeException(ProbeException.Kind.STARTTLS, endpoint.label() + ": " + AuditTexts.get("probe.xmpp.unexpected", "<proceed/>"));
     }
 
     private void write(String s) throws ProbeException {
@@ -77,8 +77,7 @@ final class XmppStream {
             out.write(s.getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
-            throw new ProbeException(ProbeException.Kind.RESET, endpoint.label() + ": could not write to the XMPP stream: "
-                    + e.getMessage(), e);
+            throw new ProbeException(ProbeException.Kind.RESET, endpoint.label() + ": " + AuditTexts.get("probe.xmpp.write", String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -45,8 +45,8 @@ public final class TomAnnexBuilder {
      * {@code approved by NAME}).
      */
     private static final Pattern WAIVED = Pattern.compile(
-            "(?s)waived until (\\d{4}-\\d{2}-\\d{2})(.*?)(?: \\(([^()]*)\\))?: (.*)");
-    private static final Pattern APPROVER = Pattern.compile("(?i)(?:approved by|approver:|by)\\s+([^,;()]+)");
+            "(?s)(?:waived until|ausgenommen bis) (\\d{4}-\\d{2}-\\d{2})(.*?)(?: \\(([^()]*)\\))?: (.*)");
+    private static final Pattern APPROVER = Pattern.compile("(?i)(?:approved by|approver:|by|genehmigt von|von)\\s+([^,;()]+)");
 
     private final TomTexts t;
     private final TomGrouping grouping;

@@ -1,5 +1,6 @@
 package de.tomaudit.target.bundle;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirEntry;
 import de.tomaudit.target.FileStat;
 import de.tomaudit.target.TargetException;
@@ -183,10 +184,9 @@ final class BundleIndex {
     private static Failure failure(String path, String reason, String text, int no) throws BundleException {
         String detail = BundleArchive.printable(text);
         return switch (reason) {
-            case "denied" -> new Failure(TargetException.Reason.PERMISSION_DENIED, path + ": permission denied");
-            case "loop" -> new Failure(TargetException.Reason.SYMLINK_LOOP, path + ": symbolic link loop");
-            case "toolarge" -> new Failure(TargetException.Reason.TOO_LARGE, path + " is " + detail
-                    + " bytes, over the collection limit");
+            case "denied" -> new Failure(TargetException.Reason.PERMISSION_DENIED, AuditTexts.get("target.file.denied", path));
+            case "loop" -> new Failure(TargetException.Reason.SYMLINK_LOOP, AuditTexts.get("target.file.loop", path));
+            case "toolarge" -> new Failure(TargetException.Reason.TOO_LARGE, AuditTexts.get("target.bundle.too-large", path, detail));
             case "io" -> new Failure(TargetException.Reason.IO, path + ": " + detail);
             default -> throw bad(no, "unknown failure reason '" + BundleArchive.printable(reason) + "'");
         };

@@ -73,7 +73,7 @@ public final class BundleTarget implements Target {
     public FileContent read(String path) throws TargetException {
         FileContent content = readBytes(path);
         if (content.looksBinary()) {
-            throw new TargetException(TargetException.Reason.BINARY, path, path + " is a binary file, not a configuration");
+            throw new TargetException(TargetException.Reason.BINARY, path, AuditTexts.get("target.file.binary", path));
         }
         return content;
     }
@@ -93,13 +93,13 @@ public final class BundleTarget implements Target {
             throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
         }
         if (st.get().type() != FileStat.Type.FILE) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.not-regular", path));
         }
         Optional<BundleArchive.Entry> entry = archive.entry(BundleLayout.fileEntry(p));
         long size = entry.map(BundleArchive.Entry::size).orElse(st.get().size());
         if (size > limits.maxFileBytes() || entry.map(BundleArchive.Entry::oversize).orElse(false)) {
             throw new TargetException(TargetException.Reason.TOO_LARGE, path,
-                    path + " is " + size + " bytes, over the limit of " + limits.maxFileBytes());
+                    AuditTexts.get("target.file.too-large", path, String.valueOf(size), String.valueOf(limits.maxFileBytes())));
         }
         if (entry.isEmpty()) {
             throw notCollected(path);
@@ -149,13 +149,13 @@ public final class BundleTarget implements Target {
         Optional<BundleIndex.Run> run = index.run(command.id()).filter(r -> r.line().equals(command.line()));
         if (run.isEmpty() || run.get().status().equals("skipped")) {
             throw new TargetException(TargetException.Reason.NOT_SUPPORTED, command.line(),
-                    command.line() + ": not collected in this bundle");
+                    AuditTexts.get("target.bundle.not-collected", command.line()));
         }
         return switch (run.get().status()) {
             case "missing" -> throw new TargetException(TargetException.Reason.NOT_FOUND, command.line(),
                     AuditTexts.get("evidence.host.is-not-installed", command.argv().get(0)));
             case "timeout" -> throw new TargetException(TargetException.Reason.TIMEOUT, command.line(),
-                    command.line() + " did not finish in time when the bundle was collected");
+                    AuditTexts.get("target.bundle.timeout", command.line()));
             default -> new CommandResult(command, run.get().exitCode(),
                     output(BundleLayout.stdoutEntry(command.id())),
                     output(BundleLayout.stderrEntry(command.id())));
@@ -181,7 +181,7 @@ public final class BundleTarget implements Target {
     }
 
     private static TargetException notCollected(String path) {
-        return new TargetException(TargetException.Reason.NOT_SUPPORTED, path, path + ": not collected in this bundle");
+        return new TargetException(TargetException.Reason.NOT_SUPPORTED, path, AuditTexts.get("target.bundle.not-collected", path));
     }
 
     private static TargetException failure(String path, BundleIndex.Failure f) {
@@ -190,6 +190,6 @@ public final class BundleTarget implements Target {
 
     private static String key(String path) throws TargetException {
         return BundlePaths.normalize(path).orElseThrow(() ->
-                new TargetException(TargetException.Reason.IO, String.valueOf(path), "not an absolute path: " + path));
+                new TargetException(TargetException.Reason.IO, String.valueOf(path), AuditTexts.get("target.file.not-absolute", String.valueOf(path))));
     }
 }

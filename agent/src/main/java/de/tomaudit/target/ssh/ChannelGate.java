@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.TargetException;
 import java.util.concurrent.TimeUnit;
 
@@ -27,8 +28,8 @@ final class ChannelGate {
         while (active >= limit) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new TargetException(TargetException.Reason.TIMEOUT, subject, subject
-                        + ": no free SSH channel in time (the server allows " + limit + " at once)");
+                throw new TargetException(TargetException.Reason.TIMEOUT, subject, AuditTexts.get("ssh.no-free-channel", subject,
+                        String.valueOf(limit)));
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);

@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
@@ -40,8 +41,6 @@ final class ExecChannels {
     private final Session session;
     private final String where;
     private final ChannelGate gate;
-    /** In the message of every failure of this kind, and so the marker of the access problem. */
-    private final String refusedText;
     private final AtomicBoolean ran = new AtomicBoolean();
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile boolean giveUp;
@@ -50,7 +49,14 @@ final class ExecChannels {
         this.session = session;
         this.where = where;
         this.gate = gate;
-        this.refusedText = "the SSH server at " + where + " closes exec channels without running the command";
+    }
+
+    /**
+     * In the message of every failure of this kind, and so the marker of the access problem (in the
+     * audit's language, which every request of one audit shares).
+     */
+    private String refusedText() {
+        return AuditTexts.get("ssh.exec-refused", where);
     }
 
     /** JSch's words for a channel request (exec, subsystem) the server answered with failure. */
@@ -63,7 +69,7 @@ final class ExecChannels {
      * {@link #REFUSALS_BEFORE_GIVING_UP} exec channels and run none; empty while commands run.
      */
     Optional<String> refusingAll() {
-        return giveUp ? Optional.of(refusedText) : Optional.empty();
+        return giveUp ? Optional.of(refusedText()) : Optional.empty();
     }
 
     /**
@@ -74,14 +80,14 @@ final class ExecChannels {
      */
     Outcome run(String line, String subject, Duration timeout, int maxStdout, boolean stopWhenFull) throws TargetException {
         if (giveUp) {
-            throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText);
+            throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 0; ; attempt++) {
             gate.acquire(deadline, subject);
             try {
                 if (giveUp) {
-                    throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText);
+                    throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText());
                 }
                 BoundedSink out = new BoundedSink(maxStdout);
                 BoundedSink err = new BoundedSink(MAX_STDERR);
@@ -133,7 +139,8 @@ final class ExecChannels {
                         where, gate.limit());
                 return null;
             }
-            throw refused(subject, requestRefused(e) ? "it refused the exec request" : "it refused the channel: " + e.getMessage());
+            throw refused(subject, requestRefused(e) ? AuditTexts.get("ssh.exec-refused.request")
+                    : AuditTexts.get("ssh.exec-refused.channel", String.valueOf(e.getMessage())));
         }
     }
 
@@ -158,8 +165,8 @@ final class ExecChannels {
             }
             if (System.nanoTime() - deadline > 0) {
                 kill(ch);
-                throw new TargetException(TargetException.Reason.TIMEOUT, subject, subject + " did not finish within "
-                        + Math.max(1, timeout.toSeconds()) + " s on " + where + " (stopped and its channel closed)");
+                throw new TargetException(TargetException.Reason.TIMEOUT, subject, AuditTexts.get("ssh.command-timeout", subject,
+                        String.valueOf(Math.max(1, timeout.toSeconds())), where));
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, 10_000_000L);
@@ -175,10 +182,9 @@ final class ExecChannels {
                 throw lost(subject, null);
             }
             if (!ran.get() && out.bytes().length == 0 && err.bytes().length == 0) {
-                throw refused(subject, "the channel was closed without output or exit status");
+                throw refused(subject, AuditTexts.get("ssh.exec-refused.closed"));
             }
-            throw new TargetException(TargetException.Reason.IO, subject, subject + " ended without an exit status on " + where
-                    + " (killed by a signal?)");
+            throw new TargetException(TargetException.Reason.IO, subject, AuditTexts.get("ssh.no-exit-status", subject, where));
         }
         ran.set(true);
         return new Outcome(exit, out.bytes(), err.bytes(), out.overflowed());
@@ -197,14 +203,14 @@ final class ExecChannels {
     private TargetException refused(String subject, String detail) {
         if (!ran.get() && refusals.incrementAndGet() >= REFUSALS_BEFORE_GIVING_UP && !giveUp) {
             giveUp = true;
-            LOG.info("{}: {}; no further command is sent", where, refusedText);
+            LOG.info("{}: {}; no further command is sent", where, refusedText());
         }
-        return new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText + " (" + detail + ")");
+        return new TargetException(TargetException.Reason.IO, subject, subject + ": " + refusedText() + " (" + detail + ")");
     }
 
     private TargetException lost(String subject, Exception e) {
-        return new TargetException(TargetException.Reason.IO, subject, "the SSH connection to " + where + " was lost"
-                + (subject.isEmpty() ? "" : " (during " + subject + ")")
+        String lost = AuditTexts.get("ssh.lost", where);
+        return new TargetException(TargetException.Reason.IO, subject, (subject.isEmpty() ? lost : AuditTexts.get("ssh.lost.during", lost, subject))
                 + (e == null || e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 }

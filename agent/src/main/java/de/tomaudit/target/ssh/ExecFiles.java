@@ -45,10 +45,10 @@ final class ExecFiles {
             throw new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         if (st.get().type() == FileStat.Type.DIRECTORY) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.directory", path));
         }
         if (st.get().type() != FileStat.Type.FILE) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.not-regular", path));
         }
         if (st.get().size() > limits.maxFileBytes()) {
             throw tooLarge(path, st.get().size());
@@ -58,7 +58,7 @@ final class ExecFiles {
         if (o.truncated()) {
             throw tooLarge(path, Math.max(o.stdout().length, limits.maxFileBytes() + 1));
         }
-        checkSudo(o, useSudo, "reading " + path);
+        checkSudo(o, useSudo, AuditTexts.get("ssh.what.read", path));
         if (o.exitCode() != 0) {
             throw failure(path, o, useSudo);
         }
@@ -68,7 +68,7 @@ final class ExecFiles {
     Optional<FileStat> stat(String path, boolean useSudo) throws TargetException {
         absolute(path);
         ExecChannels.Outcome o = exec.run(RemoteCommand.stat(path, useSudo), path, timeouts.next(), 4096, false);
-        checkSudo(o, useSudo, "stat of " + path);
+        checkSudo(o, useSudo, AuditTexts.get("ssh.what.stat", path));
         if (o.exitCode() != 0) {
             TargetException e = failure(path, o, useSudo);
             if (e.reason() == TargetException.Reason.NOT_FOUND) {
@@ -92,7 +92,7 @@ final class ExecFiles {
     List<DirEntry> list(String dir, boolean useSudo) throws TargetException {
         absolute(dir);
         ExecChannels.Outcome o = exec.run(RemoteCommand.list(dir, useSudo), dir, timeouts.next(), limits.maxOutputBytes(), false);
-        checkSudo(o, useSudo, "listing " + dir);
+        checkSudo(o, useSudo, AuditTexts.get("ssh.what.list", dir));
         boolean listed = new String(o.stdout(), 0, Math.min(6, o.stdout().length), StandardCharsets.UTF_8).equals("total ");
         // exit 1 with a listing: some entries could not be stat'ed (a directory readable but not
         // searchable); LsListing drops those, as OpenSSH's sftp-server does
@@ -100,15 +100,15 @@ final class ExecFiles {
             throw failure(dir, o, useSudo);
         }
         if (o.truncated()) {
-            throw new TargetException(TargetException.Reason.TOO_LARGE, dir, dir + ": the listing is over "
-                    + limits.maxOutputBytes() + " bytes");
+            throw new TargetException(TargetException.Reason.TOO_LARGE, dir, AuditTexts.get("ssh.listing-too-large", dir,
+                    String.valueOf(limits.maxOutputBytes())));
         }
         return LsListing.parse(dir, new String(o.stdout(), StandardCharsets.UTF_8));
     }
 
     TargetException tooLarge(String path, long size) {
         return new TargetException(TargetException.Reason.TOO_LARGE, path,
-                path + " is " + size + " bytes, over the limit of " + limits.maxFileBytes());
+                AuditTexts.get("target.file.too-large", path, String.valueOf(size), String.valueOf(limits.maxFileBytes())));
     }
 
     private void checkSudo(ExecChannels.Outcome o, boolean useSudo, String what) throws TargetException {
@@ -117,35 +117,35 @@ final class ExecFiles {
         }
         Optional<String> refused = sudo.refused(o, what);
         if (refused.isPresent()) {
-            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, what, what + " needs root and " + refused.get());
+            throw new TargetException(TargetException.Reason.NOT_SUPPORTED, what, AuditTexts.get("ssh.sudo.needs-root", what, refused.get()));
         }
     }
 
     private static TargetException failure(String path, ExecChannels.Outcome o, boolean useSudo) {
         String err = o.stderrText().strip();
-        String first = err.isEmpty() ? "exit code " + o.exitCode() : err.lines().findFirst().orElse(err);
+        String first = err.isEmpty() ? AuditTexts.get("ssh.exit-code", String.valueOf(o.exitCode())) : err.lines().findFirst().orElse(err);
         if (err.contains("No such file or directory") || err.contains("Not a directory")) {
             return new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
         }
         if (err.contains("Is a directory")) {
-            return new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+            return new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.directory", path));
         }
         if (err.contains("Too many levels of symbolic links")) {
-            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": too many levels of symbolic links");
+            return new TargetException(TargetException.Reason.SYMLINK_LOOP, path, AuditTexts.get("target.file.loop", path));
         }
         if (err.contains("Permission denied")) {
             return new TargetException(TargetException.Reason.PERMISSION_DENIED, path,
-                    path + ": permission denied" + (useSudo ? " (also with sudo)" : ""));
+                    AuditTexts.get(useSudo ? "target.file.denied-with-sudo" : "target.file.denied", path));
         }
         return new TargetException(TargetException.Reason.IO, path, path + ": " + first);
     }
 
     private static void absolute(String path) throws TargetException {
         if (!path.startsWith("/")) {
-            throw new TargetException(TargetException.Reason.IO, path, "not an absolute path: " + path);
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.not-absolute", path));
         }
         if (path.indexOf('\0') >= 0) {
-            throw new TargetException(TargetException.Reason.IO, path, "a path with a NUL byte cannot exist");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.nul"));
         }
     }
 }

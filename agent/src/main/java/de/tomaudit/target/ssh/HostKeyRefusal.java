@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,21 +11,13 @@ final class HostKeyRefusal {
 
     static String message(HostKeyVerifier.Verdict v, Path file) {
         PresentedHostKey k = v.key();
-        String check = "compare it with the server's own key (on the server: ssh-keygen -lf /etc/ssh/ssh_host_"
-                + k.type().toLowerCase(Locale.ROOT) + "_key.pub)";
+        String check = AuditTexts.get("ssh.hostkey.check", k.type().toLowerCase(Locale.ROOT));
         return switch (v.outcome()) {
-            case UNKNOWN -> "host key of " + k.host() + " is unknown (not in " + file + "): " + k.type()
-                    + " key fingerprint " + k.fingerprint() + ". To trust it, " + check
-                    + " and, if it matches, run again with --accept-new-host-key to add it to " + file + ".";
-            case CHANGED -> "REFUSED: the " + k.type() + " host key of " + k.host() + " has CHANGED: the server now presents "
-                    + k.fingerprint() + ", which does not match the entry in " + file + ". Someone may be intercepting the"
-                    + " connection (man-in-the-middle attack), or the server's host keys were regenerated (reinstall)."
-                    + " Check the new fingerprint with the server's administrator: " + check + ". Only if it is right,"
-                    + " remove the old entry with: ssh-keygen -R '" + k.host() + "' -f " + file
-                    + " and run again with --accept-new-host-key. A changed key is never replaced automatically.";
-            case NOT_SAVED -> "host key of " + k.host() + " (" + k.type() + " " + k.fingerprint() + ") could not be added to "
-                    + file + ": " + v.detail();
-            case KNOWN, ADDED -> "host key of " + k.host() + " was accepted";
+            case UNKNOWN -> AuditTexts.get("ssh.hostkey.unknown", k.host(), String.valueOf(file), k.type(), k.fingerprint(), check);
+            case CHANGED -> AuditTexts.get("ssh.hostkey.changed", k.type(), k.host(), k.fingerprint(), String.valueOf(file), check);
+            case NOT_SAVED -> AuditTexts.get("ssh.hostkey.not-saved", k.host(), k.type(), k.fingerprint(), String.valueOf(file),
+                    String.valueOf(v.detail()));
+            case KNOWN, ADDED -> AuditTexts.get("ssh.hostkey.accepted", k.host());
         };
     }
 }

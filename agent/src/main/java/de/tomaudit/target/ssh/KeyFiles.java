@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
@@ -52,7 +53,7 @@ final class KeyFiles {
         for (Path f : files) {
             String name = f.toString();
             if (!Files.isReadable(f)) {
-                problems.add("key " + name + (Files.exists(f) ? " is not readable" : " does not exist"));
+                problems.add(AuditTexts.get(Files.exists(f) ? "ssh.key.unreadable" : "ssh.key.missing", name));
                 continue;
             }
             KeyPair pair;
@@ -60,21 +61,20 @@ final class KeyFiles {
                 pair = KeyPair.load(jsch, name);
             } catch (JSchException | RuntimeException e) {
                 // the parser's message may quote the file: never pass it on
-                problems.add("key " + name + " is not a private key in a format tomaudit can read");
+                problems.add(AuditTexts.get("ssh.key.format", name));
                 continue;
             }
             try {
                 if (pair.isEncrypted()) {
                     if (passphrase.isEmpty()) {
-                        problems.add("key " + name + " is encrypted and no passphrase was given (load it into ssh-agent, or set "
-                                + KeyPassphrase.ENV + ")");
+                        problems.add(AuditTexts.get("ssh.key.encrypted", name, KeyPassphrase.ENV));
                         continue;
                     }
                     byte[] p = passphrase.get().copy();
                     boolean ok = pair.decrypt(p);
                     java.util.Arrays.fill(p, (byte) 0);
                     if (!ok) {
-                        problems.add("key " + name + ": the passphrase given does not decrypt it");
+                        problems.add(AuditTexts.get("ssh.key.passphrase", name));
                         continue;
                     }
                 }
@@ -82,7 +82,7 @@ final class KeyFiles {
                 jsch.addIdentity(name, p);
                 loaded.add(pair.getKeyTypeString() + " " + name);
             } catch (JSchException | RuntimeException e) {
-                problems.add("key " + name + " cannot be used (" + e.getClass().getSimpleName() + ")");
+                problems.add(AuditTexts.get("ssh.key.unusable", name, e.getClass().getSimpleName()));
             } finally {
                 pair.dispose();
             }

@@ -52,10 +52,10 @@ final class SftpFiles {
     synchronized FileContent read(String path, Duration timeout) throws TargetException {
         SftpATTRS a = attrs(path, timeout);
         if (a.isDir()) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is a directory");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.directory", path));
         }
         if (!a.isReg()) {
-            throw new TargetException(TargetException.Reason.IO, path, path + " is not a regular file");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.not-regular", path));
         }
         if (a.getSize() > limits.maxFileBytes()) {
             throw tooLarge(path, a.getSize());
@@ -74,14 +74,14 @@ final class SftpFiles {
     FileContent checked(FileContent content) throws TargetException {
         if (content.looksBinary()) {
             throw new TargetException(TargetException.Reason.BINARY, content.path(),
-                    content.path() + " is a binary file, not a configuration");
+                    AuditTexts.get("target.file.binary", content.path()));
         }
         return content;
     }
 
     TargetException tooLarge(String path, long size) {
         return new TargetException(TargetException.Reason.TOO_LARGE, path,
-                path + " is " + size + " bytes, over the limit of " + limits.maxFileBytes());
+                AuditTexts.get("target.file.too-large", path, String.valueOf(size), String.valueOf(limits.maxFileBytes())));
     }
 
     synchronized Optional<FileStat> stat(String path, Duration timeout) throws TargetException {
@@ -139,7 +139,7 @@ final class SftpFiles {
             return op(path, timeout, ch -> ch.stat(escape(path)));
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.NOT_FOUND && isLinkLoop(path, timeout)) {
-                throw new TargetException(TargetException.Reason.SYMLINK_LOOP, path, path + ": too many levels of symbolic links");
+                throw new TargetException(TargetException.Reason.SYMLINK_LOOP, path, AuditTexts.get("target.file.loop", path));
             }
             throw e;
         }
@@ -187,13 +187,13 @@ final class SftpFiles {
         } catch (SftpException | IOException | RuntimeException e) {
             if (alarm.fired()) {
                 dropChannel();
-                throw new TargetException(TargetException.Reason.TIMEOUT, path, path + ": no SFTP answer from " + where
-                        + " within " + Math.max(1, timeout.toSeconds()) + " s");
+                throw new TargetException(TargetException.Reason.TIMEOUT, path, AuditTexts.get("ssh.sftp-timeout", path, where,
+                        String.valueOf(Math.max(1, timeout.toSeconds()))));
             }
             if (!session.isConnected()) {
                 dropChannel();
-                throw new TargetException(TargetException.Reason.IO, path, "the SSH connection to " + where
-                        + " was lost (during SFTP of " + path + ")");
+                throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("ssh.lost.during",
+                        AuditTexts.get("ssh.lost", where), "SFTP " + path));
             }
             if (ch.isClosed()) {
                 dropChannel();
@@ -219,7 +219,7 @@ final class SftpFiles {
                 ch = (ChannelSftp) session.openChannel("sftp");
                 if (ch == null) { // JSch's answer while the session is going down
                     gate.release();
-                    throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+                    throw new TargetException(TargetException.Reason.IO, "sftp", AuditTexts.get("ssh.lost", where));
                 }
                 ch.connect((int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadline - System.nanoTime()) / 1_000_000)));
                 channel = ch;
@@ -230,7 +230,7 @@ final class SftpFiles {
                 }
                 if (session.isConnected() && ExecChannels.requestRefused(e)) {
                     gate.release();
-                    missing = "the SSH server at " + where + " has no SFTP subsystem (no 'Subsystem sftp' in its sshd_config)";
+                    missing = AuditTexts.get("ssh.no-sftp", where);
                     throw new TargetException(TargetException.Reason.NOT_SUPPORTED, "sftp", missing);
                 }
                 boolean busy = session.isConnected() && gate.refusedWhileBusy();
@@ -240,10 +240,10 @@ final class SftpFiles {
                     continue;
                 }
                 if (!session.isConnected()) {
-                    throw new TargetException(TargetException.Reason.IO, "sftp", "the SSH connection to " + where + " was lost");
+                    throw new TargetException(TargetException.Reason.IO, "sftp", AuditTexts.get("ssh.lost", where));
                 }
-                throw new TargetException(TargetException.Reason.IO, "sftp", "SFTP is not available on " + where
-                        + " (is 'Subsystem sftp' set in its sshd_config?): " + e.getMessage());
+                throw new TargetException(TargetException.Reason.IO, "sftp", AuditTexts.get("ssh.sftp-unavailable", where,
+                        String.valueOf(e.getMessage())));
             }
         }
     }
@@ -270,8 +270,8 @@ final class SftpFiles {
             return switch (s.id) {
                 case ChannelSftp.SSH_FX_NO_SUCH_FILE -> new TargetException(TargetException.Reason.NOT_FOUND, path, AuditTexts.get("evidence.host.does-not-exist", path));
                 case ChannelSftp.SSH_FX_PERMISSION_DENIED -> new TargetException(TargetException.Reason.PERMISSION_DENIED, path,
-                        path + ": permission denied");
-                default -> new TargetException(TargetException.Reason.IO, path, path + ": SFTP error " + s.id
+                        AuditTexts.get("target.file.denied", path));
+                default -> new TargetException(TargetException.Reason.IO, path, path + ": SFTP " + s.id
                         + (s.getMessage() == null || s.getMessage().isBlank() ? "" : " (" + s.getMessage() + ")"));
             };
         }
@@ -283,10 +283,10 @@ final class SftpFiles {
 
     private static void absolute(String path) throws TargetException {
         if (!path.startsWith("/")) {
-            throw new TargetException(TargetException.Reason.IO, path, "not an absolute path: " + path);
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.not-absolute", path));
         }
         if (path.indexOf('\0') >= 0) {
-            throw new TargetException(TargetException.Reason.IO, path, "a path with a NUL byte cannot exist");
+            throw new TargetException(TargetException.Reason.IO, path, AuditTexts.get("target.file.nul"));
         }
     }
 

@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.IdentityRepository;
 import com.jcraft.jsch.JSch;
@@ -74,12 +75,12 @@ final class SshConnector {
         try {
             SSHAgentConnector c = new SSHAgentConnector(new JavaUnixSockets(), socket);
             if (!c.isAvailable()) {
-                problems.add("ssh-agent at " + socket + " does not answer");
+                problems.add(AuditTexts.get("ssh.agent.silent", String.valueOf(socket)));
                 return Optional.empty();
             }
             return Optional.of(new AgentIdentityRepository(c));
         } catch (RuntimeException e) {
-            problems.add("ssh-agent at " + socket + " cannot be used (" + e.getClass().getSimpleName() + ")");
+            problems.add(AuditTexts.get("ssh.agent.unusable", String.valueOf(socket), e.getClass().getSimpleName()));
             return Optional.empty();
         }
     }
@@ -134,24 +135,22 @@ final class SshConnector {
         long secs = Math.max(1, options.connectTimeout().toSeconds());
         String text;
         if (timedOut || cause instanceof SocketTimeoutException || msg.startsWith("timeout")) {
-            text = "no SSH login to " + where + " within " + secs + " s (--connect-timeout): the host does not answer"
-                    + " or the handshake hangs";
+            text = AuditTexts.get("ssh.connect.timeout", where, String.valueOf(secs));
         } else if (cause instanceof ConnectException) {
-            text = "cannot connect to " + where + ": connection refused (no SSH server listening on that port?)";
+            text = AuditTexts.get("ssh.connect.refused", where);
         } else if (cause instanceof UnknownHostException) {
-            text = "cannot resolve the host name '" + hop.hostName() + "'" + (hop.alias().equals(hop.hostName()) ? ""
-                    : " (HostName of '" + hop.alias() + "' in the SSH config)");
+            text = hop.alias().equals(hop.hostName()) ? AuditTexts.get("ssh.connect.unresolved", hop.hostName())
+                    : AuditTexts.get("ssh.connect.unresolved-alias", hop.hostName(), hop.alias());
         } else if (cause instanceof NoRouteToHostException) {
-            text = "cannot connect to " + where + ": no route to host";
+            text = AuditTexts.get("ssh.connect.no-route", where);
         } else if (msg.startsWith("Auth fail") || msg.startsWith("Auth cancel")) {
             text = authFailure(where, keys, identities, problems, options);
         } else if (msg.contains("Algorithm negotiation fail")) {
-            text = "no common algorithm with " + where + " (" + msg + ")";
+            text = AuditTexts.get("ssh.connect.no-algorithm", where, msg);
         } else if (msg.contains("connection is closed by foreign host")) {
-            text = where + " closed the connection during the SSH handshake (not an SSH server, MaxStartups reached,"
-                    + " or a firewall)";
+            text = AuditTexts.get("ssh.connect.closed", where);
         } else {
-            text = "SSH connection to " + where + " failed: " + (msg.isEmpty() ? e.getClass().getSimpleName() : msg);
+            text = AuditTexts.get("ssh.connect.failed", where, msg.isEmpty() ? e.getClass().getSimpleName() : msg);
         }
         return new SshConnectException("ssh", text);
     }
@@ -160,22 +159,19 @@ final class SshConnector {
                                       SshOptions options) {
         List<String> offered = new ArrayList<>(keys.loaded());
         if (identities.agentKeys() > 0) {
-            offered.add(identities.agentKeys() + " key(s) of ssh-agent");
+            offered.add(AuditTexts.get("ssh.login.agent-keys", identities.agentKeys()));
         }
-        StringBuilder b = new StringBuilder("login to " + where + " failed: ");
+        StringBuilder b = new StringBuilder(AuditTexts.get("ssh.login.failed", where));
         if (offered.isEmpty()) {
-            b.append("no key to offer (no --identity, no IdentityFile in the SSH config, none of ~/.ssh/")
-                    .append(String.join(", ", KeyFiles.DEFAULT_NAMES)).append(" in ").append(options.home())
-                    .append(options.agentSocket().isPresent() ? ", no key in ssh-agent" : ", no ssh-agent (SSH_AUTH_SOCK)")
-                    .append(").");
+            b.append(AuditTexts.get(options.agentSocket().isPresent() ? "ssh.login.no-key-agent" : "ssh.login.no-key-no-agent",
+                    String.join(", ", KeyFiles.DEFAULT_NAMES), String.valueOf(options.home())));
         } else {
-            b.append("the server accepted none of the keys offered (").append(String.join("; ", offered)).append(").");
+            b.append(AuditTexts.get("ssh.login.none-accepted", String.join("; ", offered)));
         }
         if (!problems.isEmpty()) {
-            b.append(" Not offered: ").append(String.join("; ", problems)).append('.');
+            b.append(AuditTexts.get("ssh.login.not-offered", String.join("; ", problems)));
         }
-        b.append(" Give the right key with --identity FILE, an IdentityFile in the SSH config, or ssh-agent;"
-                + " the server must list its public half in the user's ~/.ssh/authorized_keys.");
+        b.append(AuditTexts.get("ssh.login.hint", ""));
         return b.toString();
     }
 }

@@ -47,8 +47,8 @@ public final class SshTarget implements Target {
     private final ExecFiles execFiles;
     private final SudoPolicy sudo;
     private final java.util.concurrent.atomic.AtomicBoolean sftpMissingSaid = new java.util.concurrent.atomic.AtomicBoolean();
-    /** In every failure a lost connection causes (the marker of that access problem). */
-    private final String lostText;
+    /** Where the connection goes ({@code user@host:port}), for messages. */
+    private final String where;
     private final Instant deadline;
     private final Duration targetTimeout;
     private final Watchdog.Alarm budget;
@@ -69,7 +69,7 @@ public final class SshTarget implements Target {
         this.exec = new ExecChannels(connection.session(), where, gate);
         this.sudo = new SudoPolicy(options.sudo(), connection.host().user(), connection.host().hostPort());
         this.execFiles = new ExecFiles(exec, limits, sudo, this::opTimeout);
-        this.lostText = "the SSH connection to " + where + " was lost";
+        this.where = where;
         this.targetTimeout = options.targetTimeout();
         this.deadline = started.plus(options.targetTimeout());
         Duration left = Duration.between(Instant.now(), deadline);
@@ -113,19 +113,19 @@ public final class SshTarget implements Target {
     @Override
     public FileContent readBytes(String path) throws TargetException {
         return memo.answer("read", path,
-                () -> file(path, "reading " + path, t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo)));
+                () -> file(path, AuditTexts.get("ssh.what.read", path), t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo)));
     }
 
     @Override
     public Optional<FileStat> stat(String path) throws TargetException {
         return memo.answer("stat", path,
-                () -> file(path, "stat of " + path, t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo)));
+                () -> file(path, AuditTexts.get("ssh.what.stat", path), t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo)));
     }
 
     @Override
     public List<DirEntry> list(String dir) throws TargetException {
         return memo.answer("list", dir,
-                () -> file(dir, "listing " + dir, t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo)));
+                () -> file(dir, AuditTexts.get("ssh.what.list", dir), t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo)));
     }
 
     @FunctionalInterface
@@ -199,7 +199,7 @@ public final class SshTarget implements Target {
                 Optional<String> refused = sudo.refused(o, command.line());
                 if (refused.isPresent()) {
                     throw new TargetException(TargetException.Reason.NOT_SUPPORTED, command.line(),
-                            command.line() + " needs root and " + refused.get());
+                            AuditTexts.get("ssh.sudo.needs-root", command.line(), refused.get()));
                 }
             }
             String err = o.stderrText();
@@ -293,7 +293,7 @@ public final class SshTarget implements Target {
             });
         } catch (com.jcraft.jsch.JSchException e) {
             throw new TargetException(TargetException.Reason.IO, host + ":" + port,
-                    "SSH port forward to " + host + ":" + port + " refused: " + e.getMessage());
+                    AuditTexts.get("ssh.forward-refused", host + ":" + port, String.valueOf(e.getMessage())));
         }
     }
 
@@ -307,8 +307,8 @@ public final class SshTarget implements Target {
         synchronized (problems) {
             out.addAll(problems);
         }
-        exec.refusingAll().ifPresent(marker -> out.add(new AccessProblem("ssh", marker + ": no command ran on this target"
-                + (files.missing().isPresent() ? ", and without an SFTP subsystem no file could be read either" : ""), marker)));
+        exec.refusingAll().ifPresent(marker -> out.add(new AccessProblem("ssh", AuditTexts.get(files.missing().isPresent()
+                ? "ssh.exec-refused.nothing-read" : "ssh.exec-refused.nothing-ran", marker), marker)));
         return out;
     }
 
@@ -321,7 +321,7 @@ public final class SshTarget implements Target {
     }
 
     private TargetException deniedWithHint(String path, TargetException denied) {
-        String hint = sudo.loggedInAsRoot() ? "" : " for " + connection.host().user() + " (--sudo reads it with sudo -n)";
+        String hint = sudo.loggedInAsRoot() ? "" : AuditTexts.get("ssh.denied-hint", connection.host().user());
         return new TargetException(denied.reason(), path, denied.getMessage() + hint);
     }
 
@@ -334,8 +334,7 @@ public final class SshTarget implements Target {
     }
 
     private TargetException budgetOver(String subject) {
-        String msg = "the time for this target ran out (" + Math.max(1, targetTimeout.toSeconds())
-                + " s, --target-timeout); the SSH connection was closed";
+        String msg = AuditTexts.get("ssh.target-timeout", String.valueOf(Math.max(1, targetTimeout.toSeconds())));
         synchronized (problems) {
             if (problems.stream().noneMatch(p -> p.message().equals(msg))) {
                 LOG.info("{}: {}", connection.host().display(), msg);
@@ -353,11 +352,12 @@ public final class SshTarget implements Target {
     /** Runs one request; after the target budget or a lost connection, says so instead of a raw I/O error. */
     private <T> T guarded(String subject, Io<T> io) throws TargetException {
         if (closed) {
-            throw new TargetException(TargetException.Reason.IO, subject, "the SSH target is closed");
+            throw new TargetException(TargetException.Reason.IO, subject, AuditTexts.get("ssh.closed"));
         }
         if (budget.fired()) {
             throw budgetOver(subject);
         }
+        String lostText = lostText();
         if (!connection.alive()) {
             noteLost();
             throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + lostText);
@@ -371,17 +371,27 @@ public final class SshTarget implements Target {
             if (!connection.alive() && !closed) {
                 noteLost();
                 if (!e.getMessage().contains(lostText)) {
-                    throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + lostText + " (" + e.getMessage() + ")");
+                    throw new TargetException(TargetException.Reason.IO, subject, AuditTexts.get("ssh.lost.while", subject, lostText,
+                            e.getMessage()));
                 }
             }
             throw e;
         }
     }
 
+    /**
+     * In every failure a lost connection causes (the marker of that access problem), in the audit's
+     * language: every request of one audit runs in that language, so the marker and the failures agree.
+     */
+    private String lostText() {
+        return AuditTexts.get("ssh.lost", where);
+    }
+
     private void noteLost() {
+        String lostText = lostText();
         synchronized (problems) {
             if (problems.stream().noneMatch(p -> p.stage().equals("ssh"))) {
-                String msg = lostText + " during the audit; what was not read before is missing";
+                String msg = AuditTexts.get("ssh.lost.during-audit", lostText);
                 LOG.info("{}", msg);
                 problems.add(new AccessProblem("ssh", msg, lostText));
             }

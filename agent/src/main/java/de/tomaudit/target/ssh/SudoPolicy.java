@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Command;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,8 +19,8 @@ import java.util.Set;
 final class SudoPolicy {
     private final boolean enabled;
     private final boolean root;
-    private final String who;
     private final String host;
+    private final String user;
     private volatile String refusal;
     private final Set<String> problems = new LinkedHashSet<>();
 
@@ -28,7 +29,7 @@ final class SudoPolicy {
         this.enabled = enabled;
         this.root = user.equals("root");
         this.host = host;
-        this.who = user + " on " + host;
+        this.user = user;
     }
 
     boolean enabled() {
@@ -62,18 +63,18 @@ final class SudoPolicy {
         }
         String err = o.stderrText();
         String reason = null;
+        String who = AuditTexts.get("ssh.sudo.who", user, host);
         boolean global = true;
         if (err.contains("a password is required")) {
-            reason = "sudo -n refused: a password is required for " + who
-                    + " (tomaudit never enters one; give its commands NOPASSWD in sudoers)";
+            reason = AuditTexts.get("ssh.sudo.password", who);
         } else if (err.contains("is not in the sudoers file") || err.contains("may not run sudo")) {
-            reason = "sudo -n refused: " + who + " may not use sudo (not in sudoers)";
+            reason = AuditTexts.get("ssh.sudo.not-in-sudoers", who);
         } else if (err.contains("a terminal is required") || err.contains("no tty present")) {
-            reason = "sudo -n refused: sudo wants a terminal for " + who + " (requiretty or a password prompt)";
+            reason = AuditTexts.get("ssh.sudo.terminal", who);
         } else if (o.exitCode() == 127 && err.contains("sudo")) {
-            reason = "sudo is not installed on " + host;
+            reason = AuditTexts.get("ssh.sudo.not-installed", host);
         } else if (err.contains("is not allowed to execute")) {
-            reason = "sudo -n refused " + what + ": sudoers does not allow it for " + who;
+            reason = AuditTexts.get("ssh.sudo.command-refused", what, who);
             global = false;
         }
         if (reason == null) {
@@ -90,6 +91,6 @@ final class SudoPolicy {
 
     /** The reason to give for something that needed sudo when sudo is already known to be refused. */
     String notApplicable(String what) {
-        return what + " needs root and " + refusal;
+        return AuditTexts.get("ssh.sudo.needs-root", what, refusal);
     }
 }
