@@ -30,6 +30,12 @@ import java.util.Set;
  * target, and several finished targets are stored in one transaction.
  */
 public final class LeaseBoard implements AutoCloseable {
+    /**
+     * The channel on which an agent announces targets it finished (the payload is the round's name): an
+     * agent waiting for the others' last targets wakes when they are done instead of at its next poll.
+     */
+    static final String CHANNEL = "tomaudit_round";
+
     /** The state of a round as one agent sees it. */
     public record Remaining(int notDone, int claimable) { }
 
@@ -56,6 +62,9 @@ public final class LeaseBoard implements AutoCloseable {
         if (connection == null) {
             Connection c = db.connect();
             try {
+                try (java.sql.Statement listen = c.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL); // before any lease: no announcement is missed (autocommit)
+                }
                 c.setAutoCommit(false);
             } catch (SQLException e) {
                 close(c);
@@ -247,8 +256,44 @@ public final class LeaseBoard implements AutoCloseable {
                 }
                 u.executeBatch();
             }
+            if (!ours.isEmpty()) {
+                try (PreparedStatement n = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    n.setString(1, CHANNEL);
+                    n.setString(2, round);
+                    n.execute(); // sent to the listeners at the commit
+                }
+            }
             c.commit();
             return out;
+        } catch (SQLException e) {
+            throw broken(e);
+        }
+    }
+
+    /**
+     * Waits up to {@code millis} for another agent of this round to finish targets (or for any
+     * announcement already received since the last wait); returns at once when one came. The caller then
+     * asks {@link #remaining} again: a lease that ran out is not announced, the timeout finds it.
+     */
+    public synchronized boolean awaitFinished(long millis) throws HistoryException {
+        Connection c = connection();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        try {
+            org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+            while (true) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                org.postgresql.PGNotification[] got = pg.getNotifications((int) Math.min(Integer.MAX_VALUE, left));
+                if (got != null) {
+                    for (org.postgresql.PGNotification n : got) {
+                        if (round.equals(n.getParameter())) {
+                            return true;
+                        }
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw broken(e);
         }

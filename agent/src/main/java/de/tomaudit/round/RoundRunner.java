@@ -140,7 +140,8 @@ public final class RoundRunner {
                             return;
                         }
                         if (left.claimable() == 0) {
-                            Thread.sleep(pollMillis); // others hold the rest: wait for them to finish or their leases to run out
+                            // others hold the rest: wait until they finish some (announced) or a lease may have run out
+                            board.awaitFinished(pollMillis);
                         }
                         claimNow = true;
                         continue;
