@@ -39,8 +39,15 @@ public final class LeaseBoard implements AutoCloseable {
     /** The state of a round as one agent sees it. */
     public record Remaining(int notDone, int claimable) { }
 
-    /** A finished target of this agent, to be stored: its round key, inventory position and result. */
-    public record Finished(String key, int position, TargetResult result) { }
+    /**
+     * A finished target of this agent, to be stored: its round key, inventory position and result, and
+     * the result's stored JSON when the worker made it already (null: it is made when stored).
+     */
+    public record Finished(String key, int position, TargetResult result, String json) {
+        public Finished(String key, int position, TargetResult result) {
+            this(key, position, result, null);
+        }
+    }
 
     /** A stored target: its key and its previous stored result (for regressions), if any. */
     public record Stored(String key, Optional<HistoryStore.StoredTarget> previous) { }
@@ -235,16 +242,20 @@ public final class LeaseBoard implements AutoCloseable {
             }
             Map<String, TargetResult> kept = new LinkedHashMap<>();
             Map<String, Integer> positions = new LinkedHashMap<>();
+            Map<TargetResult, String> made = new java.util.IdentityHashMap<>();
             List<Stored> out = new ArrayList<>();
             for (Finished f : finished) {
                 if (ours.contains(f.key())) {
                     kept.put(f.key(), f.result());
                     positions.put(f.key(), f.position());
+                    if (f.json() != null) {
+                        made.put(f.result(), f.json());
+                    }
                     out.add(new Stored(f.key(), withPrevious ? HistoryStore.latest(c, f.result().name()) : Optional.empty()));
                 }
             }
             List<Long> ids = HistoryStore.insertTargets(c, runId, new ArrayList<>(positions.values()),
-                    new ArrayList<>(kept.values()));
+                    new ArrayList<>(kept.values()), made::get);
             try (PreparedStatement u = c.prepareStatement(
                     "UPDATE round_targets SET target_result_id = ? WHERE round_name = ? AND target_key = ?")) {
                 int i = 0;
