@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -75,7 +73,7 @@ public final class RoundRunner {
             board.close();
             throw e;
         } finally {
-            round.workers.shutdownNow();
+            round.workers.close();
         }
         Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (round.failure == null) {
@@ -105,7 +103,7 @@ public final class RoundRunner {
         private final boolean withPrevious;
         private final long beatMillis;
         private final long pollMillis;
-        private final ExecutorService workers;
+        private final FleetRunner.Lanes workers;
         /** Results the workers have finished and the board thread has not stored yet (a null result: the worker failed). */
         private final BlockingQueue<LeaseBoard.Finished> finished = new LinkedBlockingQueue<>();
         private final List<TargetResult> mine = new ArrayList<>();
@@ -130,7 +128,7 @@ public final class RoundRunner {
             this.withPrevious = withPrevious;
             this.beatMillis = Math.max(200, leaseTimeout.toMillis() / 3);
             this.pollMillis = Math.max(100, Math.min(2000, leaseTimeout.toMillis() / 4));
-            this.workers = Executors.newFixedThreadPool(settings.parallel(), r -> daemon(r, "round-worker"));
+            this.workers = runner.lanes();
         }
 
         void loop() {
@@ -201,22 +199,18 @@ public final class RoundRunner {
                 FleetTarget t = byKey.get(key);
                 int position = positions.get(key);
                 inFlight++;
-                workers.execute(() -> {
-                    TargetResult r = null;
+                workers.audit(t, options, settings).whenComplete((r, e) -> {
                     String json = null;
-                    try {
-                        r = runner.run(List.of(t), options, settings).targets().get(0);
-                    } catch (RuntimeException e) {
+                    if (e != null) {
                         LOG.warn("{}: round worker failed: {}", t.name(), e.toString());
-                    }
-                    if (r != null) {
+                    } else {
                         try {
-                            json = HistoryStore.jsonOf(r); // here, beside the other workers, not on the board's thread
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                            json = HistoryStore.jsonOf(r); // here, beside the other audits, not on the board's thread
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException ex) {
                             json = null; // made again when stored, where its failure is the history's
                         }
                     }
-                    finished.add(new LeaseBoard.Finished(key, position, r, json));
+                    finished.add(new LeaseBoard.Finished(key, position, e != null ? null : r, json));
                 });
             }
         }
@@ -284,11 +278,5 @@ public final class RoundRunner {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }
