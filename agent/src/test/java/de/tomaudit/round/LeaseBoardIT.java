@@ -50,10 +50,11 @@ class LeaseBoardIT {
                 assertEquals(List.of(), b.claim(keys, 3));
                 assertEquals(new LeaseBoard.Remaining(3, 0), b.remaining(keys));
 
-                // b waits up to 10 minutes for a's targets; a's store wakes it (the poll alone would not)
+                // b waits up to 90 s for a's targets; a's store wakes it at once (without the announcement
+                // the wait would run out, and the board stays busy until then)
                 CompletableFuture<Boolean> woken = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return b.awaitFinished(Duration.ofMinutes(10).toMillis());
+                        return b.awaitFinished(Duration.ofSeconds(90).toMillis());
                     } catch (HistoryException e) {
                         throw new IllegalStateException(e);
                     }
@@ -64,7 +65,7 @@ class LeaseBoardIT {
                         new LeaseBoard.Finished("mail1", 2, target("mail1", finding("a.three", Status.PASS), finding("a.one", Status.PASS),
                                 finding("a.two", Status.PASS)))), false);
                 assertEquals(3, stored.size());
-                assertTrue(woken.get(60, TimeUnit.SECONDS), "woken by the store, not by the end of the wait");
+                assertTrue(woken.get(45, TimeUnit.SECONDS), "woken by the store, not by the end of the wait");
                 assertEquals(new LeaseBoard.Remaining(0, 0), b.remaining(keys));
             }
             List<String> rows = new ArrayList<>();
