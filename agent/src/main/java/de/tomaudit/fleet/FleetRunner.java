@@ -89,6 +89,32 @@ public final class FleetRunner {
         }
     }
 
+    /**
+     * Audits targets handed in one at a time, each with the run's timeout, on threads that live as long
+     * as the lanes (a shared round hands out targets as it leases them; a pool and a watchdog per target
+     * cost two thread starts each). Closing stops the threads.
+     */
+    public final class Lanes implements AutoCloseable {
+        private final ExecutorService workers = Executors.newCachedThreadPool(daemons("audit"));
+        private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemons("audit-timeout"));
+        private final Semaphore unbounded = new Semaphore(0); // the caller bounds how many run at once
+
+        /** Starts auditing {@code t}; the future always completes with a result (a failed or timed-out one included). */
+        public CompletableFuture<TargetResult> audit(FleetTarget t, AuditOptions options, Settings settings) {
+            return start(t, options, settings, unbounded, workers, watchdog);
+        }
+
+        @Override
+        public void close() {
+            watchdog.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    public Lanes lanes() {
+        return new Lanes();
+    }
+
     private CompletableFuture<TargetResult> start(FleetTarget t, AuditOptions options, Settings settings, Semaphore slots,
                                                   ExecutorService workers, ScheduledExecutorService watchdog) {
         CompletableFuture<TargetResult> result = new CompletableFuture<>();

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class HistoryStore {
 
     /**
      * Stores targets of a run (positions and results pairwise); returns the target results' ids in
-     * the same order. One statement per target row, and every finding of them in one batch.
+     * the same order. The target rows in one batch, and every finding of them in another.
      */
     public static List<Long> insertTargets(Connection c, long runId, List<Integer> positions, List<TargetResult> targets)
             throws SQLException {
@@ -116,10 +117,12 @@ public final class HistoryStore {
      */
     public static List<Long> insertTargets(Connection c, long runId, List<Integer> positions, List<TargetResult> targets,
                                            java.util.function.Function<TargetResult, String> prepared) throws SQLException {
-        List<Long> ids = new ArrayList<>(targets.size());
+        // one batch (one round trip; PostgreSQL's driver makes it one multi-row INSERT): the keys come back
+        // with each row's position, unique in a run, so they are matched whatever order they come in
+        Map<Integer, Long> idByPosition = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO target_results (run_id, position, name, status, result_json) VALUES (?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                new String[] {"id", "position"})) {
             for (int i = 0; i < targets.size(); i++) {
                 TargetResult t = targets.get(i);
                 s.setLong(1, runId);
@@ -128,12 +131,24 @@ public final class HistoryStore {
                 s.setString(4, t.status().json());
                 String made = prepared.apply(t);
                 s.setString(5, made != null ? made : json(t));
-                s.executeUpdate();
+                s.addBatch();
+            }
+            if (!targets.isEmpty()) {
+                s.executeBatch();
                 try (ResultSet k = s.getGeneratedKeys()) {
-                    k.next();
-                    ids.add(k.getLong(1));
+                    while (k.next()) {
+                        idByPosition.put(k.getInt(2), k.getLong(1));
+                    }
                 }
             }
+        }
+        List<Long> ids = new ArrayList<>(targets.size());
+        for (Integer position : positions.subList(0, targets.size())) {
+            Long id = idByPosition.get(position);
+            if (id == null) {
+                throw new SQLException("the database returned no key for a stored target");
+            }
+            ids.add(id);
         }
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO findings (target_result_id, rule_id, status, severity) VALUES (?, ?, ?, ?)")) {

@@ -30,11 +30,24 @@ import java.util.Set;
  * target, and several finished targets are stored in one transaction.
  */
 public final class LeaseBoard implements AutoCloseable {
+    /**
+     * The channel on which an agent announces targets it finished (the payload is the round's name): an
+     * agent waiting for the others' last targets wakes when they are done instead of at its next poll.
+     */
+    static final String CHANNEL = "tomaudit_round";
+
     /** The state of a round as one agent sees it. */
     public record Remaining(int notDone, int claimable) { }
 
-    /** A finished target of this agent, to be stored: its round key, inventory position and result. */
-    public record Finished(String key, int position, TargetResult result) { }
+    /**
+     * A finished target of this agent, to be stored: its round key, inventory position and result, and
+     * the result's stored JSON when the worker made it already (null: it is made when stored).
+     */
+    public record Finished(String key, int position, TargetResult result, String json) {
+        public Finished(String key, int position, TargetResult result) {
+            this(key, position, result, null);
+        }
+    }
 
     /** A stored target: its key and its previous stored result (for regressions), if any. */
     public record Stored(String key, Optional<HistoryStore.StoredTarget> previous) { }
@@ -56,6 +69,9 @@ public final class LeaseBoard implements AutoCloseable {
         if (connection == null) {
             Connection c = db.connect();
             try {
+                try (java.sql.Statement listen = c.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL); // before any lease: no announcement is missed (autocommit)
+                }
                 c.setAutoCommit(false);
             } catch (SQLException e) {
                 close(c);
@@ -226,16 +242,20 @@ public final class LeaseBoard implements AutoCloseable {
             }
             Map<String, TargetResult> kept = new LinkedHashMap<>();
             Map<String, Integer> positions = new LinkedHashMap<>();
+            Map<TargetResult, String> made = new java.util.IdentityHashMap<>();
             List<Stored> out = new ArrayList<>();
             for (Finished f : finished) {
                 if (ours.contains(f.key())) {
                     kept.put(f.key(), f.result());
                     positions.put(f.key(), f.position());
+                    if (f.json() != null) {
+                        made.put(f.result(), f.json());
+                    }
                     out.add(new Stored(f.key(), withPrevious ? HistoryStore.latest(c, f.result().name()) : Optional.empty()));
                 }
             }
             List<Long> ids = HistoryStore.insertTargets(c, runId, new ArrayList<>(positions.values()),
-                    new ArrayList<>(kept.values()));
+                    new ArrayList<>(kept.values()), made::get);
             try (PreparedStatement u = c.prepareStatement(
                     "UPDATE round_targets SET target_result_id = ? WHERE round_name = ? AND target_key = ?")) {
                 int i = 0;
@@ -247,8 +267,44 @@ public final class LeaseBoard implements AutoCloseable {
                 }
                 u.executeBatch();
             }
+            if (!ours.isEmpty()) {
+                try (PreparedStatement n = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    n.setString(1, CHANNEL);
+                    n.setString(2, round);
+                    n.execute(); // sent to the listeners at the commit
+                }
+            }
             c.commit();
             return out;
+        } catch (SQLException e) {
+            throw broken(e);
+        }
+    }
+
+    /**
+     * Waits up to {@code millis} for another agent of this round to finish targets (or for any
+     * announcement already received since the last wait); returns at once when one came. The caller then
+     * asks {@link #remaining} again: a lease that ran out is not announced, the timeout finds it.
+     */
+    public synchronized boolean awaitFinished(long millis) throws HistoryException {
+        Connection c = connection();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        try {
+            org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+            while (true) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                org.postgresql.PGNotification[] got = pg.getNotifications((int) Math.min(Integer.MAX_VALUE, left));
+                if (got != null) {
+                    for (org.postgresql.PGNotification n : got) {
+                        if (round.equals(n.getParameter())) {
+                            return true;
+                        }
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw broken(e);
         }

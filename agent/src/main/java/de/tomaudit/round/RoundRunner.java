@@ -5,6 +5,7 @@ import de.tomaudit.fleet.FleetRunner;
 import de.tomaudit.fleet.FleetTarget;
 import de.tomaudit.history.HistoryDiff;
 import de.tomaudit.history.HistoryException;
+import de.tomaudit.history.HistoryStore;
 import de.tomaudit.result.AuditResult;
 import de.tomaudit.result.TargetResult;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * One agent's part of a shared round. One thread holds the agent's {@link LeaseBoard}: it leases as
  * many free targets as it has idle workers (at most {@code parallel}, in one query), hands them to
  * {@code parallel} workers that audit them (through the {@link FleetRunner}, with its timeout), stores
- * every result that has finished meanwhile in one transaction while the leases are its own, and
+ * finished results a few at a time (as many as it has workers, or after {@link #HOLD_MILLIS}, or when
+ * none is running) in one transaction each while the leases are its own, and
  * renews the leases every third of the lease timeout. The agent stays until every target of the
  * round is done: while others hold the rest, it waits, and takes over any target whose lease runs
  * out (its agent died). Its report holds the targets it audited itself; {@code history show ROUND}
@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RoundRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RoundRunner.class);
+    /**
+     * How long a finished target may wait to be stored with others. A target finished and not stored when
+     * its agent dies is not lost: its lease runs out and another agent audits it again.
+     */
+    private static final long HOLD_MILLIS = 500;
 
     /** What this agent did: its targets, the regressions against each target's previous run, and a history failure. */
     public record Outcome(AuditResult result, List<String> regressions, Optional<String> historyFailure) { }
@@ -68,7 +73,7 @@ public final class RoundRunner {
             board.close();
             throw e;
         } finally {
-            round.workers.shutdownNow();
+            round.workers.close();
         }
         Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (round.failure == null) {
@@ -98,10 +103,13 @@ public final class RoundRunner {
         private final boolean withPrevious;
         private final long beatMillis;
         private final long pollMillis;
-        private final ExecutorService workers;
+        private final FleetRunner.Lanes workers;
         /** Results the workers have finished and the board thread has not stored yet (a null result: the worker failed). */
         private final BlockingQueue<LeaseBoard.Finished> finished = new LinkedBlockingQueue<>();
         private final List<TargetResult> mine = new ArrayList<>();
+        /** Results taken from {@link #finished} and not stored yet (their leases are still this agent's). */
+        private final List<LeaseBoard.Finished> pending = new ArrayList<>();
+        private long pendingSince;
         private final List<String> regressions = new ArrayList<>();
         private long runId;
         private int inFlight;
@@ -120,7 +128,7 @@ public final class RoundRunner {
             this.withPrevious = withPrevious;
             this.beatMillis = Math.max(200, leaseTimeout.toMillis() / 3);
             this.pollMillis = Math.max(100, Math.min(2000, leaseTimeout.toMillis() / 4));
-            this.workers = Executors.newFixedThreadPool(settings.parallel(), r -> daemon(r, "round-worker"));
+            this.workers = runner.lanes();
         }
 
         void loop() {
@@ -140,14 +148,18 @@ public final class RoundRunner {
                             return;
                         }
                         if (left.claimable() == 0) {
-                            Thread.sleep(pollMillis); // others hold the rest: wait for them to finish or their leases to run out
+                            // others hold the rest: wait until they finish some (announced) or a lease may have run out
+                            board.awaitFinished(pollMillis);
                         }
                         claimNow = true;
                         continue;
                     }
                     long untilBeat = Math.max(0, nextBeat - System.nanoTime());
-                    LeaseBoard.Finished first = finished.poll(Math.min(untilBeat, TimeUnit.MILLISECONDS.toNanos(pollMillis)),
-                            TimeUnit.NANOSECONDS);
+                    long wait = Math.min(untilBeat, TimeUnit.MILLISECONDS.toNanos(pollMillis));
+                    if (!pending.isEmpty()) {
+                        wait = Math.min(wait, Math.max(0, pendingSince + TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS) - System.nanoTime()));
+                    }
+                    LeaseBoard.Finished first = finished.poll(wait, TimeUnit.NANOSECONDS);
                     if (System.nanoTime() >= nextBeat) {
                         if (failure == null) {
                             beat();
@@ -156,10 +168,20 @@ public final class RoundRunner {
                     }
                     claimNow = first != null || untilBeat >= TimeUnit.MILLISECONDS.toNanos(pollMillis);
                     if (first != null) {
-                        List<LeaseBoard.Finished> batch = new ArrayList<>();
-                        batch.add(first);
-                        finished.drainTo(batch);
-                        inFlight -= batch.size();
+                        int before = pending.size();
+                        pending.add(first);
+                        finished.drainTo(pending);
+                        inFlight -= pending.size() - before;
+                        if (before == 0) {
+                            pendingSince = System.nanoTime();
+                        }
+                    }
+                    // stored a few at a time (one transaction each): when as many are waiting as there are
+                    // workers, when nothing else runs, or when the oldest has waited long enough
+                    if (!pending.isEmpty() && (pending.size() >= settings.parallel() || inFlight == 0 || failure != null
+                            || System.nanoTime() - pendingSince >= TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS))) {
+                        List<LeaseBoard.Finished> batch = new ArrayList<>(pending);
+                        pending.clear();
                         store(batch);
                     }
                 }
@@ -177,14 +199,18 @@ public final class RoundRunner {
                 FleetTarget t = byKey.get(key);
                 int position = positions.get(key);
                 inFlight++;
-                workers.execute(() -> {
-                    TargetResult r = null;
-                    try {
-                        r = runner.run(List.of(t), options, settings).targets().get(0);
-                    } catch (RuntimeException e) {
+                workers.audit(t, options, settings).whenComplete((r, e) -> {
+                    String json = null;
+                    if (e != null) {
                         LOG.warn("{}: round worker failed: {}", t.name(), e.toString());
+                    } else {
+                        try {
+                            json = HistoryStore.jsonOf(r); // here, beside the other audits, not on the board's thread
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException ex) {
+                            json = null; // made again when stored, where its failure is the history's
+                        }
                     }
-                    finished.add(new LeaseBoard.Finished(key, position, r));
+                    finished.add(new LeaseBoard.Finished(key, position, e != null ? null : r, json));
                 });
             }
         }
@@ -238,6 +264,8 @@ public final class RoundRunner {
 
         /** After a history failure: the targets still being audited are waited for and reported, unrecorded. */
         private void collectRemaining() {
+            pending.stream().filter(f -> f.result() != null).forEach(f -> mine.add(f.result()));
+            pending.clear();
             try {
                 while (inFlight > 0) {
                     LeaseBoard.Finished f = finished.take();
@@ -250,11 +278,5 @@ public final class RoundRunner {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }
