@@ -34,6 +34,8 @@ public final class ArchiveTraining {
             Main.execute(new String[] {"audit", "dir:" + host, "--kind", "host,prosody", "--no-probe", "--format", "json",
                 "--output", dir.resolve("host.json").toString(), "--history", history}, none, none);
             loadPostgresDriver();
+            // the SSH client: JSch, the key exchanges' check, a key login's signature, the cipher (no server needed)
+            de.tomaudit.target.ssh.SshClientTraining.run();
             Main.execute(new String[] {"audit", "--probe-only", "--probe", "localhost:" + server.port() + "/tls", "--format",
                 "json", "--output", dir.resolve("probe.json").toString(), "--history", history}, none, none);
             Main.execute(new String[] {"rules", "list"}, none, none);

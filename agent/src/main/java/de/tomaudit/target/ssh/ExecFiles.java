@@ -58,7 +58,7 @@ final class ExecFiles {
         if (o.truncated()) {
             throw tooLarge(path, Math.max(o.stdout().length, limits.maxFileBytes() + 1));
         }
-        checkSudo(o, useSudo, AuditTexts.get("ssh.what.read", path));
+        checkSudo(o, useSudo, () -> AuditTexts.get("ssh.what.read", path));
         if (o.exitCode() != 0) {
             throw failure(path, o, useSudo);
         }
@@ -68,7 +68,7 @@ final class ExecFiles {
     Optional<FileStat> stat(String path, boolean useSudo) throws TargetException {
         absolute(path);
         ExecChannels.Outcome o = exec.run(RemoteCommand.stat(path, useSudo), path, timeouts.next(), 4096, false);
-        checkSudo(o, useSudo, AuditTexts.get("ssh.what.stat", path));
+        checkSudo(o, useSudo, () -> AuditTexts.get("ssh.what.stat", path));
         if (o.exitCode() != 0) {
             TargetException e = failure(path, o, useSudo);
             if (e.reason() == TargetException.Reason.NOT_FOUND) {
@@ -92,7 +92,7 @@ final class ExecFiles {
     List<DirEntry> list(String dir, boolean useSudo) throws TargetException {
         absolute(dir);
         ExecChannels.Outcome o = exec.run(RemoteCommand.list(dir, useSudo), dir, timeouts.next(), limits.maxOutputBytes(), false);
-        checkSudo(o, useSudo, AuditTexts.get("ssh.what.list", dir));
+        checkSudo(o, useSudo, () -> AuditTexts.get("ssh.what.list", dir));
         boolean listed = new String(o.stdout(), 0, Math.min(6, o.stdout().length), StandardCharsets.UTF_8).equals("total ");
         // exit 1 with a listing: some entries could not be stat'ed (a directory readable but not
         // searchable); LsListing drops those, as OpenSSH's sftp-server does
@@ -111,10 +111,12 @@ final class ExecFiles {
                 AuditTexts.get("target.file.too-large", path, String.valueOf(size), String.valueOf(limits.maxFileBytes())));
     }
 
-    private void checkSudo(ExecChannels.Outcome o, boolean useSudo, String what) throws TargetException {
+    /** {@code what} names the request; made only with sudo (every request passes here). */
+    private void checkSudo(ExecChannels.Outcome o, boolean useSudo, java.util.function.Supplier<String> whatText) throws TargetException {
         if (!useSudo) {
             return;
         }
+        String what = whatText.get();
         Optional<String> refused = sudo.refused(o, what);
         if (refused.isPresent()) {
             throw new TargetException(TargetException.Reason.NOT_SUPPORTED, what, AuditTexts.get("ssh.sudo.needs-root", what, refused.get()));

@@ -113,19 +113,19 @@ public final class SshTarget implements Target {
     @Override
     public FileContent readBytes(String path) throws TargetException {
         return memo.answer("read", path,
-                () -> file(path, AuditTexts.get("ssh.what.read", path), t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo)));
+                () -> file(path, () -> AuditTexts.get("ssh.what.read", path), t -> files.read(path, t), useSudo -> execFiles.read(path, useSudo)));
     }
 
     @Override
     public Optional<FileStat> stat(String path) throws TargetException {
         return memo.answer("stat", path,
-                () -> file(path, AuditTexts.get("ssh.what.stat", path), t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo)));
+                () -> file(path, () -> AuditTexts.get("ssh.what.stat", path), t -> files.stat(path, t), useSudo -> execFiles.stat(path, useSudo)));
     }
 
     @Override
     public List<DirEntry> list(String dir) throws TargetException {
         return memo.answer("list", dir,
-                () -> file(dir, AuditTexts.get("ssh.what.list", dir), t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo)));
+                () -> file(dir, () -> AuditTexts.get("ssh.what.list", dir), t -> files.list(dir, t), useSudo -> execFiles.list(dir, useSudo)));
     }
 
     @FunctionalInterface
@@ -143,7 +143,8 @@ public final class SshTarget implements Target {
      * connection, said once), with {@code cat}/{@code stat}/{@code ls} on exec channels; where
      * either is denied, with {@code sudo -n} (only with {@code --sudo}).
      */
-    private <T> T file(String path, String what, SftpOp<T> sftp, ExecOp<T> exec) throws TargetException {
+    /** {@code what} names the request in a message; made only when one is needed (every request passes here). */
+    private <T> T file(String path, java.util.function.Supplier<String> what, SftpOp<T> sftp, ExecOp<T> exec) throws TargetException {
         return guarded(path, () -> {
             TargetException denied;
             try {
@@ -168,7 +169,7 @@ public final class SshTarget implements Target {
                 throw deniedWithHint(path, denied);
             }
             if (sudo.refusal().isPresent()) {
-                throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable(what));
+                throw new TargetException(TargetException.Reason.NOT_SUPPORTED, path, sudo.notApplicable(what.get()));
             }
             return exec.apply(true);
         });
@@ -357,10 +358,9 @@ public final class SshTarget implements Target {
         if (budget.fired()) {
             throw budgetOver(subject);
         }
-        String lostText = lostText();
         if (!connection.alive()) {
             noteLost();
-            throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + lostText);
+            throw new TargetException(TargetException.Reason.IO, subject, subject + ": " + lostText());
         }
         try {
             return io.get();
@@ -370,6 +370,7 @@ public final class SshTarget implements Target {
             }
             if (!connection.alive() && !closed) {
                 noteLost();
+                String lostText = lostText(); // formatted only here: every request passes this method
                 if (!e.getMessage().contains(lostText)) {
                     throw new TargetException(TargetException.Reason.IO, subject, AuditTexts.get("ssh.lost.while", subject, lostText,
                             e.getMessage()));
