@@ -33,9 +33,10 @@ public final class ArchiveTraining {
             Path host = smallHost(dir.resolve("host"));
             Main.execute(new String[] {"audit", "dir:" + host, "--kind", "host,prosody", "--no-probe", "--format", "json",
                 "--output", dir.resolve("host.json").toString(), "--history", history}, none, none);
-            loadPostgresDriver();
+            loadClasses(org.postgresql.Driver.class, "org/postgresql/");
             // the SSH client: JSch, the key exchanges' check, a key login's signature, the cipher (no server needed)
             de.tomaudit.target.ssh.SshClientTraining.run();
+            loadClasses(com.jcraft.jsch.JSch.class, "com/jcraft/jsch/", "de/tomaudit/target/ssh/");
             Main.execute(new String[] {"audit", "--probe-only", "--probe", "localhost:" + server.port() + "/tls", "--format",
                 "json", "--output", dir.resolve("probe.json").toString(), "--history", history}, none, none);
             Main.execute(new String[] {"rules", "list"}, none, none);
@@ -46,18 +47,20 @@ public final class ArchiveTraining {
     }
 
     /**
-     * The PostgreSQL driver's classes (a history on PostgreSQL, shared rounds): there is no server to log
-     * in to here, so they are loaded without one; the archive holds the classes a JVM has loaded.
+     * Loads (without initialising) every class under these folders of the jar {@code fromJarOf} came from:
+     * the archive holds the classes a JVM has loaded, and some are used only where the training has no
+     * counterpart (the PostgreSQL driver without a server to log in to, the SSH client without a server).
      */
-    private static void loadPostgresDriver() throws IOException {
+    static void loadClasses(Class<?> fromJarOf, String... folders) throws IOException {
         ClassLoader loader = ArchiveTraining.class.getClassLoader();
-        java.security.CodeSource jar = org.postgresql.Driver.class.getProtectionDomain().getCodeSource();
+        java.security.CodeSource jar = fromJarOf.getProtectionDomain().getCodeSource();
         if (jar == null) {
             return;
         }
         try (java.util.jar.JarFile f = new java.util.jar.JarFile(new java.io.File(jar.getLocation().toURI()))) {
             for (String name : f.stream().map(java.util.zip.ZipEntry::getName)
-                    .filter(n -> n.startsWith("org/postgresql/") && n.endsWith(".class") && !n.contains("-")).toList()) {
+                    .filter(n -> n.endsWith(".class") && !n.contains("-"))
+                    .filter(n -> java.util.Arrays.stream(folders).anyMatch(n::startsWith)).toList()) {
                 try {
                     Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
                 } catch (ClassNotFoundException | LinkageError e) {
