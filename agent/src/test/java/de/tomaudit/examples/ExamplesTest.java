@@ -76,6 +76,7 @@ class ExamplesTest {
             pb.environment().put("TOMAUDIT_HISTORY", "jdbc:h2:file:" + tmp.resolve("history/h"));
             pb.environment().put("TOMAUDIT_MAILTO", "audit@example.org");
             pb.environment().put("SENDMAIL", sendmail.toString());
+            pb.environment().put("TOMAUDIT_KEEP_RUNS", "1");
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), out);
@@ -96,6 +97,14 @@ class ExamplesTest {
         assertTrue(mailed.startsWith("argv: -t -oi\nTo: audit@example.org\nSubject: tomaudit on "), mailed);
         assertTrue(mailed.contains("exit 1") && mailed.contains(diff), mailed);
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        // TOMAUDIT_KEEP_RUNS=1: after the diff of the two nights, the history keeps the newest run only
+        Process list = new ProcessBuilder(launcher.toString(), "history", "list", "--format", "json",
+                "--history", "jdbc:h2:file:" + tmp.resolve("history/h")).redirectErrorStream(false).start();
+        String runs = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(list.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, de.tomaudit.report.JsonRenderer.mapper().readTree(runs).get("runs").size(), runs);
+        assertTrue(Files.readString(dir.resolve("tomaudit.log")).contains("Removed 1 run"),
+                Files.readString(dir.resolve("tomaudit.log")));
     }
 
     @Test
