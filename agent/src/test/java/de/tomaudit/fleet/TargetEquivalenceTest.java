@@ -58,6 +58,9 @@ class TargetEquivalenceTest {
     static String live(String s) {
         return s.replaceAll("\\d+ processes", "N processes").replaceAll("\\d+ listening sockets", "N listening sockets")
                 .replaceAll("\\d+ on public addresses", "N on public addresses")
-                .replaceAll(",?\\{\"source\":\"command: ss -H -tulpn\",\"value\":\"(tcp|udp)[^\"]*\"}", "");
+                .replaceAll(",?\\{\"source\":\"command: ss -H -tulpn\",\"value\":\"(tcp|udp)[^\"]*\"}", "")
+                // the firewall rule cites the socket count only while something listens on a public address, and
+                // the other test beds' servers come and go between two audits (failed a fresh clone once)
+                .replaceAll(",?\\{\"source\":\"[^\"]*\",\"value\":\"N listening sockets, N on public addresses\"}", "");
     }
 }
