@@ -102,13 +102,18 @@ public final class RuleEvaluator {
                 List<String> first = w.en().references().stream()
                         .filter(ref -> named.stream().anyMatch(n -> ref.equals(n) || ref.startsWith(n + ".") || n.startsWith(ref + ".")))
                         .toList();
-                List<Evidence> evidence = evidence(rule, rule.condition(), facts, first);
+                List<String> deciding = new ArrayList<>();
+                w.when().ifPresent(c -> deciding.add(c.text()));
+                deciding.add(w.en().text());
+                List<Evidence> evidence = evidence(rule, rule.condition(), facts, first,
+                        DecidingEntries.fromWhy(deciding, values));
                 return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, why);
             } catch (IllegalArgumentException e) {
                 // a why that cannot be rendered on these facts: try the next, then the generic line
             }
         }
-        List<Evidence> evidence = evidence(rule, rule.condition(), facts);
+        List<Evidence> evidence = evidence(rule, rule.condition(), facts, List.of(),
+                DecidingEntries.fromCondition(rule.condition().text(), conditionValues));
         return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, genericWhy(rule, facts, conditionValues));
     }
 
@@ -276,11 +281,15 @@ public final class RuleEvaluator {
     }
 
     private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts) {
-        return evidence(rule, c, facts, List.of());
+        return evidence(rule, c, facts, List.of(), Map.of());
     }
 
-    /** The evidence of the rule's facts, that of the facts named in {@code first} before the rest. */
-    private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts, List<String> first) {
+    /**
+     * The evidence of the rule's facts, that of the facts named in {@code first} before the rest, and
+     * within a list fact the lines of its {@code deciding} entries (those that made the rule fail) first.
+     */
+    private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts, List<String> first,
+                                           Map<String, DecidingEntries.Decided> deciding) {
         List<String> keys = new ArrayList<>(first);
         keys.addAll(rule.evidence().isEmpty() ? c.references() : rule.evidence());
         Set<Evidence> out = new LinkedHashSet<>();
@@ -289,7 +298,12 @@ public final class RuleEvaluator {
                 if (f.evidence().isEmpty()) {
                     out.add(new Evidence("fact: " + f.key(), String.valueOf(f.value())));
                 } else {
-                    out.addAll(capped(f.key(), filtered(rule, f)));
+                    List<Evidence> lines = filtered(rule, f);
+                    DecidingEntries.Decided decided = deciding.get(f.key());
+                    if (decided != null) {
+                        lines = DecidingEntries.first(lines, toJexl(f.value()), decided);
+                    }
+                    out.addAll(capped(f.key(), lines));
                 }
             });
         }
