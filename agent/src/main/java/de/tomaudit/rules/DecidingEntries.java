@@ -91,6 +91,25 @@ final class DecidingEntries {
         return named;
     }
 
+    /**
+     * Only the lines of the {@code kept} entries among {@code all}: a line of its own (its source or label) and
+     * the lines after it up to the next line of another entry; lines before the first entry's are dropped.
+     */
+    static List<Evidence> only(List<Evidence> lines, List<?> all, List<Object> kept) {
+        List<Evidence> out = new ArrayList<>();
+        boolean keeping = false;
+        for (Evidence e : lines) {
+            Boolean owner = owner(e, all, kept);
+            if (owner != null) {
+                keeping = owner;
+            }
+            if (keeping) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** True when the line belongs to a deciding entry, false to another entry, null to none it can tell. */
     private static Boolean owner(Evidence e, List<?> all, List<Object> deciding) {
         boolean other = false;

@@ -331,7 +331,7 @@ public final class RuleEvaluator {
     /**
      * The fact's evidence, or with an {@code evidenceWhere} filter only the lines of the entries it
      * keeps: a line belongs to an entry when its source is the entry's {@code source} or its value
-     * starts with the entry's {@code label}.
+     * starts with the entry's {@code label}, and so do the lines after it up to another entry's.
      */
     private static List<Evidence> filtered(Rule rule, Fact f) {
         Condition filter = rule.evidenceWhere().get(f.key());
@@ -344,21 +344,10 @@ public final class RuleEvaluator {
         } catch (IllegalArgumentException e) {
             return f.evidence();
         }
-        Set<String> sources = new LinkedHashSet<>();
-        List<String> labels = new ArrayList<>();
-        if (kept instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> m) {
-                    if (m.get("label") != null) {
-                        labels.add(String.valueOf(m.get("label")));
-                    } else if (m.get("source") != null) {
-                        sources.add(String.valueOf(m.get("source")));
-                    }
-                }
-            }
+        if (!(kept instanceof List<?> keptEntries) || !(toJexl(f.value()) instanceof List<?> all)) {
+            return f.evidence();
         }
-        return f.evidence().stream().filter(e -> sources.contains(e.source())
-                || labels.stream().anyMatch(lb -> e.value().equals(lb) || e.value().startsWith(lb + " "))).toList();
+        return DecidingEntries.only(f.evidence(), all, new ArrayList<>(keptEntries));
     }
 
     /** Secrets become maps of what may be known about them; lists and maps are converted deeply. */

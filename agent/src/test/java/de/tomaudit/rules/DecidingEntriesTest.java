@@ -91,6 +91,29 @@ class DecidingEntriesTest {
     }
 
     @Test
+    void sshRootLoginShowsOnlyTheMatchBlocksThatSetItWithTheirEffectiveCheck() throws Exception {
+        Rule r = RuleLoader.load(List.of(), pack -> pack.equals("host")).stream()
+                .filter(x -> x.id().equals("host.ssh-root-login")).findFirst().orElseThrow();
+        FactSet facts = FactSet.builder()
+                .put("sshd.installed", true)
+                .put("sshd.permitrootlogin", "no", Evidence.at("/etc/ssh/sshd_config", 3, "PermitRootLogin no"))
+                .put("sshd.match_overrides", List.of(
+                        Map.of("keyword", "kbdinteractiveauthentication", "value", "yes", "source", "/etc/ssh/sshd_config:30"),
+                        Map.of("keyword", "permitrootlogin", "value", "yes", "source", "/etc/ssh/sshd_config:40")),
+                        List.of(Evidence.at("/etc/ssh/sshd_config", 30, "Match User alice: KbdInteractiveAuthentication yes"),
+                                Evidence.command("sshd -T -C user=alice", "kbdinteractiveauthentication yes"),
+                                Evidence.at("/etc/ssh/sshd_config", 40, "Match Address 192.0.2.0/24: PermitRootLogin yes"),
+                                Evidence.command("sshd -T -C addr=192.0.2.1", "permitrootlogin yes"))).build();
+        Evaluation e = RuleEvaluator.evaluate(r, facts);
+        assertEquals(Status.FAIL, e.status());
+        List<String> sources = e.evidence().stream().map(Evidence::source).toList();
+        // alice's block sets keyboard-interactive login, not root's: neither it nor its effective check is evidence here
+        assertEquals(java.util.Set.of("/etc/ssh/sshd_config:3", "/etc/ssh/sshd_config:40", "command: sshd -T -C addr=192.0.2.1"),
+                new java.util.HashSet<>(sources));
+        assertEquals(3, sources.size());
+    }
+
+    @Test
     void findsTheCallsInTemplatesAndConditions() {
         List<DecidingEntries.Call> calls = DecidingEntries.calls(
                 "port {t:map(t:filter(ejabberd.listeners, l -> l.offers_tls && !(t:contains(l.protocol_options, 'no_tlsv1'))), l -> l.port)}");
