@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Which products run on a target, from marker files. The host itself is always audited.
- * Explicit {@code --kind} options replace detection.
+ * Explicit {@code --kind} options replace detection. A marker whose path may not be searched
+ * ({@code permission denied}) counts as found: only an existing directory refuses.
  */
 public final class KindDetector {
     public static final List<String> KINDS = List.of("host", "mastodon", "prosody", "ejabberd", "bbb");
@@ -38,7 +39,14 @@ public final class KindDetector {
                         break;
                     }
                 } catch (TargetException e) {
-                    // an unreadable marker is not evidence of the product
+                    if (e.reason() == TargetException.Reason.PERMISSION_DENIED) {
+                        // a directory on the marker's path exists and may not be searched (/etc/ejabberd is 0750
+                        // ejabberd:ejabberd): the product is there as far as can be told, and its collectors say
+                        // what they could not read, instead of its rules silently not applying
+                        kinds.add(kind);
+                        break;
+                    }
+                    // any other failure (a lost connection, a timeout) is not evidence of the product
                 }
             }
         }
