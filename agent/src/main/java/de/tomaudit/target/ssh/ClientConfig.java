@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import com.jcraft.jsch.ConfigRepository;
@@ -37,7 +38,7 @@ final class ClientConfig {
             return new ClientConfig(Optional.empty(), options.home(), local);
         }
         try {
-            String text = AgentFiles.read(file.get(), "SSH client config", 1024 * 1024);
+            String text = AgentFiles.read(file.get(), AuditTexts.get("input.what.ssh-config"), 1024 * 1024);
             return new ClientConfig(Optional.of(OpenSSHConfig.parse(text)), options.home(), local);
         } catch (AgentFileException e) {
             throw new SshConnectException("ssh", "cannot read the " + e.getMessage());
