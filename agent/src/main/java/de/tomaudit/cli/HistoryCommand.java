@@ -203,8 +203,8 @@ public final class HistoryCommand implements Runnable {
             List<String> kinds = List.of("regressed", "new", "fixed", "changed");
             int width = Math.max(9, kinds.stream().mapToInt(k -> words.get("cli.history.diff." + k).length()).max().orElse(9));
             for (HistoryDiff.TargetDiff t : diff.targets()) {
-                String from = t.before().isEmpty() ? words.get("cli.history.first-run") : label(t.before(), words);
-                out.println(VisibleText.oneLine(t.name()) + "  (" + from + " -> " + label(t.now(), words) + ")"
+                String from = t.before().isEmpty() ? words.get("cli.history.first-run") : HistoryDiff.label(t.before(), words);
+                out.println(VisibleText.oneLine(t.name()) + "  (" + from + " -> " + HistoryDiff.label(t.now(), words) + ")"
                         + (t.statusChanged() ? "  " + words.get("cli.history.diff.status", word(words, "target.", t.statusBefore()),
                         word(words, "target.", t.statusNow())) : "  " + word(words, "target.", t.statusNow())));
                 lines(out, words.get("cli.history.diff.regressed"), t.regressed(), width, words);
@@ -235,25 +235,6 @@ public final class HistoryCommand implements Runnable {
             return words.get(prefix + value);
         }
 
-        private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("run ([0-9]+)");
-        private static final java.util.regex.Pattern ROUND = java.util.regex.Pattern.compile("round (.+?)(?: \\(run ([0-9]+)\\))?");
-
-        /** A stored label ("run 12", "round nightly (run 12)") in the console's language. */
-        static String label(String stored, Texts words) {
-            if (words.lang().equals("en")) {
-                return stored;
-            }
-            java.util.regex.Matcher m = RUN.matcher(stored);
-            if (m.matches()) {
-                return words.get("cli.history.label.run", m.group(1));
-            }
-            m = ROUND.matcher(stored);
-            if (m.matches()) {
-                return m.group(2) == null ? words.get("cli.history.label.round", m.group(1))
-                        : words.get("cli.history.label.round-run", m.group(1), m.group(2));
-            }
-            return stored;
-        }
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,

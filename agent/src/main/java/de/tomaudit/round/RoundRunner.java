@@ -1,5 +1,6 @@
 package de.tomaudit.round;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.audit.AuditOptions;
 import de.tomaudit.fleet.FleetRunner;
 import de.tomaudit.fleet.FleetTarget;
@@ -258,7 +259,8 @@ public final class RoundRunner {
                 mine.add(f.result());
                 TargetResult r = f.result();
                 s.previous().ifPresent(p -> HistoryDiff.regressions(p.result(), r).forEach(c -> regressions.add(
-                        r.name() + ": " + c.ruleId() + " passed in " + p.runLabel() + " and fails now")));
+                        AuditTexts.get("history.regression", r.name(), c.ruleId(), HistoryDiff.label(p.runLabel(),
+                                de.tomaudit.i18n.Texts.of(AuditTexts.lang()))))));
             }
         }
 
