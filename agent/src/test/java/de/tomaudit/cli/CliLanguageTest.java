@@ -353,6 +353,19 @@ class CliLanguageTest {
     }
 
     @Test
+    void aRefusedBundleIsExplainedInGerman() throws Exception {
+        Path notGzip = write(tmp, "b.tar.gz", "plain text");
+        CliTest.Run de = CliTest.run("audit", "bundle:" + notGzip, "--kind", "host", "--lang", "de", "--no-history", "--format", "json");
+        assertEquals(3, de.code(), de.err());
+        assertTrue(de.out().contains("ist nicht gzip-komprimiert: ein Bündel ist das .tar.gz, das scripts/collect.sh schreibt"),
+                de.out());
+        CliTest.Run en = CliTest.run("audit", "bundle:" + notGzip, "--kind", "host", "--lang", "en", "--no-history", "--format", "json");
+        assertTrue(en.out().contains("is not gzip-compressed: a bundle is the .tar.gz written by scripts/collect.sh"), en.out());
+        CliTest.Run dir = CliTest.run("audit", "bundle:" + tmp, "--kind", "host", "--lang", "de", "--no-history", "--format", "json");
+        assertTrue(dir.out().contains("ist ein Verzeichnis, kein Bündel (für ein Verzeichnis: dir:)"), dir.out());
+    }
+
+    @Test
     void rulesListAndShowSpeakGerman() {
         CliTest.Run show = CliTest.run("rules", "show", "host.ssh-password-auth", "--lang", "de");
         assertEquals(0, show.code(), show.err());
