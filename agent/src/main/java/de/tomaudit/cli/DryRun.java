@@ -135,6 +135,6 @@ final class DryRun {
 
     private static void line(PrintStream out, PlannedAccess a, String who, Optional<SshPlan> ssh) {
         String what = a.type() == PlannedAccess.Type.RUN && ssh.isPresent() ? ssh.get().commandLine(a.what()) : a.what();
-        out.printf("  %-4s %-60s # %s: %s%n", a.type().name().toLowerCase(Locale.ROOT), what, who, a.purpose());
+        out.printf("  %-4s %-60s # %s: %s%n", a.type().name().toLowerCase(Locale.ROOT), what, who, PlanTexts.purpose(a.purpose()));
     }
 }

@@ -389,6 +389,22 @@ class CliLanguageTest {
         String ssh = CliTest.run("audit", "--dry-run", "--lang", "de", "--kind", "host", "ssh://audit@host.invalid").out();
         assertTrue(ssh.contains("  # SSH audit@host.invalid:22, eine Verbindung, Anmeldung mit öffentlichem Schlüssel"), ssh);
         assertFalse(ssh.contains("one connection") || ssh.contains("keys offered") || ssh.contains("without an SFTP"), ssh);
+        // every purpose of every plan (all kinds, an SSH, a local and a dir: target, the live phase) has its German text
+        List<String> all = List.of("audit", "--dry-run", "local", "ssh://audit@host.invalid", "dir:" + tmp, "--mastodon-db",
+                "jdbc:postgresql://db.invalid/m");
+        List<String> enLines = CliTest.run(plus(all, "en").toArray(String[]::new)).out().lines().toList();
+        List<String> deLines = CliTest.run(plus(all, "de").toArray(String[]::new)).out().lines().toList();
+        assertEquals(enLines.size(), deLines.size());
+        Pattern purpose = Pattern.compile("  # ([a-z-]+|Erkennung): (.*)$");
+        List<String> english = new ArrayList<>();
+        for (int i = 0; i < enLines.size(); i++) {
+            Matcher e = purpose.matcher(enLines.get(i));
+            Matcher d = purpose.matcher(deLines.get(i));
+            if (e.find() && d.find() && e.group(2).equals(d.group(2)) && !e.group(1).equals("detect")) {
+                english.add(enLines.get(i));
+            }
+        }
+        assertEquals(List.of(), english, "purposes without a German text (plan.* in the bundles, PlanTexts)");
         assertEquals(CliTest.run("audit", "--dry-run", "--format", "sh", "--lang", "en").out(),
                 CliTest.run("audit", "--dry-run", "--format", "sh", "--lang", "de").out(), "scripts/collect.sh is English");
     }
