@@ -276,7 +276,7 @@ class CliLanguageTest {
         String lang = Main.language(new String[0], System.getenv());
         CliTest.Run r = CliTest.run("audit", "--lang", "fr");
         assertEquals(2, r.code());
-        assertEquals(lang.equals("de") ? "tomaudit: --lang ist de oder en, nicht 'fr'\n" : "tomaudit: --lang must be de or en, not 'fr'\n",
+        assertEquals(lang.equals("de") ? "tomaudit: --lang muss de oder en sein, nicht 'fr'\n" : "tomaudit: --lang must be de or en, not 'fr'\n",
                 r.err());
     }
 
