@@ -157,6 +157,7 @@ class CliLanguageTest {
         out.add(args("mastodon-db", "audit", "--kind", "mastodon", "--mastodon-db", "jdbc:postgresql://127.0.0.1/m?user=postgres"));
         out.add(args("identity", "audit", "--identity", "/nonexistent/key"));
         out.add(args("round", "audit", "--round", "1 2"));
+        out.add(args("ssh-config", "audit", "--ssh-config", "/nonexistent/config"));
         // picocli's own
         out.add(args("picocli-unknown-option", "audit", "--frobnicate"));
         out.add(args("picocli-not-an-int", "audit", "--parallel", "zero"));
@@ -363,6 +364,26 @@ class CliLanguageTest {
         assertTrue(en.out().contains("is not gzip-compressed: a bundle is the .tar.gz written by scripts/collect.sh"), en.out());
         CliTest.Run dir = CliTest.run("audit", "bundle:" + tmp, "--kind", "host", "--lang", "de", "--no-history", "--format", "json");
         assertTrue(dir.out().contains("ist ein Verzeichnis, kein Bündel (für ein Verzeichnis: dir:)"), dir.out());
+    }
+
+    @Test
+    void rulesCheckSpeaksGerman() throws Exception {
+        Path pack = Files.createDirectories(tmp.resolve("check/pack"));
+        write(pack, "ok.yaml", RULE_OK);
+        write(pack, "tests/ok.yaml", "rule: host.test-ok\ncases:\n  - name: always\n    facts: {}\n    expect: fail\n");
+        CliTest.Run de = CliTest.run("rules", "check", pack.toString(), "--lang", "de");
+        assertEquals(1, de.code(), de.err());
+        assertTrue(de.out().contains("NICHT BESTANDEN host.test-ok / always ("), de.out());
+        assertTrue(de.out().contains("): erwartet fail, erhalten pass"), de.out());
+        assertTrue(de.out().contains("braucht mindestens einen Fall, der besteht, und einen, der fail ergibt (hat: [pass])"), de.out());
+        assertTrue(de.out().endsWith("Regeln: 0 bestanden, 2 nicht bestanden\n"), de.out());
+        CliTest.Run en = CliTest.run("rules", "check", pack.toString(), "--lang", "en");
+        assertTrue(en.out().contains("FAIL host.test-ok / always ("), en.out());
+        assertTrue(en.out().contains("): expected fail, got pass"), en.out());
+        assertTrue(en.out().contains("needs at least one case that passes and one that gives fail (has: [pass])"), en.out());
+        assertTrue(en.out().endsWith("rules: 0 passed, 2 failed\n"), en.out());
+        write(pack, "tests/bad.yaml", "rule: host.test-ok\ncases:\n  - name: x\n    facts: {a: }\n    expect: pass\n");
+        assertGermanRefusal("rules check", List.of("rules", "check", pack.toString()));
     }
 
     @Test
