@@ -203,7 +203,7 @@ public final class RoundRunner {
                 workers.audit(t, options, settings).whenComplete((r, e) -> {
                     String json = null;
                     if (e != null) {
-                        LOG.warn("{}: round worker failed: {}", t.name(), e.toString());
+                        LOG.warn("{}: {}", t.name(), AuditTexts.get("round.worker-failed", e.toString()));
                     } else {
                         try {
                             json = HistoryStore.jsonOf(r); // here, beside the other audits, not on the board's thread
@@ -220,7 +220,7 @@ public final class RoundRunner {
             try {
                 board.heartbeat();
             } catch (HistoryException e) {
-                LOG.warn("lease heartbeat failed: {}", e.getMessage());
+                LOG.warn("{}", AuditTexts.get("round.heartbeat-failed", String.valueOf(e.getMessage())));
             }
         }
 
@@ -251,8 +251,7 @@ public final class RoundRunner {
             for (LeaseBoard.Finished f : results) {
                 LeaseBoard.Stored s = byDone.get(f.key());
                 if (s == null) {
-                    LOG.warn("{}: the lease ran out and another agent took the target over; this result is dropped",
-                            f.result().name());
+                    LOG.warn("{}: {}", f.result().name(), AuditTexts.get("round.lease-lost"));
                     continue;
                 }
                 stored++;
