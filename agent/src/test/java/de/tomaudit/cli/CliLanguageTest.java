@@ -271,6 +271,44 @@ class CliLanguageTest {
         assertTrue(dry.contains("# detect: mastodon"), dry);
     }
 
+    private static final Path MAIN = de.tomaudit.testsupport.TestPaths.repo().resolve("agent/src/main/java/de/tomaudit");
+    /** Where the loaders of the agent's own files, the options and the CLI's commands build their errors. */
+    private static final List<String> LOADERS = List.of("fleet", "waiver", "policy", "agentfile", "parse/yaml", "rules", "cli",
+            "history", "target/bundle", "audit/TargetSpec.java", "probe/ProbeSpec.java", "mastodondb/MastodonDbSettings.java",
+            "target/ssh/ClientConfig.java", "report/StoredResult.java");
+    private static final Pattern THROWN = Pattern.compile("(new (Usage|Inventory|Yaml|PolicyFile|RuleFile|AgentFile|Bundle|History|"
+            + "StoredResult|SshConnect)Exception\\(|\\.error\\(|new IllegalArgumentException\\()");
+    private static final Pattern PROSE = Pattern.compile("\"[^\"]*\\b[a-z]{2,} [a-z]{2,}\\b[^\"]*\"");
+    /** Errors no user meets: the jar's own built-in packs, the generator of scripts/collect.sh, caught at once. */
+    private static final List<String> INTERNAL = List.of("built-in rule", "the built-in rule packs", "planned command",
+            "planned path", "** must be", "glob component", "parallel must be at least 1", "info findings never fail");
+
+    /** No English sentence in an error a loader or the CLI throws: each is a message key (the test above finds them by running). */
+    @Test
+    void theLoadersBuildNoEnglishErrorsInCode() throws Exception {
+        List<String> prose = new ArrayList<>();
+        for (String part : LOADERS) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(part))) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                    List<String> lines = Files.readAllLines(f);
+                    for (int i = 0; i < lines.size(); i++) {
+                        String line = lines.get(i);
+                        Matcher t = THROWN.matcher(line);
+                        if (!t.find()) {
+                            continue;
+                        }
+                        String call = line.substring(t.start()) + (i + 1 < lines.size() ? " " + lines.get(i + 1).strip() : "");
+                        Matcher p = PROSE.matcher(call);
+                        if (p.find() && !call.contains("AuditTexts.get(") && INTERNAL.stream().noneMatch(call::contains)) {
+                            prose.add(MAIN.relativize(f) + ":" + (i + 1) + ": " + p.group());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), prose);
+    }
+
     @Test
     void aWrongLangIsRefusedInTheLanguageOfLang() {
         // --lang fr names no language: the message is in LANG's (en in the test JVM unless LANG says de)
