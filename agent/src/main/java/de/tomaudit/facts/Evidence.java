@@ -31,6 +31,14 @@ public record Evidence(String source, String value) {
     }
 
     /**
+     * A value read at a 1-based line of a compressed file's decompressed text (an apt index kept as
+     * {@code .gz} or {@code .lz4}): {@code decompressed: file:line}, so nobody looks for it in the raw bytes.
+     */
+    public static Evidence decompressed(String path, int line, Object value) {
+        return new Evidence("decompressed: " + (line > 0 ? path + ":" + line : path), display(value));
+    }
+
+    /**
      * A value made by code (a Lua expression in a Prosody config, a YAML merge key) whose own line
      * cannot be known: the line of the statement that made it, marked {@code computed: file:line}.
      */

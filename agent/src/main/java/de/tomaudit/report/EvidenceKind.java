@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What an evidence source is, from the forms {@link de.tomaudit.facts.Evidence} writes:
  * {@code /path:12} (file and line), {@code /path} (a whole file), {@code command: …},
- * {@code probe: host:port}, {@code default: …}, {@code computed: /path:12} (made by code at that statement).
+ * {@code probe: host:port}, {@code default: …}, {@code computed: /path:12} (made by code at that statement),
+ * {@code decompressed: /path.lz4:12} (a line of a compressed file's text, not of its bytes: no file:line of its own).
  */
 public final class EvidenceKind {
     private static final Pattern FILE_LINE = Pattern.compile("([^\\s:][^:]*):(\\d{1,9})");
@@ -16,7 +17,7 @@ public final class EvidenceKind {
 
     private static final String COMPUTED = "computed: ";
 
-    /** {@code file}, {@code command}, {@code probe}, {@code default} or {@code computed}. */
+    /** {@code file}, {@code command}, {@code probe}, {@code default}, {@code computed} or {@code decompressed}. */
     public static String of(String source) {
         if (source.startsWith("command: ")) {
             return "command";
@@ -29,6 +30,9 @@ public final class EvidenceKind {
         }
         if (source.startsWith(COMPUTED)) {
             return "computed";
+        }
+        if (source.startsWith("decompressed: ")) {
+            return "decompressed";
         }
         return "file";
     }

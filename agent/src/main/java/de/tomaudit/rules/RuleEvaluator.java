@@ -102,13 +102,18 @@ public final class RuleEvaluator {
                 List<String> first = w.en().references().stream()
                         .filter(ref -> named.stream().anyMatch(n -> ref.equals(n) || ref.startsWith(n + ".") || n.startsWith(ref + ".")))
                         .toList();
-                List<Evidence> evidence = evidence(rule, rule.condition(), facts, first);
+                List<String> deciding = new ArrayList<>();
+                w.when().ifPresent(c -> deciding.add(c.text()));
+                deciding.add(w.en().text());
+                List<Evidence> evidence = evidence(rule, rule.condition(), facts, first,
+                        DecidingEntries.fromWhy(deciding, values));
                 return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, why);
             } catch (IllegalArgumentException e) {
                 // a why that cannot be rendered on these facts: try the next, then the generic line
             }
         }
-        List<Evidence> evidence = evidence(rule, rule.condition(), facts);
+        List<Evidence> evidence = evidence(rule, rule.condition(), facts, List.of(),
+                DecidingEntries.fromCondition(rule.condition().text(), conditionValues));
         return new Evaluation(rule, Status.FAIL, grade(rule, facts), "", evidence, genericWhy(rule, facts, conditionValues));
     }
 
@@ -276,11 +281,15 @@ public final class RuleEvaluator {
     }
 
     private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts) {
-        return evidence(rule, c, facts, List.of());
+        return evidence(rule, c, facts, List.of(), Map.of());
     }
 
-    /** The evidence of the rule's facts, that of the facts named in {@code first} before the rest. */
-    private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts, List<String> first) {
+    /**
+     * The evidence of the rule's facts, that of the facts named in {@code first} before the rest, and
+     * within a list fact the lines of its {@code deciding} entries (those that made the rule fail) first.
+     */
+    private static List<Evidence> evidence(Rule rule, Condition c, FactSet facts, List<String> first,
+                                           Map<String, DecidingEntries.Decided> deciding) {
         List<String> keys = new ArrayList<>(first);
         keys.addAll(rule.evidence().isEmpty() ? c.references() : rule.evidence());
         Set<Evidence> out = new LinkedHashSet<>();
@@ -289,7 +298,12 @@ public final class RuleEvaluator {
                 if (f.evidence().isEmpty()) {
                     out.add(new Evidence("fact: " + f.key(), String.valueOf(f.value())));
                 } else {
-                    out.addAll(capped(f.key(), filtered(rule, f)));
+                    List<Evidence> lines = filtered(rule, f);
+                    DecidingEntries.Decided decided = deciding.get(f.key());
+                    if (decided != null) {
+                        lines = DecidingEntries.first(lines, toJexl(f.value()), decided);
+                    }
+                    out.addAll(capped(f.key(), lines));
                 }
             });
         }
@@ -317,7 +331,7 @@ public final class RuleEvaluator {
     /**
      * The fact's evidence, or with an {@code evidenceWhere} filter only the lines of the entries it
      * keeps: a line belongs to an entry when its source is the entry's {@code source} or its value
-     * starts with the entry's {@code label}.
+     * starts with the entry's {@code label}, and so do the lines after it up to another entry's.
      */
     private static List<Evidence> filtered(Rule rule, Fact f) {
         Condition filter = rule.evidenceWhere().get(f.key());
@@ -330,21 +344,10 @@ public final class RuleEvaluator {
         } catch (IllegalArgumentException e) {
             return f.evidence();
         }
-        Set<String> sources = new LinkedHashSet<>();
-        List<String> labels = new ArrayList<>();
-        if (kept instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> m) {
-                    if (m.get("label") != null) {
-                        labels.add(String.valueOf(m.get("label")));
-                    } else if (m.get("source") != null) {
-                        sources.add(String.valueOf(m.get("source")));
-                    }
-                }
-            }
+        if (!(kept instanceof List<?> keptEntries) || !(toJexl(f.value()) instanceof List<?> all)) {
+            return f.evidence();
         }
-        return f.evidence().stream().filter(e -> sources.contains(e.source())
-                || labels.stream().anyMatch(lb -> e.value().equals(lb) || e.value().startsWith(lb + " "))).toList();
+        return DecidingEntries.only(f.evidence(), all, new ArrayList<>(keptEntries));
     }
 
     /** Secrets become maps of what may be known about them; lists and maps are converted deeply. */

@@ -154,7 +154,9 @@ final class AptPendingUpdates {
                 if (newer && better) {
                     pending.put(offer.pkg(), item(offer.pkg(), current, offer.version(), origin));
                     ev.removeIf(e -> e.value().startsWith(offer.pkg() + " "));
-                    ev.add(Evidence.at(path, offer.line(), offer.pkg() + " " + current + " -> " + offer.version()));
+                    String shown = offer.pkg() + " " + current + " -> " + offer.version();
+                    ev.add(path.endsWith("_Packages") ? Evidence.at(path, offer.line(), shown)
+                            : Evidence.decompressed(path, offer.line(), shown));
                 }
             }
         }
