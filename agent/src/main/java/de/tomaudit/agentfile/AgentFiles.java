@@ -1,5 +1,6 @@
 package de.tomaudit.agentfile;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -37,14 +38,14 @@ public final class AgentFiles {
         byte[] bytes = readBytes(path, what, maxBytes);
         for (byte b : bytes) {
             if (b == 0) {
-                throw new AgentFileException(what, path.toString(), "is a binary file, not text");
+                throw new AgentFileException(what, path.toString(), AuditTexts.get("input.file.binary"));
             }
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new AgentFileException(what, path.toString(), "is not UTF-8 text");
+            throw new AgentFileException(what, path.toString(), AuditTexts.get("input.file.not-utf8"));
         }
     }
 
@@ -55,31 +56,31 @@ public final class AgentFiles {
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new AgentFileException(what, name, "does not exist");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.missing"));
         } catch (AccessDeniedException e) {
-            throw new AgentFileException(what, name, "permission denied");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.denied"));
         } catch (IOException e) {
-            throw new AgentFileException(what, name, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.unreadable", e.getClass().getSimpleName()));
         }
         if (attrs.isDirectory()) {
-            throw new AgentFileException(what, name, "is a directory, not a file");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.directory"));
         }
         if (!attrs.isRegularFile()) {
-            throw new AgentFileException(what, name, "is not a regular file (a device, FIFO or socket)");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.not-regular"));
         }
         if (attrs.size() > maxBytes) {
-            throw new AgentFileException(what, name, "is larger than " + maxBytes + " bytes");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.too-large", String.valueOf(maxBytes)));
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new AgentFileException(what, name, "is larger than " + maxBytes + " bytes");
+                throw new AgentFileException(what, name, AuditTexts.get("input.file.too-large", String.valueOf(maxBytes)));
             }
             return bytes;
         } catch (AccessDeniedException e) {
-            throw new AgentFileException(what, name, "permission denied");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.denied"));
         } catch (IOException e) {
-            throw new AgentFileException(what, name, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new AgentFileException(what, name, AuditTexts.get("input.file.unreadable", e.getClass().getSimpleName()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package de.tomaudit.audit;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.DirTarget;
 import de.tomaudit.target.Limits;
 import de.tomaudit.target.LocalTarget;
@@ -50,7 +51,7 @@ public final class TargetOpener {
             case DIR -> {
                 Path root = Path.of(spec.path());
                 if (!Files.isDirectory(root)) {
-                    throw new UnreachableException("dir", spec.path() + " is not a directory");
+                    throw new UnreachableException("dir", AuditTexts.get("input.target.not-directory", spec.path()));
                 }
                 yield new DirTarget(root, limits);
             }

@@ -1,5 +1,6 @@
 package de.tomaudit.audit;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ public record TargetSpec(Type type, String text, String path, Optional<String> u
 
     public static TargetSpec parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty target");
+            throw new IllegalArgumentException(AuditTexts.get("input.target.empty"));
         }
         if (text.equals("local")) {
             return new TargetSpec(Type.LOCAL, text, "/", Optional.empty(), "localhost", 0);
@@ -25,14 +26,14 @@ public record TargetSpec(Type type, String text, String path, Optional<String> u
         if (text.startsWith("dir:")) {
             String p = text.substring(4);
             if (p.isEmpty()) {
-                throw new IllegalArgumentException("dir: needs a path, e.g. dir:/mnt/image");
+                throw new IllegalArgumentException(AuditTexts.get("input.target.dir"));
             }
             return new TargetSpec(Type.DIR, text, p, Optional.empty(), "", 0);
         }
         if (text.startsWith("bundle:")) {
             String p = text.substring(7);
             if (p.isEmpty()) {
-                throw new IllegalArgumentException("bundle: needs a path to a .tar.gz made by scripts/collect.sh");
+                throw new IllegalArgumentException(AuditTexts.get("input.target.bundle"));
             }
             return new TargetSpec(Type.BUNDLE, text, p, Optional.empty(), "", 0);
         }
@@ -40,13 +41,12 @@ public record TargetSpec(Type type, String text, String path, Optional<String> u
         if (!m.matches()) {
             m = USER_AT_HOST.matcher(text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("unknown target '" + text
-                        + "' (use local, dir:/path, ssh://user@host[:port], user@host or bundle:/path.tar.gz)");
+                throw new IllegalArgumentException(AuditTexts.get("input.target.unknown", text));
             }
         }
         int port = m.group(3) == null ? 22 : Integer.parseInt(m.group(3));
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port out of range in '" + text + "'");
+            throw new IllegalArgumentException(AuditTexts.get("input.target.port", text));
         }
         String host = m.group(2).replace("[", "").replace("]", "");
         return new TargetSpec(Type.SSH, text, "", Optional.ofNullable(m.group(1)), host, port);

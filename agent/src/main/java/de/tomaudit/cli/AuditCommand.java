@@ -1,5 +1,6 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.audit.AuditOptions;
 import de.tomaudit.mastodondb.MastodonDbSettings;
 import de.tomaudit.audit.TargetOpener;
@@ -276,10 +277,10 @@ public final class AuditCommand implements Callable<Integer> {
             reportOutput.ifPresent(o -> o.check(renderers));
         }
         if (parallel < 1 || parallel > 256) {
-            throw new UsageException("--parallel must be between 1 and 256");
+            throw new UsageException(AuditTexts.get("cli.usage.parallel"));
         }
         if (commandTimeout < 1 || maxFileSize < 1024 || targetTimeout < 1) {
-            throw new UsageException("--command-timeout and --target-timeout must be >= 1 s and --max-file-size >= 1024 bytes");
+            throw new UsageException(AuditTexts.get("cli.usage.limits"));
         }
         ProbeSettings probes = probeSettings();
         SshOptions ssh = sshOptions();
@@ -297,7 +298,7 @@ public final class AuditCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (round != null && !historyAt.map(HistoryLocation::postgres).orElse(false)) {
-            throw new UsageException("--round needs a shared PostgreSQL history: --history jdbc:postgresql://host:port/db");
+            throw new UsageException(AuditTexts.get("cli.usage.round-postgres"));
         }
         Limits limits = new Limits(maxFileSize, Duration.ofSeconds(commandTimeout), Limits.DEFAULT.maxOutputBytes());
         AuditOptions options = new AuditOptions(kindSet, rules, waiverList, language, parallel, limits, ssh, claims, probes,
@@ -333,8 +334,8 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         if (historyFailure.isPresent()) {
-            spec.commandLine().getErr().println("tomaudit: warning: " + historyFailure.get()
-                    + "; the report is written, the run is not recorded (exit " + ExitCodes.UNRECORDED + ")");
+            spec.commandLine().getErr().println("tomaudit: " + AuditTexts.get("cli.history.unrecorded", historyFailure.get(),
+                    String.valueOf(ExitCodes.UNRECORDED)));
             result = result.unrecorded(historyFailure.get());
         }
         for (String notice : de.tomaudit.waiver.WaiverNotices.of(waiverList, result, java.time.LocalDate.now(),
@@ -342,7 +343,7 @@ public final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(words.get("cli.warning", notice));
         }
         if (failOnRegression) {
-            regressions.forEach(r -> spec.commandLine().getErr().println("tomaudit: regression: " + r));
+            regressions.forEach(r -> spec.commandLine().getErr().println("tomaudit: " + AuditTexts.get("cli.regression", r)));
         }
         Optional<Rendered> rendered = historyFailure.isPresent() ? Optional.empty() : early.map(AuditCommand::await);
         if (historyFailure.isPresent()) {
@@ -425,7 +426,7 @@ public final class AuditCommand implements Callable<Integer> {
             return Optional.of(new RoundRunner(runner, VersionProvider.version()).run(fleet, options, settings, board,
                     Duration.ofSeconds(leaseTimeout), failOnRegression));
         } catch (HistoryException e) {
-            roundFailure = e.getMessage() + " (round " + round + " not shared: every target audited by this agent)";
+            roundFailure = AuditTexts.get("cli.round.not-shared", e.getMessage(), round);
             return Optional.empty();
         }
     }
@@ -433,18 +434,16 @@ public final class AuditCommand implements Callable<Integer> {
     /** Where the run is stored: --history, else the embedded default; empty with --no-history. */
     private Optional<HistoryLocation> historyLocation() {
         if (noHistory && history != null) {
-            throw new UsageException("--history and --no-history contradict each other");
+            throw new UsageException(AuditTexts.get("cli.usage.history-contradiction"));
         }
         if (noHistory && (failOnRegression || round != null)) {
-            throw new UsageException((failOnRegression ? "--fail-on-regression" : "--round")
-                    + " needs the history: drop --no-history");
+            throw new UsageException(AuditTexts.get("cli.usage.needs-history", failOnRegression ? "--fail-on-regression" : "--round"));
         }
         if (round != null && !round.matches("[A-Za-z][A-Za-z0-9._:-]{0,99}")) {
-            throw new UsageException("--round must be a name of letters, digits, '.', '_', ':' or '-' starting with a "
-                    + "letter (at most 100 characters)");
+            throw new UsageException(AuditTexts.get("cli.usage.round-name"));
         }
         if (leaseTimeout < 2 || leaseTimeout > 86_400) {
-            throw new UsageException("--lease-timeout must be 2..86400 s");
+            throw new UsageException(AuditTexts.get("cli.usage.lease-timeout"));
         }
         if (noHistory) {
             return Optional.empty();
@@ -458,10 +457,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     private ProbeSettings probeSettings() {
         if (probeConnectTimeout <= 0 || probeReadTimeout <= 0 || probeBudget <= 0) {
-            throw new UsageException("--probe-connect-timeout, --probe-read-timeout and --probe-budget must be above 0 seconds");
+            throw new UsageException(AuditTexts.get("cli.usage.probe-times"));
         }
         if (probeConcurrency < 1 || probeConcurrency > 64 || probeParallel < 1 || probeParallel > 64) {
-            throw new UsageException("--probe-concurrency and --probe-parallel must be between 1 and 64");
+            throw new UsageException(AuditTexts.get("cli.usage.probe-parallel"));
         }
         List<ProbeSpec> extra = new ArrayList<>();
         for (String p : probeSpecs) {
@@ -472,10 +471,10 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         if (noProbe && (!extra.isEmpty() || probeOnly)) {
-            throw new UsageException("--probe and --probe-only contradict --no-probe");
+            throw new UsageException(AuditTexts.get("cli.usage.no-probe"));
         }
         if (probeOnly && extra.isEmpty()) {
-            throw new UsageException("--probe-only needs at least one --probe NAME:PORT[/MODE]");
+            throw new UsageException(AuditTexts.get("cli.usage.probe-only"));
         }
         return new ProbeSettings(!noProbe, seconds(probeConnectTimeout), seconds(probeReadTimeout), probeConcurrency,
                 probeParallel, seconds(probeBudget), extra, probeOnly);
@@ -488,15 +487,15 @@ public final class AuditCommand implements Callable<Integer> {
     /** SSH settings from the options and the environment (HOME, SSH_AUTH_SOCK, TOMAUDIT_SSH_KEY_PASSPHRASE). */
     private SshOptions sshOptions() {
         if (connectTimeout < 1 || connectTimeout > 3600 || targetTimeout < 1 || targetTimeout > 86_400) {
-            throw new UsageException("--connect-timeout must be 1..3600 s and --target-timeout 1..86400 s");
+            throw new UsageException(AuditTexts.get("cli.usage.timeouts"));
         }
         for (Path id : identities) {
             if (!Files.isRegularFile(id)) {
-                throw new UsageException("--identity " + id + ": no such file");
+                throw new UsageException("--identity " + id + ": " + AuditTexts.get("cli.usage.no-such-file"));
             }
         }
         if (sshConfig != null && !Files.isRegularFile(sshConfig)) {
-            throw new UsageException("--ssh-config " + sshConfig + ": no such file");
+            throw new UsageException("--ssh-config " + sshConfig + ": " + AuditTexts.get("cli.usage.no-such-file"));
         }
         SshOptions o = SshOptions.fromEnvironment(System.getenv())
                 .withIdentities(identities)
@@ -544,7 +543,7 @@ public final class AuditCommand implements Callable<Integer> {
             });
         }
         if (mastodonDbUser == null || !mastodonDbUser.matches("[A-Za-z_][A-Za-z0-9_$.-]{0,62}")) {
-            throw new UsageException("--mastodon-db-user must be a PostgreSQL role name");
+            throw new UsageException(AuditTexts.get("cli.usage.mastodon-db-role"));
         }
         return MastodonDbSettings.of(mastodonDb, mastodonDbUser);
     }
@@ -552,7 +551,7 @@ public final class AuditCommand implements Callable<Integer> {
     /** {@code --dry-run --format sh}: the plan as the offline collection script (scripts/collect.sh). */
     private int writeScript() throws IOException {
         if (formats.size() != 1) {
-            throw new UsageException("--format sh is the collection script; it cannot be combined with other formats");
+            throw new UsageException(AuditTexts.get("cli.usage.format-sh"));
         }
         String script = DryRun.script(kinds());
         if (output == null) {
@@ -618,7 +617,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
             return sev;
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--fail-on must be low, medium, high or critical, not '" + s + "'");
+            throw new UsageException(AuditTexts.get("cli.usage.fail-on", s));
         }
     }
 
@@ -648,7 +647,7 @@ public final class AuditCommand implements Callable<Integer> {
         for (String k : kinds) {
             String kind = k.trim().toLowerCase(Locale.ROOT);
             if (!KindDetector.KINDS.contains(kind)) {
-                throw new UsageException("unknown --kind '" + k + "' (" + String.join(", ", KindDetector.KINDS) + ")");
+                throw new UsageException(AuditTexts.get("cli.usage.kind", k, String.join(", ", KindDetector.KINDS)));
             }
             out.add(kind);
         }

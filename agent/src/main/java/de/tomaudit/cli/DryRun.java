@@ -1,5 +1,6 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetOpener;
 import de.tomaudit.audit.TargetSpec;
@@ -48,9 +49,9 @@ final class DryRun {
 
     static void print(List<TargetSpec> specs, Set<String> kinds, SshOptions ssh, ProbeSettings probes, MastodonDbSettings db,
                       PrintStream out) {
-        out.println("# dry run: nothing below is read, run or contacted");
+        out.println(AuditTexts.get("dryrun.header"));
         for (TargetSpec spec : specs) {
-            out.println("target " + spec.text());
+            out.println(AuditTexts.get("dryrun.target", spec.text()));
             printTarget(spec, kinds, ssh, probes, db, out);
         }
         out.flush();
@@ -59,9 +60,10 @@ final class DryRun {
     /** As {@link #print}, for a fleet: each target with its own kinds and SSH settings (sudo, key). */
     static void printFleet(List<FleetTarget> fleet, Set<String> kinds, Function<FleetTarget, SshOptions> ssh,
                            ProbeSettings probes, MastodonDbSettings db, PrintStream out) {
-        out.println("# dry run: nothing below is read, run or contacted");
+        out.println(AuditTexts.get("dryrun.header"));
         for (FleetTarget t : fleet) {
-            out.println("target " + t.spec().text() + (t.name().equals(t.spec().text()) ? "" : " (" + t.name() + ", " + t.source() + ")"));
+            out.println(AuditTexts.get("dryrun.target", t.spec().text())
+                    + (t.name().equals(t.spec().text()) ? "" : " (" + t.name() + ", " + t.source() + ")"));
             printTarget(t.spec(), t.kinds().isEmpty() ? kinds : t.kinds(), ssh.apply(t), probes, db, out);
         }
         out.flush();
@@ -80,9 +82,9 @@ final class DryRun {
         }
         Set<String> effective = probes.only() ? Set.of() : kinds.isEmpty() ? new LinkedHashSet<>(KindDetector.KINDS) : withHost(kinds);
         if (kinds.isEmpty() && !probes.only()) {
-            out.println("  # products are detected first; their collectors run only when detected");
+            out.println("  # " + AuditTexts.get("dryrun.detect-first"));
             for (PlannedAccess a : KindDetector.plan()) {
-                line(out, a, "detect", plan);
+                line(out, a, AuditTexts.get("dryrun.detect"), plan);
             }
         }
         for (Collector c : CollectorRegistry.forKinds(effective)) {
@@ -98,7 +100,7 @@ final class DryRun {
         }
         if (effective.contains("mastodon")) {
             if (kinds.isEmpty()) {
-                out.println("  # mastodon live phase: only when Mastodon is detected");
+                out.println("  # " + AuditTexts.get("dryrun.mastodon-live"));
             }
             for (PlannedAccess a : MastodonLivePhase.plan(network, spec.type() == TargetSpec.Type.LOCAL, probes, db)) {
                 line(out, a, "mastodon", Optional.empty());
@@ -133,6 +135,6 @@ final class DryRun {
 
     private static void line(PrintStream out, PlannedAccess a, String who, Optional<SshPlan> ssh) {
         String what = a.type() == PlannedAccess.Type.RUN && ssh.isPresent() ? ssh.get().commandLine(a.what()) : a.what();
-        out.printf("  %-4s %-60s # %s: %s%n", a.type().name().toLowerCase(Locale.ROOT), what, who, a.purpose());
+        out.printf("  %-4s %-60s # %s: %s%n", a.type().name().toLowerCase(Locale.ROOT), what, who, PlanTexts.purpose(a.purpose()));
     }
 }

@@ -1,6 +1,8 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.history.HistoryDatabase;
+import de.tomaudit.i18n.Texts;
 import de.tomaudit.history.HistoryDiff;
 import de.tomaudit.history.HistoryException;
 import de.tomaudit.history.HistoryLocation;
@@ -35,7 +37,7 @@ public final class HistoryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a history command is required (list, show, diff, prune)");
+        throw new CommandLine.ParameterException(spec.commandLine(), AuditTexts.get("cli.history.command-required"));
     }
 
     /** The options every history command takes. */
@@ -47,10 +49,18 @@ public final class HistoryCommand implements Runnable {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console", description = "console (default) or json")
         String format;
 
+        @Option(names = "--lang", paramLabel = "LANG", description = "de or en (default: from LANG, else en); JSON is the same in both")
+        String lang;
+
+        /** The console's words in --lang (a wrong value is a usage error). */
+        Texts words() {
+            return Texts.of(OutputFormats.language(lang));
+        }
+
         boolean json() {
             String f = format.trim().toLowerCase(Locale.ROOT);
             if (!f.equals("console") && !f.equals("json")) {
-                throw new UsageException("history --format must be console or json, not '" + format + "'");
+                throw new UsageException(AuditTexts.get("cli.history.format", format));
             }
             return f.equals("json");
         }
@@ -78,19 +88,25 @@ public final class HistoryCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             boolean json = options.json();
+            Texts words = options.words();
             List<HistoryStore.RunInfo> runs = query(() -> options.store().runs());
             PrintStream out = Main.stdout(spec);
             if (json) {
                 JsonRenderer.mapper().writeValue(out, Map.of("runs", runs));
                 out.println();
             } else if (runs.isEmpty()) {
-                out.println("No runs stored yet.");
+                out.println(words.get("cli.history.none"));
             } else {
-                out.printf("%-6s %-20s %-20s %7s %6s %6s  %s%n", "RUN", "STARTED", "FINISHED", "TARGETS", "FAIL", "PASS", "ROUND");
+                // the columns as wide as their heading in the language (English: the widths as always)
+                List<String> h = List.of("run", "started", "finished", "targets", "fail", "pass", "round").stream()
+                        .map(k -> words.get("cli.history.column." + k)).toList();
+                String row = "%-" + Math.max(6, h.get(0).length()) + "s %-20s %-20s %" + Math.max(7, h.get(3).length()) + "s %"
+                        + Math.max(6, h.get(4).length()) + "s %" + Math.max(6, h.get(5).length()) + "s  %s%n";
+                out.printf(row, h.toArray());
                 for (HistoryStore.RunInfo r : runs) {
-                    out.printf("%-6d %-20s %-20s %7d %6d %6d  %s%n", r.id(), r.startedAt(),
-                            r.finishedAt().isEmpty() ? "(unfinished)" : r.finishedAt(), r.targets(), r.fail(), r.pass(),
-                            r.round() == null ? "" : VisibleText.oneLine(r.round()));
+                    out.printf(row, r.id(), r.startedAt(),
+                            r.finishedAt().isEmpty() ? words.get("cli.history.unfinished") : r.finishedAt(), r.targets(), r.fail(),
+                            r.pass(), r.round() == null ? "" : VisibleText.oneLine(r.round()));
                 }
             }
             out.flush();
@@ -111,9 +127,9 @@ public final class HistoryCommand implements Runnable {
         public Integer call() throws IOException {
             boolean json = options.json();
             AuditResult r = query(() -> options.store().show(run))
-                    .orElseThrow(() -> new UsageException("history: no run or round '" + VisibleText.oneLine(run) + "'"));
+                    .orElseThrow(() -> new UsageException(AuditTexts.get("cli.history.no-run", VisibleText.oneLine(run))));
             PrintStream out = Main.stdout(spec);
-            String lang = OutputFormats.language(null);
+            String lang = options.words().lang();
             de.tomaudit.report.Renderer renderer = OutputFormats.renderers(List.of(json ? "json" : "console"), null, "console").get(0);
             renderer.render(r, new RenderOptions(lang, false, "high", "kontrolle", ""), out);
             out.flush();
@@ -134,8 +150,9 @@ public final class HistoryCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             boolean json = options.json();
+            Texts words = options.words();
             if (runs.size() == 1) {
-                throw new UsageException("history diff takes no run (each target's last two) or two: RUN_A RUN_B");
+                throw new UsageException(AuditTexts.get("cli.history.diff-runs"));
             }
             HistoryStore store = options.store();
             HistoryDiff diff = query(() -> runs.isEmpty() ? lastTwo(store) : between(store, runs.get(0), runs.get(1)));
@@ -144,7 +161,7 @@ public final class HistoryCommand implements Runnable {
                 JsonRenderer.mapper().writeValue(out, diff);
                 out.println();
             } else {
-                print(diff, out);
+                print(diff, out, words);
             }
             out.flush();
             return ExitCodes.OK;
@@ -166,7 +183,7 @@ public final class HistoryCommand implements Runnable {
         private static HistoryDiff between(HistoryStore store, String a, String b) throws HistoryException {
             for (String r : List.of(a, b)) {
                 if (!store.exists(r)) {
-                    throw new UsageException("history: no run or round '" + VisibleText.oneLine(r) + "'");
+                    throw new UsageException(AuditTexts.get("cli.history.no-run", VisibleText.oneLine(r)));
                 }
             }
             return HistoryDiff.of(label(a), store.targets(a).stream().map(HistoryStore.StoredTarget::result).toList(),
@@ -177,34 +194,47 @@ public final class HistoryCommand implements Runnable {
             return r.matches("[0-9]+") ? "run " + r : "round " + r;
         }
 
-        static void print(HistoryDiff diff, PrintStream out) {
+        /** The diff on the console in the language of {@code words}; the JSON diff keeps the stored (English) labels. */
+        static void print(HistoryDiff diff, PrintStream out, Texts words) {
             if (diff.targets().isEmpty()) {
-                out.println("No runs stored yet.");
+                out.println(words.get("cli.history.none"));
                 return;
             }
+            List<String> kinds = List.of("regressed", "new", "fixed", "changed");
+            int width = Math.max(9, kinds.stream().mapToInt(k -> words.get("cli.history.diff." + k).length()).max().orElse(9));
             for (HistoryDiff.TargetDiff t : diff.targets()) {
-                String from = t.before().isEmpty() ? "first run" : t.before();
-                out.println(VisibleText.oneLine(t.name()) + "  (" + from + " -> " + t.now() + ")"
-                        + (t.statusChanged() ? "  status " + t.statusBefore() + " -> " + t.statusNow() : "  " + t.statusNow()));
-                lines(out, "regressed", t.regressed());
-                lines(out, "new", t.newFindings());
-                lines(out, "fixed", t.fixed());
-                lines(out, "changed", t.changed());
-                out.println("  unchanged " + t.unchanged());
+                String from = t.before().isEmpty() ? words.get("cli.history.first-run") : HistoryDiff.label(t.before(), words);
+                out.println(VisibleText.oneLine(t.name()) + "  (" + from + " -> " + HistoryDiff.label(t.now(), words) + ")"
+                        + (t.statusChanged() ? "  " + words.get("cli.history.diff.status", word(words, "target.", t.statusBefore()),
+                        word(words, "target.", t.statusNow())) : "  " + word(words, "target.", t.statusNow())));
+                lines(out, words.get("cli.history.diff.regressed"), t.regressed(), width, words);
+                lines(out, words.get("cli.history.diff.new"), t.newFindings(), width, words);
+                lines(out, words.get("cli.history.diff.fixed"), t.fixed(), width, words);
+                lines(out, words.get("cli.history.diff.changed"), t.changed(), width, words);
+                out.println("  " + words.get("cli.history.diff.unchanged", String.valueOf(t.unchanged())));
             }
             int regressed = diff.regressedCount();
             int added = diff.targets().stream().mapToInt(t -> t.newFindings().size()).sum();
             int fixed = diff.targets().stream().mapToInt(t -> t.fixed().size()).sum();
-            out.println("Total: " + regressed + " regressed, " + added + " new, " + fixed + " fixed over "
-                    + diff.targets().size() + " targets");
+            out.println(words.get("cli.history.diff.total", String.valueOf(regressed), String.valueOf(added), String.valueOf(fixed),
+                    String.valueOf(diff.targets().size())));
         }
 
-        private static void lines(PrintStream out, String kind, List<HistoryDiff.Change> changes) {
+        private static void lines(PrintStream out, String kind, List<HistoryDiff.Change> changes, int width, Texts words) {
             for (HistoryDiff.Change c : changes) {
-                out.printf("  %-9s %-8s %s  %s -> %s  %s%n", kind, c.severity(), c.ruleId(), c.before(), c.now(),
-                        VisibleText.oneLine(c.title()));
+                out.printf("  %-" + width + "s %-8s %s  %s -> %s  %s%n", kind, word(words, "severity.", c.severity()), c.ruleId(),
+                        word(words, "status.", c.before()), word(words, "status.", c.now()), VisibleText.oneLine(c.title()));
             }
         }
+
+        /** A stored value (status, severity) in the console's language; English and unknown values as stored. */
+        static String word(Texts words, String prefix, String value) {
+            if (words.lang().equals("en") || value == null || !Texts.keys(words.lang()).contains(prefix + value)) {
+                return value;
+            }
+            return words.get(prefix + value);
+        }
+
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
@@ -228,11 +258,12 @@ public final class HistoryCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             boolean json = options.json();
+            Texts words = options.words();
             if (keepDays == null && keepRuns == null) {
-                throw new UsageException("history prune needs --keep-days N, --keep-runs N or both");
+                throw new UsageException(AuditTexts.get("cli.history.prune-needs"));
             }
             if ((keepDays != null && (keepDays < 1 || keepDays > 36_500)) || (keepRuns != null && keepRuns < 1)) {
-                throw new UsageException("history prune: --keep-days must be 1..36500 and --keep-runs at least 1");
+                throw new UsageException(AuditTexts.get("cli.history.prune-range"));
             }
             HistoryStore.Pruned p = query(() -> options.store().prune(keepDays, keepRuns, java.time.Instant.now(), dryRun));
             PrintStream out = Main.stdout(spec);
@@ -240,8 +271,8 @@ public final class HistoryCommand implements Runnable {
                 JsonRenderer.mapper().writeValue(out, p);
                 out.println();
             } else {
-                out.printf("%s %d runs (%d rounds among them), %d target results; %d runs kept.%n",
-                        p.dryRun() ? "Would remove" : "Removed", p.runs(), p.rounds(), p.targets(), p.keptRuns());
+                out.println(words.get(p.dryRun() ? "cli.history.pruned.dry-run" : "cli.history.pruned", String.valueOf(p.runs()),
+                        String.valueOf(p.rounds()), String.valueOf(p.targets()), String.valueOf(p.keptRuns())));
             }
             out.flush();
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.Crash;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, rules, report, history)");
+        throw new CommandLine.ParameterException(spec.commandLine(), AuditTexts.get("cli.usage.command-required"));
     }
 
     public static void main(String[] args) {
@@ -45,6 +46,30 @@ public final class Main implements Runnable {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return version(out);
         }
+        // every text of the command (usage errors, the loaders' errors, history and rules output) in its language
+        return AuditTexts.with(language(args, System.getenv()), () -> executeIn(args, out, err));
+    }
+
+    /**
+     * The language of a command line before picocli reads it: {@code --lang de|en} (or {@code --lang=}),
+     * else de when {@code LANG} starts with de, else en; a wrong {@code --lang} value is refused later by
+     * the command, in the language of {@code LANG}.
+     */
+    static String language(String[] args, java.util.Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            String v = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--lang=") ? args[i].substring(7) : null;
+            if ("de".equals(v) || "en".equals(v)) {
+                return v;
+            }
+        }
+        return env.getOrDefault("LANG", "").toLowerCase(java.util.Locale.ROOT).startsWith("de") ? "de" : "en";
+    }
+
+    private static int executeIn(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = commandLine(args);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -54,8 +79,8 @@ public final class Main implements Runnable {
         }
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("tomaudit: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            c.getErr().println("tomaudit: " + PicocliMessages.of(ex.getMessage()));
+            c.getErr().println(AuditTexts.get("cli.usage.try-help", c.getCommandSpec().qualifiedName()));
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -64,14 +89,14 @@ public final class Main implements Runnable {
                 return ExitCodes.USAGE;
             }
             LoggerFactory.getLogger(Main.class).debug("internal error: {}", Crash.describe(ex));
-            c.getErr().println("tomaudit: internal error: " + Crash.describe(ex));
+            c.getErr().println("tomaudit: " + AuditTexts.get("cli.internal-error", Crash.describe(ex)));
             return ExitCodes.USAGE;
         });
         try {
             return cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // never a stack trace: one line, and no message (it may quote what was read)
-            err.println("tomaudit: internal error: " + Crash.describe(e));
+            err.println("tomaudit: " + AuditTexts.get("cli.internal-error", Crash.describe(e)));
             return ExitCodes.USAGE;
         }
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.report.Renderer;
 import de.tomaudit.report.Renderers;
 import java.nio.file.Path;
@@ -24,14 +25,14 @@ final class OutputFormats {
         for (String n : names) {
             String f = n.trim().toLowerCase(Locale.ROOT);
             Renderer r = Renderers.byFormat(f).orElseThrow(() -> new UsageException(Renderers.PLANNED.contains(f)
-                    ? "--format " + f + " is not available in this version (" + String.join(", ", Renderers.names()) + ")"
-                    : "unknown --format '" + n + "' (" + String.join(", ", Renderers.names()) + ")"));
+                    ? AuditTexts.get("cli.usage.format-planned", f, String.join(", ", Renderers.names()))
+                    : AuditTexts.get("cli.usage.format", n, String.join(", ", Renderers.names()))));
             if (out.stream().noneMatch(x -> x.format().equals(r.format()))) {
                 out.add(r);
             }
         }
         if (output == null && out.size() > 1) {
-            throw new UsageException("several formats need --output DIR (one file per format)");
+            throw new UsageException(AuditTexts.get("cli.usage.several-formats"));
         }
         return out;
     }
@@ -44,7 +45,7 @@ final class OutputFormats {
             l = env.toLowerCase(Locale.ROOT).startsWith("de") ? "de" : "en";
         }
         if (!l.equals("de") && !l.equals("en")) {
-            throw new UsageException("--lang must be de or en, not '" + l + "'");
+            throw new UsageException(AuditTexts.get("cli.usage.lang", l));
         }
         return l;
     }
@@ -56,7 +57,7 @@ final class OutputFormats {
         }
         String g = group.trim().toLowerCase(Locale.ROOT);
         if (!TOM_GROUPS.contains(g)) {
-            throw new UsageException("--tom-group must be kontrolle, gdpr or sdm, not '" + group + "'");
+            throw new UsageException(AuditTexts.get("cli.usage.tom-group", group));
         }
         return g;
     }

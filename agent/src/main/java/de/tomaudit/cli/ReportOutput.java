@@ -1,5 +1,6 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.report.RenderOptions;
 import de.tomaudit.report.Renderer;
 import de.tomaudit.result.AuditResult;
@@ -38,15 +39,15 @@ final class ReportOutput {
     void check() {
         Path dir = directory ? output : parent(output);
         if (!directory && Files.exists(output) && !Files.isRegularFile(output)) {
-            throw new UsageException("cannot write --output " + output + ": it exists and is not a regular file");
+            throw new UsageException(AuditTexts.get("cli.output.cannot-write", "--output " + output, AuditTexts.get("cli.output.not-regular")));
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UsageException("cannot write --output " + output + ": " + describe(e));
+            throw new UsageException(AuditTexts.get("cli.output.cannot-write", "--output " + output, describe(e)));
         }
         if (!Files.isWritable(dir)) {
-            throw new UsageException("cannot write --output " + output + ": " + dir + " is not writable");
+            throw new UsageException(AuditTexts.get("cli.output.cannot-write", "--output " + output, AuditTexts.get("cli.output.not-writable", String.valueOf(dir))));
         }
     }
 
@@ -56,14 +57,14 @@ final class ReportOutput {
         for (Renderer r : renderers) {
             Path file = file(r);
             if (Files.exists(file) && !Files.isRegularFile(file)) {
-                throw new UsageException("cannot write --output " + file + ": it exists and is not a regular file");
+                throw new UsageException(AuditTexts.get("cli.output.cannot-write", "--output " + file, AuditTexts.get("cli.output.not-regular")));
             }
         }
         Path dir = directory ? output : parent(output);
         try {
             Files.deleteIfExists(createPrivateTemp(dir));
         } catch (IOException e) {
-            throw new UsageException("cannot write --output " + output + ": " + describe(e));
+            throw new UsageException(AuditTexts.get("cli.output.cannot-write", "--output " + output, describe(e)));
         }
     }
 
@@ -110,7 +111,7 @@ final class ReportOutput {
                     Files.move(m[0], m[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {
                     discard();
-                    throw new UsageException("cannot write " + m[1] + ": " + describe(e));
+                    throw new UsageException(AuditTexts.get("cli.output.cannot-write", String.valueOf(m[1]), describe(e)));
                 }
             }
             moves.clear();
@@ -140,7 +141,7 @@ final class ReportOutput {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UsageException("cannot write " + file + ": " + describe(e));
+            throw new UsageException(AuditTexts.get("cli.output.cannot-write", String.valueOf(file), describe(e)));
         }
     }
 
@@ -151,7 +152,7 @@ final class ReportOutput {
         try {
             Files.createDirectories(dir);
             if (Files.exists(file) && !Files.isRegularFile(file)) {
-                throw new UsageException("cannot write " + file + ": it exists and is not a regular file");
+                throw new UsageException(AuditTexts.get("cli.output.cannot-write", String.valueOf(file), AuditTexts.get("cli.output.not-regular")));
             }
             tmp = createPrivateTemp(dir);
             try (OutputStream os = Files.newOutputStream(tmp)) {
@@ -160,7 +161,7 @@ final class ReportOutput {
             return tmp;
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UsageException("cannot write " + file + ": " + describe(e));
+            throw new UsageException(AuditTexts.get("cli.output.cannot-write", String.valueOf(file), describe(e)));
         }
     }
 
@@ -191,13 +192,13 @@ final class ReportOutput {
     /** The reason in words: which path, and what is wrong with it. */
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException n) {
-            return n.getFile() + " does not exist";
+            return n.getFile() + " " + AuditTexts.get("input.file.missing");
         }
         if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, not a directory";
+            return f.getFile() + " " + AuditTexts.get("cli.output.file-not-dir");
         }
         if (e instanceof AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
+            return a.getFile() + ": " + AuditTexts.get("input.file.denied");
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();

@@ -1,5 +1,7 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
+import de.tomaudit.i18n.Texts;
 import de.tomaudit.rules.Rule;
 import de.tomaudit.rules.RuleCaseRunner;
 import de.tomaudit.rules.RuleFileException;
@@ -8,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ public final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, show ID, check DIR");
+        throw new CommandLine.ParameterException(spec.commandLine(), AuditTexts.get("cli.rules.command-required"));
     }
 
     static List<Rule> load(List<Path> dirs) {
@@ -38,13 +39,12 @@ public final class RulesCommand implements Runnable {
     }
 
     static String lang(String l) {
-        if (l == null) {
-            return System.getenv().getOrDefault("LANG", "").toLowerCase(Locale.ROOT).startsWith("de") ? "de" : "en";
-        }
-        if (!l.equals("de") && !l.equals("en")) {
-            throw new UsageException("--lang must be de or en, not '" + l + "'");
-        }
-        return l;
+        return OutputFormats.language(l);
+    }
+
+    /** A severity as the console names it in the language (English: its JSON name, as always). */
+    static String severity(Texts words, String json) {
+        return words.lang().equals("en") ? json : words.get("severity." + json);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every rule: id, severity, title.")
@@ -57,10 +57,11 @@ public final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             String l = lang(lang);
+            Texts words = Texts.of(l);
             PrintStream out = Main.stdout(spec);
             for (Rule r : load(dirs)) {
                 if (kind == null || r.pack().equals(kind)) {
-                    out.printf("%-36s %-9s %s%n", r.id(), r.severity().json(), r.title().in(l));
+                    out.printf("%-36s %-9s %s%n", r.id(), severity(words, r.severity().json()), r.title().in(l));
                 }
             }
             out.flush();
@@ -79,29 +80,37 @@ public final class RulesCommand implements Runnable {
         public Integer call() {
             String l = lang(lang);
             Rule r = load(dirs).stream().filter(x -> x.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new UsageException("no rule with id '" + id + "' (see: tomaudit rules list)"));
+                    .orElseThrow(() -> new UsageException(AuditTexts.get("cli.rules.no-rule", id)));
+            Texts words = Texts.of(l);
             PrintStream out = Main.stdout(spec);
-            out.println(r.id() + "  (" + r.severity().json() + ")");
-            out.println("  title:        " + r.title().in(l));
-            out.println("  remediation:  " + r.remediation().in(l));
-            out.println("  tom:          gdpr " + r.tom().gdpr() + ", sdm " + r.tom().sdm() + ", kontrolle " + r.tom().kontrolle());
+            // the labels padded to one column in the language (English: 14 characters, as always)
+            List<String> names = List.of("title", "remediation", "tom", "references", "assumes", "manual", "question",
+                    "source", "when", "condition", "graded");
+            int width = Math.max(14, names.stream().mapToInt(n -> words.get("cli.rules.label." + n).length() + 2).max().orElse(14));
+            java.util.function.Function<String, String> label = n -> "  " + String.format("%-" + width + "s",
+                    words.get("cli.rules.label." + n) + ":");
+            out.println(r.id() + "  (" + severity(words, r.severity().json()) + ")");
+            out.println(label.apply("title") + r.title().in(l));
+            out.println(label.apply("remediation") + r.remediation().in(l));
+            out.println(label.apply("tom") + "gdpr " + r.tom().gdpr() + ", sdm " + r.tom().sdm() + ", kontrolle " + r.tom().kontrolle());
             if (!r.refs().isEmpty()) {
-                out.println("  references:   " + String.join("; ", r.refs()));
+                out.println(label.apply("references") + String.join("; ", r.refs()));
             }
             if (!r.assumes().isEmpty()) {
-                out.println("  assumes:      " + r.assumes());
+                out.println(label.apply("assumes") + r.assumes());
             }
             if (r.manual()) {
-                out.println("  manual:       to be documented by hand (status manual, never pass or fail)");
-                out.println("  question:     " + r.question().orElseThrow().in(l));
-                out.println("  source:       " + r.source());
+                out.println(label.apply("manual") + words.get("cli.rules.manual"));
+                out.println(label.apply("question") + r.question().orElseThrow().in(l));
+                out.println(label.apply("source") + r.source());
                 out.flush();
                 return ExitCodes.OK;
             }
-            r.when().ifPresent(w -> out.println("  when:         " + w.text()));
-            out.println("  condition:    " + r.condition().text());
-            r.grades().forEach(g -> out.println("  graded:       " + g.severity().json() + " when " + g.when().text()));
-            out.println("  source:       " + r.source());
+            r.when().ifPresent(w -> out.println(label.apply("when") + w.text()));
+            out.println(label.apply("condition") + r.condition().text());
+            r.grades().forEach(g -> out.println(label.apply("graded") + words.get("cli.rules.graded",
+                    severity(words, g.severity().json()), g.when().text())));
+            out.println(label.apply("source") + r.source());
             out.flush();
             return ExitCodes.OK;
         }
@@ -112,9 +121,11 @@ public final class RulesCommand implements Runnable {
     static final class CheckRules implements Callable<Integer> {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
         @Parameters(paramLabel = "DIR", description = "A rule pack folder, or a folder of packs") Path dir;
+        @Option(names = "--lang", paramLabel = "LANG", description = "de or en (default: from LANG, else en)") String lang;
 
         @Override
         public Integer call() {
+            Texts words = Texts.of(lang(lang));
             List<RuleCaseRunner.Outcome> outcomes;
             try {
                 outcomes = RuleCaseRunner.check(dir);
@@ -129,10 +140,10 @@ public final class RulesCommand implements Runnable {
                     passed++;
                 } else {
                     failed++;
-                    out.println("FAIL " + o.ruleId() + " / " + o.name() + " (" + o.source() + "): " + o.message());
+                    out.println(words.get("cli.rules.check.fail", o.ruleId(), o.name(), o.source(), o.message()));
                 }
             }
-            out.println("rules: " + passed + " passed, " + failed + " failed");
+            out.println(words.get("cli.rules.check.total", String.valueOf(passed), String.valueOf(failed)));
             out.flush();
             return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED_FINDINGS;
         }

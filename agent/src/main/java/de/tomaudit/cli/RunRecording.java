@@ -1,5 +1,7 @@
 package de.tomaudit.cli;
 
+import de.tomaudit.i18n.AuditTexts;
+import de.tomaudit.i18n.Texts;
 import de.tomaudit.history.HistoryDatabase;
 import de.tomaudit.history.HistoryDiff;
 import de.tomaudit.history.HistoryException;
@@ -41,8 +43,8 @@ final class RunRecording {
                 for (TargetResult t : result.targets()) {
                     HistoryStore.StoredTarget p = previous.get(t.name());
                     if (p != null) {
-                        HistoryDiff.regressions(p.result(), t).forEach(c -> regressions.add(t.name() + ": " + c.ruleId()
-                                + " passed in " + p.runLabel() + " and fails now"));
+                        HistoryDiff.regressions(p.result(), t).forEach(c -> regressions.add(AuditTexts.get("history.regression", t.name(),
+                                c.ruleId(), HistoryDiff.label(p.runLabel(), Texts.of(AuditTexts.lang())))));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,7 @@ final class AnsibleIniParser {
                 group = m.group(1);
                 state = m.group(2) == null ? "hosts" : m.group(2);
                 if (!List.of("hosts", "children", "vars").contains(state)) {
-                    throw new InventoryException(file, no, "section [" + group + ":" + state + "] has unknown type '" + state
-                            + "' (children or vars)");
+                    throw new InventoryException(file, no, AuditTexts.get("input.ini.section-type", group, state));
                 }
                 if (!inv.hasGroup(group) && state.equals("vars")) {
                     pending.putIfAbsent(group, new Pending("vars", no, group));
@@ -60,21 +60,21 @@ final class AnsibleIniParser {
                 continue;
             }
             if (line.startsWith("[") && line.endsWith("]")) {
-                throw new InventoryException(file, no, "invalid section '" + line + "' (no spaces or other characters inside [ ])");
+                throw new InventoryException(file, no, AuditTexts.get("input.ini.section-invalid", line));
             }
             switch (state) {
                 case "hosts" -> hostLine(inv, group, line, file, no);
                 case "vars" -> {
                     int eq = line.indexOf('=');
                     if (eq <= 0) {
-                        throw new InventoryException(file, no, "expected key=value in a :vars section");
+                        throw new InventoryException(file, no, AuditTexts.get("input.ini.vars-line"));
                     }
                     inv.groupVar(group, line.substring(0, eq).strip(), value(line.substring(eq + 1).strip()));
                 }
                 default -> {
                     Matcher g = GROUP_NAME.matcher(line);
                     if (!g.matches()) {
-                        throw new InventoryException(file, no, "expected a group name in a :children section");
+                        throw new InventoryException(file, no, AuditTexts.get("input.ini.children-line"));
                     }
                     String child = g.group(1);
                     if (inv.hasGroup(child) && !pendingChildren.containsKey(child)) {
@@ -89,10 +89,9 @@ final class AnsibleIniParser {
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
             if (p.kind().equals("vars")) {
-                throw new InventoryException(file, p.line(), "section [" + e.getKey() + ":vars] is for a group declared nowhere");
+                throw new InventoryException(file, p.line(), AuditTexts.get("input.ini.vars-nowhere", e.getKey()));
             }
-            throw new InventoryException(file, p.line(), "section [" + p.parent() + ":children] names group '" + e.getKey()
-                    + "', which is declared nowhere");
+            throw new InventoryException(file, p.line(), AuditTexts.get("input.ini.child-nowhere", p.parent(), e.getKey()));
         }
         return inv.targets();
     }
@@ -102,19 +101,19 @@ final class AnsibleIniParser {
         try {
             tokens = ShellTokens.split(line);
         } catch (IllegalArgumentException e) {
-            throw new InventoryException(file, no, "host line: " + e.getMessage());
+            throw new InventoryException(file, no, AuditTexts.get("input.ini.host-line", e.getMessage()));
         }
         if (tokens.isEmpty()) {
             return;
         }
         if (tokens.get(0).equals("---")) {
-            throw new InventoryException(file, no, "'---' starts a YAML document: name the file .yaml or .yml");
+            throw new InventoryException(file, no, AuditTexts.get("input.ini.yaml-document"));
         }
         Map<String, String> vars = new LinkedHashMap<>();
         for (String t : tokens.subList(1, tokens.size())) {
             int eq = t.indexOf('=');
             if (eq <= 0) {
-                throw new InventoryException(file, no, "expected key=value after the host name");
+                throw new InventoryException(file, no, AuditTexts.get("input.ini.host-vars"));
             }
             vars.put(t.substring(0, eq), value(t.substring(eq + 1)));
         }

@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetSpec;
 import java.util.ArrayDeque;
@@ -64,7 +65,7 @@ final class AnsibleInventory {
 
     void child(String parent, String child, int line) throws InventoryException {
         if (parent.equals(child)) {
-            throw new InventoryException(file, line, "group '" + child + "' cannot be its own child");
+            throw new InventoryException(file, line, AuditTexts.get("input.ansible.own-child", child));
         }
         group(parent, line);
         group(child, line);
@@ -127,17 +128,15 @@ final class AnsibleInventory {
                 Optional<String> user = first(vars, "ansible_user", "ansible_ssh_user");
                 Optional<String> port = first(vars, "ansible_port", "ansible_ssh_port");
                 if (port.isPresent() && !port.get().matches("\\d{1,5}")) {
-                    throw new InventoryException(file, h.line(), "host " + h.name() + ": ansible_port '" + port.get()
-                            + "' is not a port number");
+                    throw new InventoryException(file, h.line(), AuditTexts.get("input.ansible.port", h.name(), port.get()));
                 }
                 String hostPart = host.contains(":") ? "[" + host + "]" : host;
                 spec = TargetSpec.parse("ssh://" + user.map(u -> u + "@").orElse("") + hostPart + port.map(p -> ":" + p).orElse(""));
             } else {
-                throw new InventoryException(file, h.line(), "host " + h.name() + ": ansible_connection=" + connection
-                        + " is not supported (ssh or local)");
+                throw new InventoryException(file, h.line(), AuditTexts.get("input.ansible.connection", h.name(), connection));
             }
         } catch (IllegalArgumentException e) {
-            throw new InventoryException(file, h.line(), "host " + h.name() + ": " + e.getMessage());
+            throw new InventoryException(file, h.line(), AuditTexts.get("input.ansible.host-problem", h.name(), e.getMessage()));
         }
         Set<String> kinds = kinds(Optional.ofNullable(vars.get("tomaudit_kinds")), h);
         Optional<Boolean> sudo = Optional.ofNullable(vars.get("ansible_become")).map(AnsibleInventory::truthy);
@@ -162,8 +161,7 @@ final class AnsibleInventory {
                 continue;
             }
             if (!KindDetector.KINDS.contains(kind)) {
-                throw new InventoryException(file, h.line(), "host " + h.name() + ": unknown kind in tomaudit_kinds ("
-                        + String.join(", ", KindDetector.KINDS) + ")");
+                throw new InventoryException(file, h.line(), AuditTexts.get("input.ansible.kind", h.name(), String.join(", ", KindDetector.KINDS)));
             }
             kinds.add(kind);
         }
@@ -228,7 +226,7 @@ final class AnsibleInventory {
                     if (known == null) {
                         if (visiting.contains(p)) {
                             throw new InventoryException(file, groups.get(p).line(),
-                                    "group '" + p + "' is its own ancestor (a cycle in children)");
+                                    AuditTexts.get("input.ansible.cycle", p));
                         }
                         pending = p;
                         break;
@@ -240,7 +238,7 @@ final class AnsibleInventory {
                     continue;
                 }
                 if (d > MAX_NESTING) {
-                    throw new InventoryException(file, g.line(), "groups nested more than " + MAX_NESTING + " deep");
+                    throw new InventoryException(file, g.line(), AuditTexts.get("input.ansible.nested", String.valueOf(MAX_NESTING)));
                 }
                 visiting.remove(name);
                 depth.put(name, d);

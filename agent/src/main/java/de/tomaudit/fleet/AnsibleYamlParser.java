@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.parse.yaml.YamlNode;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class AnsibleYamlParser {
         AnsibleInventory inv = new AnsibleInventory(file);
         try {
             if (!root.isMapping()) {
-                throw new InventoryException(file, root.line(), "expected groups (e.g. all:) at the top of an Ansible YAML inventory");
+                throw new InventoryException(file, root.line(), AuditTexts.get("input.ansible.top"));
             }
             for (Map.Entry<YamlNode, YamlNode> e : root.pairs()) {
                 String name = e.getKey().text();
@@ -43,13 +44,13 @@ final class AnsibleYamlParser {
     private static void group(AnsibleInventory inv, String name, YamlNode node, String file, int depth)
             throws YamlException, InventoryException {
         if (depth > MAX_DEPTH) {
-            throw new InventoryException(file, node.line(), "groups nested more than " + MAX_DEPTH + " deep");
+            throw new InventoryException(file, node.line(), AuditTexts.get("input.ansible.nested", String.valueOf(MAX_DEPTH)));
         }
         if (node.isNull()) {
             return;
         }
         if (!node.isMapping()) {
-            throw node.error("group '" + name + "' must be a mapping of hosts, vars and children");
+            throw node.error(AuditTexts.get("input.ansible.group-mapping", name));
         }
         for (Map.Entry<YamlNode, YamlNode> e : node.pairs()) {
             String key = e.getKey().text();
@@ -60,19 +61,19 @@ final class AnsibleYamlParser {
                         continue;
                     }
                     if (!value.isMapping()) {
-                        throw value.error("hosts of group '" + name + "' must be a mapping (host: variables)");
+                        throw value.error(AuditTexts.get("input.ansible.hosts-mapping", name));
                     }
                     for (Map.Entry<YamlNode, YamlNode> h : value.pairs()) {
-                        inv.hosts(name, h.getKey().text(), vars(h.getValue(), "host " + h.getKey().text()), h.getKey().line());
+                        inv.hosts(name, h.getKey().text(), vars(h.getValue(), AuditTexts.get("input.ansible.host", h.getKey().text())), h.getKey().line());
                     }
                 }
-                case "vars" -> vars(value, "vars of group '" + name + "'").forEach((k, v) -> inv.groupVar(name, k, v));
+                case "vars" -> vars(value, AuditTexts.get("input.ansible.group-vars", name)).forEach((k, v) -> inv.groupVar(name, k, v));
                 case "children" -> {
                     if (value.isNull()) {
                         continue;
                     }
                     if (!value.isMapping()) {
-                        throw value.error("children of group '" + name + "' must be a mapping of groups");
+                        throw value.error(AuditTexts.get("input.ansible.children-mapping", name));
                     }
                     for (Map.Entry<YamlNode, YamlNode> c : value.pairs()) {
                         String child = c.getKey().text();
@@ -80,8 +81,7 @@ final class AnsibleYamlParser {
                         group(inv, child, c.getValue(), file, depth + 1);
                     }
                 }
-                default -> LOG.warn("{}:{}: skipping unexpected key '{}' in group '{}' (hosts, vars, children)",
-                        file, e.getKey().line(), key, name);
+                default -> LOG.warn("{}:{}: {}", file, e.getKey().line(), AuditTexts.get("input.ansible.skipped-key", key, name));
             }
         }
     }
@@ -92,7 +92,7 @@ final class AnsibleYamlParser {
             return out;
         }
         if (!node.isMapping()) {
-            throw node.error(what + " must be a mapping of variables");
+            throw node.error(AuditTexts.get("input.ansible.vars-mapping", what));
         }
         for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
             out.put(e.getKey(), text(e.getValue().toValue()));

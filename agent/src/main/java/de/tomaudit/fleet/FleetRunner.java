@@ -136,7 +136,8 @@ public final class FleetRunner {
         });
         long ms = settings.targetTimeout().toMillis();
         ScheduledFuture<?> timer = watchdog.schedule(() -> {
-            String why = "the audit did not finish within " + settings.targetTimeout().toSeconds() + " s and was stopped";
+            // the watchdog's thread has no language of its own: the audit's
+            String why = de.tomaudit.i18n.Texts.of(options.lang()).get("fleet.timeout", String.valueOf(settings.targetTimeout().toSeconds()));
             if (result.complete(failed(t, options, "timeout", why))) {
                 LOG.info("{}: {}", t.name(), why);
                 task.cancel(true);

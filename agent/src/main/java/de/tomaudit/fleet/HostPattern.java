@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ record HostPattern(List<String> hosts, Optional<Integer> port) {
                 name = head;
                 port = Optional.of(port(tail));
             } else if (tail.isEmpty()) {
-                throw new IllegalArgumentException("host pattern '" + pattern + "' ends in ':' (reserved for a port)");
+                throw new IllegalArgumentException(AuditTexts.get("input.hosts.colon", pattern));
             }
         }
         List<String> hosts = new ArrayList<>();
@@ -43,7 +44,7 @@ record HostPattern(List<String> hosts, Optional<Integer> port) {
     private static int port(String digits) {
         int p = Integer.parseInt(digits);
         if (p < 1 || p > 65535) {
-            throw new IllegalArgumentException("port " + digits + " out of range");
+            throw new IllegalArgumentException(AuditTexts.get("input.hosts.port-range", digits));
         }
         return p;
     }
@@ -68,10 +69,10 @@ record HostPattern(List<String> hosts, Optional<Integer> port) {
         Matcher m = RANGE.matcher(name);
         if (!m.find()) {
             if (name.contains("[") || name.contains("]")) {
-                throw new IllegalArgumentException("malformed host range in '" + name + "' (use [01:50] or [a:f])");
+                throw new IllegalArgumentException(AuditTexts.get("input.hosts.malformed", name));
             }
             if (out.size() >= MAX_HOSTS) {
-                throw new IllegalArgumentException("host ranges expand to more than " + MAX_HOSTS + " hosts");
+                throw new IllegalArgumentException(AuditTexts.get("input.hosts.too-many", String.valueOf(MAX_HOSTS)));
             }
             out.add(name);
             return;
@@ -83,36 +84,36 @@ record HostPattern(List<String> hosts, Optional<Integer> port) {
         int step = 1;
         if (m.group(3) != null && !m.group(3).isEmpty()) {
             if (!m.group(3).matches("\\d{1,6}") || Integer.parseInt(m.group(3)) < 1) {
-                throw new IllegalArgumentException("range step must be a number >= 1 in '" + name + "'");
+                throw new IllegalArgumentException(AuditTexts.get("input.hosts.step", name));
             }
             step = Integer.parseInt(m.group(3));
         }
         if (end.isEmpty()) {
-            throw new IllegalArgumentException("host range must have an end value in '" + name + "'");
+            throw new IllegalArgumentException(AuditTexts.get("input.hosts.no-end", name));
         }
         List<String> values = new ArrayList<>();
         if (beg.matches("\\d{1,9}") && end.matches("\\d{1,9}")) {
             int b = Integer.parseInt(beg);
             int e = Integer.parseInt(end);
             if (b > e) {
-                throw new IllegalArgumentException("host range start is after its end in '" + name + "'");
+                throw new IllegalArgumentException(AuditTexts.get("input.hosts.reversed", name));
             }
             int width = beg.length() > 1 && beg.startsWith("0") ? beg.length() : 0;
             for (int i = b; i <= e; i += step) {
                 values.add(width > 0 ? String.format("%0" + width + "d", i) : Integer.toString(i));
                 if (values.size() > MAX_HOSTS) {
-                    throw new IllegalArgumentException("host ranges expand to more than " + MAX_HOSTS + " hosts");
+                    throw new IllegalArgumentException(AuditTexts.get("input.hosts.too-many", String.valueOf(MAX_HOSTS)));
                 }
             }
         } else if (beg.matches("[a-zA-Z]") && end.matches("[a-zA-Z]")) {
             if (beg.charAt(0) > end.charAt(0)) {
-                throw new IllegalArgumentException("host range start is after its end in '" + name + "'");
+                throw new IllegalArgumentException(AuditTexts.get("input.hosts.reversed", name));
             }
             for (char c = beg.charAt(0); c <= end.charAt(0); c += (char) step) {
                 values.add(String.valueOf(c));
             }
         } else {
-            throw new IllegalArgumentException("host range [" + m.group(1) + ":" + end + "] mixes letters and numbers in '" + name + "'");
+            throw new IllegalArgumentException(AuditTexts.get("input.hosts.mixed", m.group(1), end, name));
         }
         for (String v : values) {
             expand(head + v + tail, out);

@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.parse.yaml.YamlDocuments;
@@ -24,7 +25,7 @@ public final class InventoryLoader {
         String file = path.toString();
         String text = read(path, file);
         if (text.isBlank()) {
-            throw new InventoryException(file, 0, "the inventory is empty");
+            throw new InventoryException(file, 0, AuditTexts.get("input.inventory.empty"));
         }
         String lower = file.toLowerCase(Locale.ROOT);
         boolean yamlName = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
@@ -41,11 +42,11 @@ public final class InventoryLoader {
             return nonEmpty(file, AnsibleIniParser.parse(file, text));
         }
         if (root.isEmpty() || root.get().isNull()) {
-            throw new InventoryException(file, 0, "the inventory is empty");
+            throw new InventoryException(file, 0, AuditTexts.get("input.inventory.empty"));
         }
         if (!root.get().isMapping()) {
             if (yamlName) {
-                throw new InventoryException(file, root.get().line(), "expected 'targets:' (tomaudit) or groups such as 'all:' (Ansible)");
+                throw new InventoryException(file, root.get().line(), AuditTexts.get("input.inventory.top"));
             }
             return nonEmpty(file, AnsibleIniParser.parse(file, text));
         }
@@ -61,14 +62,14 @@ public final class InventoryLoader {
 
     private static List<FleetTarget> nonEmpty(String file, List<FleetTarget> targets) throws InventoryException {
         if (targets.isEmpty()) {
-            throw new InventoryException(file, 0, "the inventory names no hosts");
+            throw new InventoryException(file, 0, AuditTexts.get("input.inventory.no-hosts"));
         }
         return targets;
     }
 
     private static String read(Path path, String file) throws InventoryException {
         try {
-            return AgentFiles.read(path, "inventory", MAX_BYTES);
+            return AgentFiles.read(path, AuditTexts.get("input.what.inventory"), MAX_BYTES);
         } catch (AgentFileException e) {
             throw new InventoryException(file, 0, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }

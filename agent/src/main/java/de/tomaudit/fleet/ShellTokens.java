@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ final class ShellTokens {
             }
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("no closing quotation");
+            throw new IllegalArgumentException(AuditTexts.get("input.ini.no-closing-quote"));
         }
         if (inWord) {
             out.add(cur.toString());

@@ -1,5 +1,6 @@
 package de.tomaudit.fleet;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.audit.KindDetector;
 import de.tomaudit.audit.TargetSpec;
 import de.tomaudit.parse.yaml.YamlException;
@@ -38,20 +39,20 @@ final class TomauditInventoryParser {
         Map<String, YamlNode> top = root.entries();
         for (Map.Entry<String, YamlNode> e : top.entrySet()) {
             if (!e.getKey().equals("targets") && !e.getKey().equals("defaults")) {
-                throw e.getValue().error("unknown key (known: targets, defaults)");
+                throw e.getValue().error(AuditTexts.get("input.unknown-key", "targets, defaults"));
             }
         }
         Map<String, YamlNode> defaults = top.containsKey("defaults") ? checked(top.get("defaults"), DEFAULT_KEYS) : Map.of();
         YamlNode list = root.require("targets");
         List<YamlNode> items = list.isNull() ? List.of() : list.items();
         if (items.isEmpty()) {
-            throw list.error("the inventory lists no targets");
+            throw list.error(AuditTexts.get("input.inventory.no-targets"));
         }
         List<FleetTarget> out = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         for (YamlNode item : items) {
             Map<String, YamlNode> t = checked(item, TARGET_KEYS);
-            YamlNode address = Optional.ofNullable(t.get("address")).orElseThrow(() -> item.error("target without an address"));
+            YamlNode address = Optional.ofNullable(t.get("address")).orElseThrow(() -> item.error(AuditTexts.get("input.inventory.no-address")));
             TargetSpec spec;
             try {
                 spec = TargetSpec.parse(address.text());
@@ -60,11 +61,11 @@ final class TomauditInventoryParser {
             }
             String name = t.containsKey("name") ? t.get("name").text() : address.text();
             if (name.isBlank()) {
-                throw t.get("name").error("empty target name");
+                throw t.get("name").error(AuditTexts.get("input.inventory.empty-name"));
             }
             Integer before = names.put(name, item.line());
             if (before != null) {
-                throw item.error("target name '" + name + "' is used twice (first at line " + before + ")");
+                throw item.error(AuditTexts.get("input.inventory.name-twice", name, String.valueOf(before)));
             }
             Set<String> kinds = kinds(value(t, defaults, "kinds"));
             Optional<Boolean> sudo = sudo(value(t, defaults, "sudo"));
@@ -82,7 +83,7 @@ final class TomauditInventoryParser {
         Map<String, YamlNode> m = node.entries();
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw e.getValue().error(AuditTexts.get("input.unknown-key", String.join(", ", allowed.stream().sorted().toList())));
             }
         }
         return m;
@@ -100,7 +101,7 @@ final class TomauditInventoryParser {
         for (String k : node.get().texts()) {
             String kind = k.trim().toLowerCase(Locale.ROOT);
             if (!KindDetector.KINDS.contains(kind)) {
-                throw node.get().error("unknown kind (known: " + String.join(", ", KindDetector.KINDS) + ")");
+                throw node.get().error(AuditTexts.get("input.inventory.kind", String.join(", ", KindDetector.KINDS)));
             }
             out.add(kind);
         }
@@ -113,7 +114,7 @@ final class TomauditInventoryParser {
         }
         Object v = node.get().toValue();
         if (!(v instanceof Boolean b)) {
-            throw node.get().error("sudo must be true or false");
+            throw node.get().error(AuditTexts.get("input.inventory.sudo"));
         }
         return Optional.of(b);
     }
@@ -134,7 +135,7 @@ final class TomauditInventoryParser {
             return out;
         }
         if (!node.isMapping()) {
-            throw node.error("variables must be a mapping (name: value)");
+            throw node.error(AuditTexts.get("input.inventory.variables"));
         }
         for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
             out.put(e.getKey(), AnsibleYamlParser.text(e.getValue().toValue()));

@@ -1,5 +1,6 @@
 package de.tomaudit.history;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,8 +96,7 @@ public final class HistoryDatabase {
             return false;
         }
         if (newest.isNewerThan(SCHEMA_VERSION)) {
-            throw new HistoryException("history database " + location.shown() + " has schema version " + newest
-                    + ", newer than this tomaudit knows (" + SCHEMA_VERSION + "): upgrade tomaudit or use another --history");
+            throw new HistoryException(AuditTexts.get("history.newer-schema", location.shown(), String.valueOf(newest), String.valueOf(SCHEMA_VERSION)));
         }
         return newest.equals(MigrationVersion.fromVersion(SCHEMA_VERSION));
     }
@@ -123,8 +123,7 @@ public final class HistoryDatabase {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             // another process made it
         } catch (java.io.IOException | UnsupportedOperationException e) {
-            throw new HistoryException("history database " + location.shown() + ": cannot create " + dir + " ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new HistoryException(AuditTexts.get("history.cannot-create", location.shown(), String.valueOf(dir), e.getClass().getSimpleName()));
         }
     }
 
@@ -156,9 +155,8 @@ public final class HistoryDatabase {
                     .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
                     .toArray(MigrationInfo[]::new);
             if (future.length > 0) {
-                throw new HistoryException("history database " + location.shown() + " has schema version "
-                        + future[future.length - 1].getVersion() + ", newer than this tomaudit knows (" + latestVersion()
-                        + "): upgrade tomaudit or use another --history");
+                throw new HistoryException(AuditTexts.get("history.newer-schema", location.shown(),
+                        String.valueOf(future[future.length - 1].getVersion()), String.valueOf(latestVersion())));
             }
             var result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
@@ -234,7 +232,7 @@ public final class HistoryDatabase {
 
     /** One line for a failure of the history database, by its cause; never the SQL or the values. */
     public String describe(SQLException e, Exception outer) {
-        String where = "history database " + location.shown() + ": ";
+        String where = AuditTexts.get("history.database", location.shown()) + ": ";
         if (e == null) {
             return where + firstLine(outer.getMessage());
         }
@@ -242,23 +240,23 @@ public final class HistoryDatabase {
         int code = e.getErrorCode();
         String text = firstLine(e.getMessage());
         if (state.startsWith("08") || code == org.h2.api.ErrorCode.CONNECTION_BROKEN_1) {
-            return where + "cannot be reached (" + text + ")";
+            return where + AuditTexts.get("history.unreachable", text);
         }
         if (state.startsWith("28")) {
-            return where + "login refused (" + text + "); the password comes from " + HistoryLocation.PASSWORD_ENV + " or ~/.pgpass";
+            return where + AuditTexts.get("history.login", text, HistoryLocation.PASSWORD_ENV);
         }
         if (state.equals("25006") || code == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY || state.equals("42501")) {
-            return where + "is read-only (" + text + ")";
+            return where + AuditTexts.get("history.read-only", text);
         }
         if (state.startsWith("53") || text.toLowerCase(java.util.Locale.ROOT).contains("no space left")) {
-            return where + "is full (" + text + ")";
+            return where + AuditTexts.get("history.full", text);
         }
         if (diskFull(e) || diskFull(outer)) {
             // H2 wraps the file system's answer: "General error: … Writing to sun.nio.ch.FileChannelImpl@… failed"
-            return where + "is full (No space left on device)";
+            return where + AuditTexts.get("history.full", "No space left on device");
         }
         if (code == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return where + "is in use by another process (" + text + ")";
+            return where + AuditTexts.get("history.in-use", text);
         }
         return where + text;
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.history;
 
+import de.tomaudit.i18n.Texts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import de.tomaudit.result.Finding;
@@ -115,5 +116,25 @@ public record HistoryDiff(List<TargetDiff> targets) {
             r.findings().forEach(f -> out.putIfAbsent(f.ruleId(), f));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("run ([0-9]+)");
+    private static final java.util.regex.Pattern ROUND = java.util.regex.Pattern.compile("round (.+?)(?: \\(run ([0-9]+)\\))?");
+
+    /** A stored label ("run 12", "round nightly (run 12)") in the console's language. */
+    public static String label(String stored, Texts words) {
+        if (words.lang().equals("en")) {
+            return stored;
+        }
+        java.util.regex.Matcher m = RUN.matcher(stored);
+        if (m.matches()) {
+            return words.get("cli.history.label.run", m.group(1));
+        }
+        m = ROUND.matcher(stored);
+        if (m.matches()) {
+            return m.group(2) == null ? words.get("cli.history.label.round", m.group(1))
+                    : words.get("cli.history.label.round-run", m.group(1), m.group(2));
+        }
+        return stored;
     }
 }

@@ -1,5 +1,6 @@
 package de.tomaudit.history;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -30,14 +31,14 @@ public record HistoryLocation(String url, boolean postgres, String shown, Option
         String lower = given.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:postgresql://")) {
             if (lower.contains("password=") || given.substring(18).matches("[^/]*:[^/]*@.*")) {
-                throw new IllegalArgumentException("--history must not carry a password: use " + PASSWORD_ENV + " or ~/.pgpass");
+                throw new IllegalArgumentException(AuditTexts.get("cli.history.password-env", PASSWORD_ENV));
             }
             String pw = env.get(PASSWORD_ENV);
             return new HistoryLocation(given, true, shown(given), Optional.ofNullable(pw).filter(p -> !p.isEmpty()));
         }
         if (lower.startsWith("jdbc:h2:file:")) {
             if (lower.contains("password=")) {
-                throw new IllegalArgumentException("--history must not carry a password");
+                throw new IllegalArgumentException(AuditTexts.get("cli.history.password"));
             }
             String rest = given.substring("jdbc:h2:file:".length());
             int semi = rest.indexOf(';');
@@ -45,8 +46,7 @@ public record HistoryLocation(String url, boolean postgres, String shown, Option
             String extra = semi < 0 ? "" : rest.substring(semi);
             return new HistoryLocation("jdbc:h2:file:" + path + H2_SETTINGS + extra, false, path, Optional.empty());
         }
-        throw new IllegalArgumentException("--history must be a jdbc:postgresql://host:port/db URL (or jdbc:h2:file:PATH), not '"
-                + shown(given) + "'");
+        throw new IllegalArgumentException(AuditTexts.get("cli.history.url", shown(given)));
     }
 
     static HistoryLocation embedded(Path file) {

@@ -1,5 +1,6 @@
 package de.tomaudit.mastodondb;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,22 +51,21 @@ public record MastodonDbSettings(Optional<String> jdbcUrl, String user, Optional
     public static Optional<String> urlProblem(String url) {
         String lower = url.toLowerCase(java.util.Locale.ROOT);
         if (!lower.startsWith("jdbc:postgresql://")) {
-            return Optional.of("--mastodon-db must be a jdbc:postgresql://host:port/name URL");
+            return Optional.of(AuditTexts.get("cli.usage.mastodon-db-url"));
         }
         int q = url.indexOf('?');
         String authority = url.substring("jdbc:postgresql://".length(), q < 0 ? url.length() : q);
         if (authority.matches("[^/]*@.*")) {
-            return Optional.of("--mastodon-db must not carry a user or password before the host: use --mastodon-db-user and "
-                    + PASSWORD_ENV + " or ~/.pgpass");
+            return Optional.of(AuditTexts.get("cli.usage.mastodon-db-user", PASSWORD_ENV));
         }
         if (q >= 0) {
             for (String param : url.substring(q + 1).split("&")) {
                 String name = param.split("=", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
                 if (REFUSED_PARAMETERS.contains(name)) {
-                    return Optional.of("--mastodon-db must not set '" + name + "': "
-                            + (name.contains("pass") ? "passwords come only from " + PASSWORD_ENV + " or ~/.pgpass"
-                            : name.equals("user") ? "the role is --mastodon-db-user"
-                            : "the audit's session is read-only and keeps its own settings"));
+                    return Optional.of(AuditTexts.get("cli.usage.mastodon-db-param", name,
+                            name.contains("pass") ? AuditTexts.get("cli.usage.mastodon-db-param.pass", PASSWORD_ENV)
+                            : name.equals("user") ? AuditTexts.get("cli.usage.mastodon-db-param.user")
+                            : AuditTexts.get("cli.usage.mastodon-db-param.session")));
                 }
             }
         }

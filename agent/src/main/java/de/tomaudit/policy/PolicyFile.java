@@ -1,5 +1,6 @@
 package de.tomaudit.policy;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.parse.yaml.YamlDocuments;
@@ -32,7 +33,7 @@ public final class PolicyFile {
     public static PolicyClaims load(Path path) throws PolicyFileException {
         String name = path.toString();
         try {
-            return parse(name, AgentFiles.read(path, "claims file", MAX_BYTES));
+            return parse(name, AgentFiles.read(path, AuditTexts.get("input.what.claims"), MAX_BYTES));
         } catch (AgentFileException e) {
             throw new PolicyFileException(e.getMessage());
         }
@@ -41,7 +42,7 @@ public final class PolicyFile {
     public static PolicyClaims parse(String file, String text) throws PolicyFileException {
         try {
             YamlNode root = YamlDocuments.parse(file, text)
-                    .orElseThrow(() -> new YamlException(file, 1, "empty claims file"));
+                    .orElseThrow(() -> new YamlException(file, 1, AuditTexts.get("input.claims.empty")));
             return new PolicyFile(file).claims(root);
         } catch (YamlException e) {
             throw new PolicyFileException(e.getMessage());
@@ -52,9 +53,9 @@ public final class PolicyFile {
         Map<String, YamlNode> top = strict(root, TOP);
         Optional<YamlNode> schema = Optional.ofNullable(top.get("schema"));
         if (schema.isPresent() && !schema.get().text().equals("1")) {
-            throw schema.get().error("unknown schema: this version reads schema 1");
+            throw schema.get().error(AuditTexts.get("input.claims.schema"));
         }
-        YamlNode claimsNode = Optional.ofNullable(top.get("claims")).orElseThrow(() -> root.error("no 'claims:' section"));
+        YamlNode claimsNode = Optional.ofNullable(top.get("claims")).orElseThrow(() -> root.error(AuditTexts.get("input.claims.no-claims")));
         Map<String, YamlNode> c = strict(claimsNode, CLAIMS);
         Map<String, YamlNode> logs = section(c, "logs", Set.of("retention", "max_level", "ip_addresses"));
         Map<String, YamlNode> archive = section(c, "message_archive", Set.of("retention", "default"));
@@ -87,7 +88,7 @@ public final class PolicyFile {
         Map<String, YamlNode> m = node.entries();
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw e.getValue().error(AuditTexts.get("input.unknown-key", String.join(", ", allowed.stream().sorted().toList())));
             }
         }
         return m;
@@ -110,9 +111,9 @@ public final class PolicyFile {
         }
         String t = n.text();
         if (Period.outOfRange(t)) {
-            throw n.error(name + ": value out of range (at most 1000 years)");
+            throw n.error(AuditTexts.get("input.claims.out-of-range", name));
         }
-        Period p = Period.parse(t).orElseThrow(() -> n.error(name + ": not a period (e.g. 7 days, 2 weeks, 30d, P7D, forever)"));
+        Period p = Period.parse(t).orElseThrow(() -> n.error(AuditTexts.get("input.claims.period", name)));
         return Optional.of(new Claim<>(p, file, n.line(), name + ": " + t));
     }
 
@@ -127,7 +128,7 @@ public final class PolicyFile {
             t = "warn";
         }
         if (!allowed.contains(t)) {
-            throw n.error(name + ": not one of " + String.join(", ", allowed));
+            throw n.error(AuditTexts.get("input.claims.choice", name, String.join(", ", allowed)));
         }
         return Optional.of(new Claim<>(t, file, n.line(), name + ": " + n.text()));
     }
@@ -141,7 +142,7 @@ public final class PolicyFile {
         boolean v = switch (t) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw n.error(name + ": expected true or false");
+            default -> throw n.error(AuditTexts.get("input.claims.bool", name));
         };
         return Optional.of(new Claim<>(v, file, n.line(), name + ": " + t));
     }
@@ -162,7 +163,7 @@ public final class PolicyFile {
         for (YamlNode item : n.items()) {
             YamlNode textNode = item.isMapping() ? strict(item, Set.of("text")).get("text") : item;
             if (textNode == null) {
-                throw item.error("other: each entry needs a text");
+                throw item.error(AuditTexts.get("input.claims.other"));
             }
             out.add(new Claim<>(textNode.text(), file, textNode.line(), textNode.text()));
         }

@@ -1,5 +1,6 @@
 package de.tomaudit.probe;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,16 +21,15 @@ public record ProbeSpec(String name, int port, String mode, String text) {
     public static ProbeSpec parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("--probe takes NAME:PORT[/MODE], e.g. example.org:443 or "
-                    + "chat.example.org:5222/xmpp-client, not '" + text + "'");
+            throw new IllegalArgumentException(AuditTexts.get("cli.usage.probe", String.valueOf(text)));
         }
         int port = Integer.parseInt(m.group(2));
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("--probe port out of range in '" + text + "'");
+            throw new IllegalArgumentException(AuditTexts.get("cli.usage.probe-port", text));
         }
         String mode = m.group(3) == null ? (port == 443 ? "https" : "tls") : m.group(3).toLowerCase(Locale.ROOT);
         if (!MODES.contains(mode)) {
-            throw new IllegalArgumentException("--probe mode '" + mode + "' is not one of " + String.join(", ", MODES));
+            throw new IllegalArgumentException(AuditTexts.get("cli.usage.probe-mode", mode, String.join(", ", MODES)));
         }
         String name = m.group(1).replace("[", "").replace("]", "");
         return new ProbeSpec(name, port, mode, text.trim());

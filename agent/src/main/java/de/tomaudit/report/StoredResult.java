@@ -1,5 +1,6 @@
 package de.tomaudit.report;
 
+import de.tomaudit.i18n.AuditTexts;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -47,7 +48,7 @@ public final class StoredResult {
     static AuditResult read(Path file, long maxBytes) {
         byte[] bytes;
         try {
-            bytes = AgentFiles.readBytes(file, "result file", maxBytes);
+            bytes = AgentFiles.readBytes(file, AuditTexts.get("input.what.result"), maxBytes);
         } catch (AgentFileException e) {
             throw new StoredResultException(e.getMessage());
         }
@@ -60,25 +61,22 @@ public final class StoredResult {
             r = MAPPER.readValue(bytes, AuditResult.class);
         } catch (ValueInstantiationException e) {
             // Jackson's messages quote the values and unknown field names of the file: only the kind is named (issue 13)
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation())
-                    + ": a required field is missing or has an impossible value");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.not-result", at(e.getLocation()), AuditTexts.get("input.result.required")));
         } catch (InvalidFormatException e) {
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation())
-                    + ": a value this version does not know");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.not-result", at(e.getLocation()), AuditTexts.get("input.result.value")));
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation())
-                    + ": a field this version does not know");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.not-result", at(e.getLocation()), AuditTexts.get("input.result.field")));
         } catch (MismatchedInputException e) {
-            throw new StoredResultException(file + ": not a tomaudit result" + at(e.getLocation()) + ": a value of the wrong type");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.not-result", at(e.getLocation()), AuditTexts.get("input.result.type")));
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new StoredResultException(file + ": not valid JSON" + at(e.getLocation()) + ": nesting depth or size beyond the limits");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.json", at(e.getLocation())) + ": " + AuditTexts.get("input.result.limits"));
         } catch (JsonProcessingException e) {
-            throw new StoredResultException(file + ": not valid JSON" + at(e.getLocation()));
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.json", at(e.getLocation())));
         } catch (IOException e) {
-            throw new StoredResultException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.file.unreadable", String.valueOf(e.getMessage())));
         }
         if (r == null || r.targets() == null) {
-            throw new StoredResultException(file + ": not a tomaudit result: no 'targets'");
+            throw new StoredResultException(file + ": " + AuditTexts.get("input.result.no-targets"));
         }
         return r;
     }
@@ -91,13 +89,13 @@ public final class StoredResult {
         try {
             return MAPPER.readValue(json, de.tomaudit.result.TargetResult.class);
         } catch (IOException e) {
-            throw new StoredResultException(where + ": not a tomaudit target result ("
-                    + (e instanceof JsonProcessingException j ? "not valid JSON" + at(j.getLocation()) : "cannot be read") + ")");
+            throw new StoredResultException(where + ": " + AuditTexts.get("input.result.not-target", e instanceof JsonProcessingException j
+                    ? AuditTexts.get("input.result.json", at(j.getLocation())) : AuditTexts.get("input.result.unreadable")));
         }
     }
 
     private static String at(JsonLocation l) {
-        return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+        return l == null || l.getLineNr() < 1 ? "" : AuditTexts.get("input.result.at", String.valueOf(l.getLineNr()), String.valueOf(l.getColumnNr()));
     }
 
     /** A result file that cannot be rendered: the message is one line naming the file. */

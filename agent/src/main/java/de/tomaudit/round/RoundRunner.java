@@ -1,5 +1,6 @@
 package de.tomaudit.round;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.audit.AuditOptions;
 import de.tomaudit.fleet.FleetRunner;
 import de.tomaudit.fleet.FleetTarget;
@@ -202,7 +203,7 @@ public final class RoundRunner {
                 workers.audit(t, options, settings).whenComplete((r, e) -> {
                     String json = null;
                     if (e != null) {
-                        LOG.warn("{}: round worker failed: {}", t.name(), e.toString());
+                        LOG.warn("{}: {}", t.name(), AuditTexts.get("round.worker-failed", e.toString()));
                     } else {
                         try {
                             json = HistoryStore.jsonOf(r); // here, beside the other audits, not on the board's thread
@@ -219,7 +220,7 @@ public final class RoundRunner {
             try {
                 board.heartbeat();
             } catch (HistoryException e) {
-                LOG.warn("lease heartbeat failed: {}", e.getMessage());
+                LOG.warn("{}", AuditTexts.get("round.heartbeat-failed", String.valueOf(e.getMessage())));
             }
         }
 
@@ -250,15 +251,15 @@ public final class RoundRunner {
             for (LeaseBoard.Finished f : results) {
                 LeaseBoard.Stored s = byDone.get(f.key());
                 if (s == null) {
-                    LOG.warn("{}: the lease ran out and another agent took the target over; this result is dropped",
-                            f.result().name());
+                    LOG.warn("{}: {}", f.result().name(), AuditTexts.get("round.lease-lost"));
                     continue;
                 }
                 stored++;
                 mine.add(f.result());
                 TargetResult r = f.result();
                 s.previous().ifPresent(p -> HistoryDiff.regressions(p.result(), r).forEach(c -> regressions.add(
-                        r.name() + ": " + c.ruleId() + " passed in " + p.runLabel() + " and fails now")));
+                        AuditTexts.get("history.regression", r.name(), c.ruleId(), HistoryDiff.label(p.runLabel(),
+                                de.tomaudit.i18n.Texts.of(AuditTexts.lang()))))));
             }
         }
 

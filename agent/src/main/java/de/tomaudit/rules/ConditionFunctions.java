@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class ConditionFunctions {
                 try {
                     p = java.time.Period.parse(upper);
                 } catch (DateTimeParseException e2) {
-                    throw new IllegalArgumentException("not a duration or out of range");
+                    throw new IllegalArgumentException(AuditTexts.get("rule.condition.duration-range"));
                 }
                 return p.getYears() * 365d + p.getMonths() * 30d + p.getDays();
             }
@@ -131,7 +132,7 @@ public final class ConditionFunctions {
                 default -> n * 365;
             };
         }
-        throw new IllegalArgumentException("not a duration (" + s.length() + " characters)");
+        throw new IllegalArgumentException(AuditTexts.get("rule.condition.duration", String.valueOf(s.length())));
     }
 
     private boolean test(JexlScript predicate, Object item) {
@@ -139,7 +140,7 @@ public final class ConditionFunctions {
         if (r instanceof Boolean b) {
             return b;
         }
-        throw new IllegalArgumentException("the lambda must return true or false, returned " + r);
+        throw new IllegalArgumentException(AuditTexts.get("rule.condition.lambda", String.valueOf(r)));
     }
 
     private static Iterable<?> items(Object items) {
@@ -152,6 +153,6 @@ public final class ConditionFunctions {
         if (items instanceof Map<?, ?> m) {
             return m.values();
         }
-        throw new IllegalArgumentException("expected a list, got " + items);
+        throw new IllegalArgumentException(AuditTexts.get("rule.condition.list", String.valueOf(items)));
     }
 }

@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class Conditions {
         } catch (JexlException e) {
             throw new IllegalArgumentException(cleanMessage(e), e);
         } catch (StackOverflowError e) {
-            throw new IllegalArgumentException("condition recursed too deeply");
+            throw new IllegalArgumentException(AuditTexts.get("rule.condition.too-deep"));
         }
     }
 

@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.facts.FactSet;
 import de.tomaudit.facts.Unavailable;
 import de.tomaudit.parse.yaml.YamlDocuments;
@@ -18,7 +19,7 @@ public final class RuleCaseParser {
 
     public static List<RuleCase> parse(String file, String text) throws RuleFileException {
         try {
-            YamlNode root = YamlDocuments.parse(file, text).orElseThrow(() -> new YamlException(file, 1, "empty test file"));
+            YamlNode root = YamlDocuments.parse(file, text).orElseThrow(() -> new YamlException(file, 1, AuditTexts.get("input.rule-case.empty")));
             String ruleId = root.require("rule").text();
             List<RuleCase> out = new ArrayList<>();
             for (YamlNode c : root.require("cases").items()) {
@@ -28,7 +29,7 @@ public final class RuleCaseParser {
                     for (Map.Entry<String, YamlNode> f : c.require("facts").entries().entrySet()) {
                         Object v = f.getValue().toValue();
                         if (v == null) {
-                            throw f.getValue().error("fact " + f.getKey() + " has no value (use unavailable: for a missing fact)");
+                            throw f.getValue().error(AuditTexts.get("input.rule-case.no-value", f.getKey()));
                         }
                         facts.put(f.getKey(), v);
                     }
@@ -41,7 +42,7 @@ public final class RuleCaseParser {
                         Unavailable.Kind k = switch (kind) {
                             case "error" -> Unavailable.Kind.ERROR;
                             case "not-applicable" -> Unavailable.Kind.NOT_APPLICABLE;
-                            default -> throw spec.require("kind").error("kind must be error or not-applicable");
+                            default -> throw spec.require("kind").error(AuditTexts.get("input.rule-case.kind"));
                         };
                         facts.unavailable(new Unavailable(u.getKey(), k, "collect", reason));
                     }

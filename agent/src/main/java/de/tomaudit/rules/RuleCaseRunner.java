@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.result.Status;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,8 +62,7 @@ public final class RuleCaseRunner {
                         }
                     }
                     out.add(new Outcome(c.ruleId(), c.name(), c.source(), shown.isEmpty(),
-                            shown.isEmpty() ? "" : "the why-line shows the rule's expression, not the deciding fact: "
-                                    + String.join(" / ", shown)));
+                            shown.isEmpty() ? "" : AuditTexts.get("rules.check.why-expression", String.join(" / ", shown))));
                 }
             }
         } catch (IOException e) {
@@ -90,18 +90,18 @@ public final class RuleCaseRunner {
         for (RuleCase c : cases) {
             Rule rule = byId.get(c.ruleId());
             if (rule == null) {
-                out.add(new Outcome(c.ruleId(), c.name(), c.source(), false, "no rule with id " + c.ruleId()));
+                out.add(new Outcome(c.ruleId(), c.name(), c.source(), false, AuditTexts.get("rules.check.no-rule", c.ruleId())));
                 continue;
             }
             Evaluation e = RuleEvaluator.evaluate(rule, c.facts());
             covered.computeIfAbsent(rule.id(), k -> EnumSet.noneOf(Status.class)).add(e.status());
             boolean ok = e.status() == c.expect() && c.severity().map(s -> s == e.severity()).orElse(true)
                     && c.why().map(w -> e.why().en().contains(w)).orElse(true);
-            String msg = ok ? "" : "expected " + c.expect().json() + c.severity().map(s -> " (" + s.json() + ")").orElse("")
-                    + c.why().map(w -> " with a why-line containing '" + w + "'").orElse("")
-                    + ", got " + e.status().json() + (e.status() == Status.FAIL ? " (" + e.severity().json() + ")" : "")
+            String msg = ok ? "" : AuditTexts.get("rules.check.expected", c.expect().json() + c.severity().map(s -> " (" + s.json() + ")").orElse("")
+                    + c.why().map(w -> AuditTexts.get("rules.check.with-why", w)).orElse(""),
+                    e.status().json() + (e.status() == Status.FAIL ? " (" + e.severity().json() + ")" : "")
                     + (e.reason().isEmpty() ? "" : ": " + e.reason())
-                    + (e.why().en().isEmpty() ? "" : " (why: " + e.why().en() + ")");
+                    + (e.why().en().isEmpty() ? "" : " (why: " + e.why().en() + ")"));
             out.add(new Outcome(c.ruleId(), c.name(), c.source(), ok, msg));
         }
         for (Rule r : byId.values()) {
@@ -109,16 +109,15 @@ public final class RuleCaseRunner {
             if (r.manual()) {
                 if (!seen.contains(Status.MANUAL)) {
                     out.add(new Outcome(r.id(), "coverage", r.source(), false,
-                            "a manual rule needs at least one case that gives manual (has: "
-                                    + seen.stream().map(Status::json).toList() + ")"));
+                            AuditTexts.get("rules.check.manual-coverage", String.valueOf(seen.stream().map(Status::json).toList()))));
                 }
                 continue;
             }
             Status failing = Status.FAIL;
             if (!seen.contains(Status.PASS) || !seen.contains(failing)) {
                 out.add(new Outcome(r.id(), "coverage", r.source(), false,
-                        "needs at least one case that passes and one that gives " + failing.json()
-                                + " (has: " + seen.stream().map(Status::json).toList() + ")"));
+                        AuditTexts.get("rules.check.coverage", failing.json(),
+                                String.valueOf(seen.stream().map(Status::json).toList()))));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import java.io.IOException;
@@ -136,11 +137,11 @@ public final class RuleLoader {
         String text;
         try (InputStream in = loader.getResourceAsStream("rules/" + name)) {
             if (in == null) {
-                throw new RuleFileException(display + ": listed in " + INDEX + " but missing from the jar");
+                throw new RuleFileException(AuditTexts.get("input.rule.not-in-jar", display, INDEX));
             }
             byte[] bytes = in.readNBytes(MAX_RULE_FILE + 1);
             if (bytes.length > MAX_RULE_FILE) {
-                throw new RuleFileException(display + ": larger than " + MAX_RULE_FILE + " bytes");
+                throw new RuleFileException(display + ": " + AuditTexts.get("input.rule.too-large", String.valueOf(MAX_RULE_FILE)));
             }
             text = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -175,7 +176,7 @@ public final class RuleLoader {
         }
         String before = seen.put(r.id(), r.source());
         if (before != null) {
-            throw new RuleFileException(r.source() + ": rule id " + r.id() + " is already defined at " + before);
+            throw new RuleFileException(r.source() + ": " + AuditTexts.get("input.rule.duplicate", r.id(), before));
         }
         rules.add(r);
     }
@@ -211,12 +212,12 @@ public final class RuleLoader {
 
     public static List<Rule> loadDirectory(Path dir) throws RuleFileException {
         if (!Files.isDirectory(dir)) {
-            throw new RuleFileException(dir + ": not a directory of rule files");
+            throw new RuleFileException(dir + ": " + AuditTexts.get("input.rule.not-a-directory"));
         }
         try {
             List<Rule> rules = loadTree(dir, pack -> true);
             if (rules.isEmpty()) {
-                throw new RuleFileException(dir + ": no rule files (*.yaml) found");
+                throw new RuleFileException(dir + ": " + AuditTexts.get("input.rule.no-files"));
             }
             return rules;
         } catch (IOException e) {
@@ -266,7 +267,7 @@ public final class RuleLoader {
 
     static String readText(Path file) throws RuleFileException, IOException {
         try {
-            return AgentFiles.read(file, "rule file", MAX_RULE_FILE);
+            return AgentFiles.read(file, AuditTexts.get("input.what.rule"), MAX_RULE_FILE);
         } catch (AgentFileException e) {
             throw new RuleFileException(display(file) + ": " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }

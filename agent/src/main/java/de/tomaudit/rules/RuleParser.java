@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.parse.yaml.YamlDocuments;
 import de.tomaudit.parse.yaml.YamlException;
 import de.tomaudit.parse.yaml.YamlNode;
@@ -52,22 +53,22 @@ public final class RuleParser {
     private static Rule parseNow(String file, String text) throws RuleFileException {
         try {
             YamlNode root = YamlDocuments.parse(file, text)
-                    .orElseThrow(() -> new YamlException(file, 1, "empty rule file"));
+                    .orElseThrow(() -> new YamlException(file, 1, AuditTexts.get("input.rule.empty")));
             for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
                 if (!KEYS.contains(e.getKey())) {
-                    throw e.getValue().error("unknown key '" + e.getKey() + "' (allowed: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                    throw e.getValue().error(AuditTexts.get("input.rule.key", e.getKey(), String.join(", ", KEYS.stream().sorted().toList())));
                 }
             }
             YamlNode idNode = root.require("id");
             String id = idNode.text();
             if (!ID.matcher(id).matches()) {
-                throw idNode.error("rule id '" + id + "' must look like pack.name (lower case, digits, hyphens)");
+                throw idNode.error(AuditTexts.get("input.rule.id", id));
             }
             if (isManual(root)) {
                 return manual(file, root, idNode, id);
             }
             if (root.get("question").isPresent()) {
-                throw root.require("question").error("'question' belongs to a manual rule (manual: true)");
+                throw root.require("question").error(AuditTexts.get("input.rule.question"));
             }
             YamlNode sevNode = root.require("severity");
             Severity severity = severity(sevNode);
@@ -97,12 +98,12 @@ public final class RuleParser {
                 for (Map.Entry<String, YamlNode> e : root.require("evidenceWhere").entries().entrySet()) {
                     String lambda = e.getValue().text().strip();
                     if (!lambda.matches("(?s)[a-z_][a-z0-9_]*\\s*->.+")) {
-                        throw e.getValue().error("evidenceWhere needs a function 'x -> condition'");
+                        throw e.getValue().error(AuditTexts.get("input.rule.evidence-where"));
                     }
                     try {
                         evidenceWhere.put(e.getKey(), compile("t:filter(" + e.getKey() + ", " + lambda + ")"));
                     } catch (IllegalArgumentException ex) {
-                        throw e.getValue().error("evidenceWhere does not compile: " + ex.getMessage());
+                        throw e.getValue().error(AuditTexts.get("input.rule.evidence-where-compile", ex.getMessage()));
                     }
                 }
             }
@@ -123,7 +124,7 @@ public final class RuleParser {
         YamlNode m = root.require("manual");
         String v = m.text();
         if (!v.equals("true") && !v.equals("false")) {
-            throw m.error("manual must be true or false, not '" + v + "'");
+            throw m.error(AuditTexts.get("input.rule.manual", v));
         }
         return v.equals("true");
     }
@@ -136,14 +137,14 @@ public final class RuleParser {
     private static Rule manual(String file, YamlNode root, YamlNode idNode, String id) throws YamlException {
         for (String key : JUDGING) {
             if (root.get(key).isPresent()) {
-                throw root.require(key).error("a manual rule judges no facts: '" + key + "' is not allowed with manual: true");
+                throw root.require(key).error(AuditTexts.get("input.rule.manual-judges", key));
             }
         }
         Severity severity = root.get("severity").isPresent() ? severity(root.require("severity")) : Severity.INFO;
         Text title = text(root.require("title"));
         Text question = text(root.require("question"));
         if (question.en().isBlank() || question.de().isBlank()) {
-            throw root.require("question").error("a manual rule needs its question in both languages");
+            throw root.require("question").error(AuditTexts.get("input.rule.manual-question"));
         }
         Text remediation = text(root.require("remediation"));
         TomTags tom = tom(root.require("tom"));
@@ -165,12 +166,12 @@ public final class RuleParser {
     private static Condition condition(YamlNode n) throws YamlException {
         String expr = n.text();
         if (expr.isBlank()) {
-            throw n.error("empty condition");
+            throw n.error(AuditTexts.get("input.rule.empty-condition"));
         }
         try {
             return compile(expr);
         } catch (IllegalArgumentException e) {
-            throw n.error("condition does not compile: " + e.getMessage());
+            throw n.error(AuditTexts.get("input.rule.condition", e.getMessage()));
         }
     }
 
@@ -183,14 +184,14 @@ public final class RuleParser {
             Optional<Condition> when = Optional.empty();
             for (String key : fields.keySet()) {
                 if (!Set.of("when", "en", "de").contains(key)) {
-                    throw fields.get(key).error("unknown key '" + key + "' in why (when, en, de)");
+                    throw fields.get(key).error(AuditTexts.get("input.rule.why-key", key));
                 }
             }
             if (fields.containsKey("when")) {
                 when = Optional.of(condition(fields.get("when")));
             }
             if (!fields.containsKey("en") || !fields.containsKey("de")) {
-                throw e.error("a why needs both 'en' and 'de'");
+                throw e.error(AuditTexts.get("input.rule.why-languages"));
             }
             out.add(new Why(when, template(fields.get("en")), template(fields.get("de"))));
         }
@@ -201,7 +202,7 @@ public final class RuleParser {
         try {
             return WhyTemplate.compile(n.text().strip(), RuleParser::compile);
         } catch (IllegalArgumentException e) {
-            throw n.error("why template: " + e.getMessage());
+            throw n.error(AuditTexts.get("input.rule.why-template", e.getMessage()));
         }
     }
 
@@ -209,11 +210,11 @@ public final class RuleParser {
         Map<String, YamlNode> e = n.entries();
         for (String lang : e.keySet()) {
             if (!lang.equals("en") && !lang.equals("de")) {
-                throw e.get(lang).error("unknown language '" + lang + "' (en, de)");
+                throw e.get(lang).error(AuditTexts.get("input.rule.language", lang));
             }
         }
         if (!e.containsKey("en") || !e.containsKey("de")) {
-            throw n.error("needs both 'en' and 'de'");
+            throw n.error(AuditTexts.get("input.rule.both-languages"));
         }
         return new Text(e.get("en").text().strip(), e.get("de").text().strip());
     }
@@ -225,19 +226,19 @@ public final class RuleParser {
             List<String> tags = e.containsKey(vocab) ? e.get(vocab).texts() : List.of();
             for (String t : tags) {
                 if (!TomTags.vocabulary(vocab).contains(t)) {
-                    throw e.get(vocab).error("'" + t + "' is not a " + vocab + " tag of the TOM vocabulary (" +
-                            String.join(", ", TomTags.vocabulary(vocab).stream().sorted().toList()) + ")");
+                    throw e.get(vocab).error(AuditTexts.get("input.rule.tag", t, vocab,
+                            String.join(", ", TomTags.vocabulary(vocab).stream().sorted().toList())));
                 }
             }
             lists.add(tags);
         }
         for (String key : e.keySet()) {
             if (!Set.of("gdpr", "sdm", "kontrolle").contains(key)) {
-                throw e.get(key).error("unknown TOM vocabulary '" + key + "' (gdpr, sdm, kontrolle)");
+                throw e.get(key).error(AuditTexts.get("input.rule.vocabulary", key));
             }
         }
         if (lists.stream().allMatch(List::isEmpty)) {
-            throw n.error("a rule needs at least one TOM tag");
+            throw n.error(AuditTexts.get("input.rule.no-tag"));
         }
         return new TomTags(lists.get(0), lists.get(1), lists.get(2));
     }

@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.Locale;
 
 /** Severity scale of shared/docs/RULES.md, ordered from info to critical. */
@@ -16,7 +17,7 @@ public enum Severity {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown severity '" + s + "' (info, low, medium, high, critical)");
+        throw new IllegalArgumentException(AuditTexts.get("input.rule.severity", s));
     }
 
     public boolean atLeast(Severity other) {

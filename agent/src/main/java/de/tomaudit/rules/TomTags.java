@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public record TomTags(List<String> gdpr, List<String> sdm, List<String> kontroll
             case "gdpr" -> GDPR;
             case "sdm" -> SDM;
             case "kontrolle" -> KONTROLLE;
-            default -> throw new IllegalArgumentException("unknown TOM vocabulary '" + name + "' (gdpr, sdm, kontrolle)");
+            default -> throw new IllegalArgumentException(AuditTexts.get("input.rule.vocabulary", name));
         };
     }
 }

@@ -1,5 +1,6 @@
 package de.tomaudit.rules;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public record WhyTemplate(String text, List<Object> parts) {
                     j++;
                 }
                 if (depth != 0) {
-                    throw new IllegalArgumentException("unclosed '{' at character " + (i + 1));
+                    throw new IllegalArgumentException(AuditTexts.get("input.rule.why-unclosed", String.valueOf(i + 1)));
                 }
                 if (literal.length() > 0) {
                     parts.add(literal.toString());
@@ -66,7 +67,7 @@ public record WhyTemplate(String text, List<Object> parts) {
                 parts.add(holes.apply(text.substring(i + 1, j - 1)));
                 i = j;
             } else if (c == '}') {
-                throw new IllegalArgumentException("'}' without '{' at character " + (i + 1));
+                throw new IllegalArgumentException(AuditTexts.get("input.rule.why-unopened", String.valueOf(i + 1)));
             } else {
                 literal.append(c);
                 i++;

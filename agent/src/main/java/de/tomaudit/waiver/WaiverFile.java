@@ -1,5 +1,6 @@
 package de.tomaudit.waiver;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import de.tomaudit.parse.yaml.YamlDocuments;
@@ -33,7 +34,7 @@ public final class WaiverFile {
     public static List<Waiver> load(Path file) throws YamlException {
         String text;
         try {
-            text = AgentFiles.read(file, "waivers file", 1024 * 1024);
+            text = AgentFiles.read(file, AuditTexts.get("input.what.waivers"), 1024 * 1024);
         } catch (AgentFileException e) {
             throw new YamlException(file.toString(), 0, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
@@ -41,7 +42,7 @@ public final class WaiverFile {
         try {
             written = LocalDate.ofInstant(java.nio.file.Files.getLastModifiedTime(file).toInstant(), java.time.ZoneId.systemDefault());
         } catch (java.io.IOException e) {
-            throw new YamlException(file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new YamlException(file.toString(), 0, AuditTexts.get("input.file.unreadable", e.getClass().getSimpleName()));
         }
         return parse(file.toString(), text, written);
     }
@@ -52,33 +53,32 @@ public final class WaiverFile {
 
     /** Parses; with {@code writtenOn}, an expiry date before it is an error. */
     public static List<Waiver> parse(String file, String text, LocalDate writtenOn) throws YamlException {
-        YamlNode root = YamlDocuments.parse(file, text).orElseThrow(() -> new YamlException(file, 1, "empty waivers file"));
+        YamlNode root = YamlDocuments.parse(file, text).orElseThrow(() -> new YamlException(file, 1, AuditTexts.get("input.waivers.empty")));
         List<Waiver> out = new ArrayList<>();
         for (YamlNode w : root.require("waivers").items()) {
             for (var e : w.entries().entrySet()) {
                 if (!KEYS.contains(e.getKey())) {
-                    throw e.getValue().error("unknown key (known: rule, target, justification, approver, expires)");
+                    throw e.getValue().error(AuditTexts.get("input.unknown-key", "rule, target, justification, approver, expires"));
                 }
             }
             String justification = w.require("justification").text().strip();
             if (justification.isEmpty()) {
-                throw w.error("a waiver needs a justification");
+                throw w.error(AuditTexts.get("input.waivers.justification"));
             }
             YamlNode exp = w.require("expires");
             LocalDate expires;
             try {
                 expires = LocalDate.parse(exp.text());
             } catch (DateTimeParseException e) {
-                throw exp.error("expires must be a date like 2027-01-31");
+                throw exp.error(AuditTexts.get("input.waivers.date"));
             }
             if (writtenOn != null && expires.isBefore(writtenOn)) {
-                throw exp.error("expires " + expires + " had already passed when the file was written (" + writtenOn
-                        + "): a waiver must expire in the future");
+                throw exp.error(AuditTexts.get("input.waivers.passed", expires.toString(), writtenOn.toString()));
             }
             YamlNode approverNode = w.require("approver");
             String approver = approverNode.text().strip();
             if (approver.isEmpty()) {
-                throw approverNode.error("a waiver needs an approver: who accepted the risk");
+                throw approverNode.error(AuditTexts.get("input.waivers.approver"));
             }
             String target = w.get("target").isPresent() ? w.require("target").text() : "*";
             out.add(new Waiver(w.require("rule").text(), target, justification, approver, expires, w.location()));

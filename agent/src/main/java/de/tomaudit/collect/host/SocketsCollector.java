@@ -112,7 +112,7 @@ public final class SocketsCollector implements Collector {
 
     private static void publish(SocketList list, String how, String source, FactSet.Builder facts) {
         if (!list.problems().isEmpty()) {
-            LOG.warn("skipped unreadable socket lines: {}", problems(list));
+            LOG.warn("{}", AuditTexts.get("collect.sockets.skipped", problems(list)));
         }
         List<Map<String, Object>> listening = new ArrayList<>();
         List<Map<String, Object>> pub = new ArrayList<>();

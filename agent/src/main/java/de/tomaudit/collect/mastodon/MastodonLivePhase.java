@@ -70,21 +70,20 @@ public final class MastodonLivePhase {
             MastodonApiFacts.REQUESTS.forEach((path, why) -> out.add(PlannedAccess.request("GET https://DOMAIN" + path
                     + " (Host: DOMAIN, Accept: application/json)", why)));
         }
-        String when = db.credentials() ? "" : " (not made now: no " + MastodonDbSettings.PASSWORD_ENV + " and no ~/.pgpass)";
+        // shown only by --dry-run (not part of scripts/collect.sh): in the command's language
+        String when = db.credentials() ? "" : AuditTexts.get("plan.mastodon-db.not-now", MastodonDbSettings.PASSWORD_ENV);
         if (db.jdbcUrl().isPresent()) {
-            out.add(PlannedAccess.connect(MastodonDbConnector.redact(db.jdbcUrl().get()), "PostgreSQL (--mastodon-db) as role "
-                    + db.user() + when));
+            out.add(PlannedAccess.connect(MastodonDbConnector.redact(db.jdbcUrl().get()), AuditTexts.get("plan.mastodon-db.url", db.user(), when)));
         } else if (networkTarget && !local) {
-            out.add(PlannedAccess.connect("DB_HOST:DB_PORT/DB_NAME of .env.production", "PostgreSQL as role " + db.user()
-                    + " through a port forward on the SSH connection (a socket directory in DB_HOST: localhost there)" + when));
+            out.add(PlannedAccess.connect("DB_HOST:DB_PORT/DB_NAME of .env.production", AuditTexts.get("plan.mastodon-db.forward",
+                    db.user(), when)));
         } else if (local) {
-            out.add(PlannedAccess.connect("DB_HOST:DB_PORT/DB_NAME of .env.production", "PostgreSQL as role " + db.user()
-                    + " (a socket directory in DB_HOST: localhost)" + when));
+            out.add(PlannedAccess.connect("DB_HOST:DB_PORT/DB_NAME of .env.production", AuditTexts.get("plan.mastodon-db.local", db.user(), when)));
         } else {
             return out; // dir: and bundle: targets reach no database without --mastodon-db
         }
         for (String sql : MastodonDbCheck.statements(db.statementTimeout())) {
-            out.add(PlannedAccess.query(sql, "read-only transaction, aggregates only" + when));
+            out.add(PlannedAccess.query(sql, AuditTexts.get("plan.mastodon-db.query", when)));
         }
         return out;
     }

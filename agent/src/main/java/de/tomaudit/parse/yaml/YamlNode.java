@@ -1,5 +1,6 @@
 package de.tomaudit.parse.yaml;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,15 +62,15 @@ public final class YamlNode {
     /** Entries of a mapping in document order; keys must be scalars, duplicates are refused. */
     public Map<String, YamlNode> entries() throws YamlException {
         if (!(node instanceof MappingNode m)) {
-            throw error("expected a mapping (key: value), found " + kind());
+            throw error(AuditTexts.get("input.yaml.mapping", kind()));
         }
         Map<String, YamlNode> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                throw new YamlNode(file, t.getKeyNode()).error("mapping keys must be plain text");
+                throw new YamlNode(file, t.getKeyNode()).error(AuditTexts.get("input.yaml.key-text"));
             }
             if (out.put(k.getValue(), new YamlNode(file, t.getValueNode())) != null) {
-                throw new YamlNode(file, k).error("duplicate key '" + YamlException.shown(k.getValue()) + "'");
+                throw new YamlNode(file, k).error(AuditTexts.get("input.yaml.duplicate-key", YamlException.shown(k.getValue())));
             }
         }
         return out;
@@ -78,7 +79,7 @@ public final class YamlNode {
     /** Entries with their key nodes, for formats whose keys carry meaning beyond text. */
     public List<Map.Entry<YamlNode, YamlNode>> pairs() throws YamlException {
         if (!(node instanceof MappingNode m)) {
-            throw error("expected a mapping (key: value), found " + kind());
+            throw error(AuditTexts.get("input.yaml.mapping", kind()));
         }
         List<Map.Entry<YamlNode, YamlNode>> out = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
@@ -89,7 +90,7 @@ public final class YamlNode {
 
     public List<YamlNode> items() throws YamlException {
         if (!(node instanceof SequenceNode s)) {
-            throw error("expected a list, found " + kind());
+            throw error(AuditTexts.get("input.yaml.list", kind()));
         }
         List<YamlNode> out = new ArrayList<>();
         for (Node n : s.getValue()) {
@@ -101,7 +102,7 @@ public final class YamlNode {
     /** A scalar's text (any scalar: strings, numbers and booleans as written). */
     public String text() throws YamlException {
         if (!(node instanceof ScalarNode s)) {
-            throw error("expected a single value, found " + kind());
+            throw error(AuditTexts.get("input.yaml.scalar", kind()));
         }
         return s.getValue();
     }
@@ -164,17 +165,17 @@ public final class YamlNode {
     }
 
     public YamlNode require(String key) throws YamlException {
-        return get(key).orElseThrow(() -> error("missing required key '" + key + "'"));
+        return get(key).orElseThrow(() -> error(AuditTexts.get("input.yaml.required", key)));
     }
 
     private String kind() {
         if (node instanceof MappingNode) {
-            return "a mapping";
+            return AuditTexts.get("input.yaml.a-mapping");
         }
         if (node instanceof SequenceNode) {
-            return "a list";
+            return AuditTexts.get("input.yaml.a-list");
         }
         // the value itself is not quoted: it may be a secret, or span lines
-        return "a single value";
+        return AuditTexts.get("input.yaml.a-scalar");
     }
 }

@@ -74,7 +74,7 @@ public final class CertificateInspector {
             Thread.currentThread().interrupt();
             return Set.of();
         } catch (java.util.concurrent.ExecutionException e) {
-            LOG.warn("the system trust store could not be loaded: {}", e.getCause().toString());
+            LOG.warn("{}", AuditTexts.get("probe.trust-store", e.getCause().toString()));
             return Set.of();
         }
     }
@@ -92,7 +92,7 @@ public final class CertificateInspector {
                 }
             }
         } catch (GeneralSecurityException e) {
-            LOG.warn("the system trust store could not be loaded: {}", e.getMessage());
+            LOG.warn("{}", AuditTexts.get("probe.trust-store", String.valueOf(e.getMessage())));
         }
         return out;
     }

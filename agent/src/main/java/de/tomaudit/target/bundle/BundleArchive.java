@@ -1,5 +1,6 @@
 package de.tomaudit.target.bundle;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,15 +68,15 @@ final class BundleArchive {
             int b2 = in.read();
             in.reset();
             if (b1 != 0x1f || b2 != 0x8b) {
-                throw new BundleException(file + " is not gzip-compressed: a bundle is the .tar.gz written by scripts/collect.sh");
+                throw new BundleException(AuditTexts.get("bundle.not-gzip", String.valueOf(file)));
             }
             try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in, true))) {
                 return new BundleArchive(readEntries(tar, maxFileBytes, maxOutputBytes, maxTotalBytes));
             }
         } catch (NoSuchFileException e) {
-            throw new BundleException(file + " does not exist");
+            throw new BundleException(file + " " + AuditTexts.get("input.file.missing"));
         } catch (IOException | RuntimeException e) {
-            throw new BundleException(file + " is not a readable tar.gz: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            throw new BundleException(AuditTexts.get("bundle.not-tar", String.valueOf(file), e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
@@ -87,31 +88,31 @@ final class BundleArchive {
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
             if (++count > MAX_ENTRIES) {
-                throw new BundleException("more than " + MAX_ENTRIES + " entries: not a bundle made by scripts/collect.sh");
+                throw new BundleException(AuditTexts.get("bundle.too-many", String.valueOf(MAX_ENTRIES)));
             }
             String name = name(e.getName());
             if (!e.isDirectory() && !regular(e)) {
-                throw new BundleException("entry '" + e.getName() + "' is " + kind(e) + ": a bundle holds only regular files");
+                throw new BundleException(AuditTexts.get("bundle.entry-kind", e.getName(), kind(e)));
             }
             if (e.isDirectory()) {
                 if (!name.isEmpty() && !name.equals(BundleLayout.FILES) && !name.equals(BundleLayout.COMMANDS)
                         && !name.startsWith(BundleLayout.FILES + "/") && !name.startsWith(BundleLayout.COMMANDS + "/")) {
-                    throw new BundleException("unexpected directory '" + e.getName() + "' in the bundle");
+                    throw new BundleException(AuditTexts.get("bundle.directory", e.getName()));
                 }
                 continue;
             }
             long cap = cap(name, maxFileBytes, maxOutputBytes);
             long size = e.getSize();
             if (size < 0) {
-                throw new BundleException("entry '" + e.getName() + "' has a negative size");
+                throw new BundleException(AuditTexts.get("bundle.negative", e.getName()));
             }
             total += size;
             if (total > maxTotalBytes) {
-                throw new BundleException("the entries hold more than " + maxTotalBytes + " bytes in all: refused");
+                throw new BundleException(AuditTexts.get("bundle.total", String.valueOf(maxTotalBytes)));
             }
             Entry entry;
             if (size > cap && (name.equals(BundleLayout.MANIFEST) || name.equals(BundleLayout.INDEX))) {
-                throw new BundleException("entry '" + name + "' is " + size + " bytes, over the limit of " + cap);
+                throw new BundleException(AuditTexts.get("bundle.entry-size", name, String.valueOf(size), String.valueOf(cap)));
             } else if (size > cap && name.startsWith(BundleLayout.COMMANDS + "/")) {
                 entry = readCapped(tar, name, size, (int) cap);
             } else if (size > cap) {
@@ -121,7 +122,7 @@ final class BundleArchive {
                 entry = new Entry(name, size, Optional.of(data), Optional.of(sha256(data)));
             }
             if (out.put(name, entry) != null) {
-                throw new BundleException("entry '" + name + "' occurs twice in the bundle");
+                throw new BundleException(AuditTexts.get("bundle.twice", name));
             }
         }
         return out;
@@ -140,18 +141,18 @@ final class BundleArchive {
             n = n.substring(0, n.length() - 1);
         }
         if (raw.startsWith("/") || raw.indexOf('\0') >= 0 || raw.indexOf('\\') >= 0) {
-            throw new BundleException("entry name '" + printable(raw) + "' is absolute or not a plain path: refused");
+            throw new BundleException(AuditTexts.get("bundle.absolute", printable(raw)));
         }
         for (String part : n.split("/", -1)) {
             if (part.equals("..") || part.equals(".") || part.isEmpty()) {
-                throw new BundleException("entry name '" + printable(raw) + "' leaves or bends the bundle's tree: refused");
+                throw new BundleException(AuditTexts.get("bundle.leaves", printable(raw)));
             }
         }
         boolean known = n.equals(BundleLayout.MANIFEST) || n.equals(BundleLayout.INDEX) || n.equals(BundleLayout.FILES)
                 || n.equals(BundleLayout.COMMANDS) || n.startsWith(BundleLayout.FILES + "/")
                 || n.startsWith(BundleLayout.COMMANDS + "/");
         if (!known) {
-            throw new BundleException("unexpected entry '" + printable(raw) + "' (a bundle holds manifest, index, files/, commands/)");
+            throw new BundleException(AuditTexts.get("bundle.unexpected", printable(raw)));
         }
         return n;
     }
@@ -180,7 +181,7 @@ final class BundleArchive {
             buf.write(chunk, 0, n);
         }
         if (buf.size() != size) {
-            throw new BundleException("an entry is truncated (" + buf.size() + " of " + size + " bytes)");
+            throw new BundleException(AuditTexts.get("bundle.truncated-any", String.valueOf(buf.size()), String.valueOf(size)));
         }
         return buf.toByteArray();
     }
@@ -200,7 +201,7 @@ final class BundleArchive {
             seen += n;
         }
         if (seen != size) {
-            throw new BundleException("entry '" + name + "' is truncated (" + seen + " of " + size + " bytes)");
+            throw new BundleException(AuditTexts.get("bundle.truncated", name, String.valueOf(seen), String.valueOf(size)));
         }
         return new Entry(name, size, Optional.of(kept.toByteArray()), Optional.of(HexFormat.of().formatHex(digest.digest())));
     }
@@ -219,18 +220,18 @@ final class BundleArchive {
 
     private static String kind(TarArchiveEntry e) {
         if (e.isSymbolicLink()) {
-            return "a symbolic link to '" + printable(e.getLinkName()) + "'";
+            return AuditTexts.get("bundle.kind.symlink", printable(e.getLinkName()));
         }
         if (e.isLink()) {
-            return "a hard link to '" + printable(e.getLinkName()) + "'";
+            return AuditTexts.get("bundle.kind.hardlink", printable(e.getLinkName()));
         }
         if (e.isCharacterDevice() || e.isBlockDevice()) {
-            return "a device";
+            return AuditTexts.get("bundle.kind.device");
         }
         if (e.isFIFO()) {
-            return "a named pipe";
+            return AuditTexts.get("bundle.kind.fifo");
         }
-        return "not a regular file (type " + (char) e.getLinkFlag() + ")";
+        return AuditTexts.get("bundle.kind.other", String.valueOf((char) e.getLinkFlag()));
     }
 
     /** At most 200 characters, control characters shown as '?', for messages about hostile names. */

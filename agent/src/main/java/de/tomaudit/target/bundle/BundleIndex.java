@@ -124,11 +124,11 @@ final class BundleIndex {
                     case "f" -> FileStat.Type.FILE;
                     case "d" -> FileStat.Type.DIRECTORY;
                     case "o" -> FileStat.Type.OTHER;
-                    default -> throw bad(no, "unknown file type '" + f[2] + "'");
+                    default -> throw bad(no, AuditTexts.get("bundle.index.file-type", BundleArchive.printable(f[2])));
                 };
                 if (!MODE.matcher(f[3]).matches() || !NUMBER.matcher(f[6]).matches() || !NUMBER.matcher(f[7]).matches()
                         || f[4].isEmpty() || f[5].isEmpty()) {
-                    throw bad(no, "malformed mode, owner, group, size or time");
+                    throw bad(no, AuditTexts.get("bundle.index.stat"));
                 }
                 int mode = Integer.parseInt(f[3], 8) & 0777;
                 stats.putIfAbsent(path, new FileStat(path, type, mode, f[4], f[5], Long.parseLong(f[6]),
@@ -141,7 +141,7 @@ final class BundleIndex {
             case "error" -> {
                 fields(f, 5, no, "error OP PATH REASON TEXT");
                 if (!List.of("stat", "read", "list").contains(f[1])) {
-                    throw bad(no, "unknown operation '" + f[1] + "'");
+                    throw bad(no, AuditTexts.get("bundle.index.operation", BundleArchive.printable(f[1])));
                 }
                 String path = path(f[2], no);
                 failures.putIfAbsent(f[1] + "\t" + path, failure(path, f[3], f[4], no));
@@ -154,17 +154,17 @@ final class BundleIndex {
                 fields(f, 4, no, "entry DIR TYPE NAME");
                 Map<String, DirEntry> l = listings.get(path(f[1], no));
                 if (l == null) {
-                    throw bad(no, "entry for a directory without a 'list' line");
+                    throw bad(no, AuditTexts.get("bundle.index.no-list"));
                 }
                 if (f[3].isEmpty() || f[3].contains("/") || f[3].equals(".") || f[3].equals("..")) {
-                    throw bad(no, "not a file name: '" + BundleArchive.printable(f[3]) + "'");
+                    throw bad(no, AuditTexts.get("bundle.index.file-name", BundleArchive.printable(f[3])));
                 }
                 FileStat.Type type = switch (f[2]) {
                     case "f" -> FileStat.Type.FILE;
                     case "d" -> FileStat.Type.DIRECTORY;
                     case "l" -> FileStat.Type.SYMLINK;
                     case "o" -> FileStat.Type.OTHER;
-                    default -> throw bad(no, "unknown entry type '" + f[2] + "'");
+                    default -> throw bad(no, AuditTexts.get("bundle.index.entry-type", BundleArchive.printable(f[2])));
                 };
                 l.putIfAbsent(f[3], new DirEntry(f[3], type));
             }
@@ -172,12 +172,12 @@ final class BundleIndex {
                 fields(f, 5, no, "run ID STATUS EXIT ARGV");
                 if (!ID.matcher(f[1]).matches() || !List.of("ok", "missing", "timeout", "skipped").contains(f[2])
                         || !NUMBER.matcher(f[3]).matches()) {
-                    throw bad(no, "malformed command record");
+                    throw bad(no, AuditTexts.get("bundle.index.command"));
                 }
                 runs.putIfAbsent(f[1], new Run(f[1], f[2], (int) Math.max(Integer.MIN_VALUE,
                         Math.min(Integer.MAX_VALUE, Long.parseLong(f[3]))), f[4]));
             }
-            default -> throw bad(no, "unknown record '" + BundleArchive.printable(f[0]) + "'");
+            default -> throw bad(no, AuditTexts.get("bundle.index.record", BundleArchive.printable(f[0])));
         }
     }
 
@@ -188,18 +188,18 @@ final class BundleIndex {
             case "loop" -> new Failure(TargetException.Reason.SYMLINK_LOOP, AuditTexts.get("target.file.loop", path));
             case "toolarge" -> new Failure(TargetException.Reason.TOO_LARGE, AuditTexts.get("target.bundle.too-large", path, detail));
             case "io" -> new Failure(TargetException.Reason.IO, path + ": " + detail);
-            default -> throw bad(no, "unknown failure reason '" + BundleArchive.printable(reason) + "'");
+            default -> throw bad(no, AuditTexts.get("bundle.index.reason", BundleArchive.printable(reason)));
         };
     }
 
     private static void fields(String[] f, int n, int no, String form) throws BundleException {
         if (f.length != n) {
-            throw bad(no, "expected '" + form + "' (" + n + " tab-separated fields), found " + f.length);
+            throw bad(no, AuditTexts.get("bundle.index.fields", form, String.valueOf(n), String.valueOf(f.length)));
         }
     }
 
     private static String path(String raw, int no) throws BundleException {
-        return BundlePaths.normalize(raw).orElseThrow(() -> bad(no, "not an absolute path: '" + BundleArchive.printable(raw) + "'"));
+        return BundlePaths.normalize(raw).orElseThrow(() -> bad(no, AuditTexts.get("bundle.index.path", BundleArchive.printable(raw))));
     }
 
     private static BundleException bad(int no, String message) {

@@ -1,5 +1,6 @@
 package de.tomaudit.target.bundle;
 
+import de.tomaudit.i18n.AuditTexts;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ public record BundleManifest(String host, String time, String tool, String user,
     static BundleManifest parse(byte[] bytes) throws BundleException {
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
         if (lines.isEmpty() || !lines.get(0).equals(BundleLayout.FORMAT)) {
-            throw new BundleException("manifest:1: expected '" + BundleLayout.FORMAT + "' (a bundle from scripts/collect.sh), found '"
-                    + BundleArchive.printable(lines.isEmpty() ? "" : lines.get(0)) + "'");
+            throw new BundleException("manifest:1: " + AuditTexts.get("bundle.manifest.format", BundleLayout.FORMAT,
+                    BundleArchive.printable(lines.isEmpty() ? "" : lines.get(0))));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Checksum> sums = new LinkedHashMap<>();
@@ -48,24 +49,24 @@ public record BundleManifest(String host, String time, String tool, String user,
             String[] f = line.split("\t", -1);
             if (f[0].equals("sha256")) {
                 if (f.length != 3 || !HEX.matcher(f[1]).matches() || f[2].isEmpty()) {
-                    throw new BundleException("manifest:" + no + ": expected 'sha256<TAB>64 hex digits<TAB>entry'");
+                    throw new BundleException("manifest:" + no + ": " + AuditTexts.get("bundle.manifest.sha256"));
                 }
                 if (sums.put(f[2], new Checksum(f[1], no)) != null) {
-                    throw new BundleException("manifest:" + no + ": entry " + BundleArchive.printable(f[2]) + " listed twice");
+                    throw new BundleException("manifest:" + no + ": " + AuditTexts.get("bundle.manifest.twice", BundleArchive.printable(f[2])));
                 }
             } else if (f.length == 2 && List.of("host", "time", "tool", "user", "commands", "root").contains(f[0])) {
                 fields.put(f[0], f[1]);
             } else {
-                throw new BundleException("manifest:" + no + ": unknown line '" + BundleArchive.printable(line) + "'");
+                throw new BundleException("manifest:" + no + ": " + AuditTexts.get("bundle.manifest.line", BundleArchive.printable(line)));
             }
         }
         String host = fields.getOrDefault("host", "");
         if (!HOST.matcher(host).matches()) {
-            throw new BundleException("manifest: missing or malformed host '" + BundleArchive.printable(host) + "'");
+            throw new BundleException("manifest: " + AuditTexts.get("bundle.manifest.host", BundleArchive.printable(host)));
         }
         for (String required : List.of("time", "tool", "commands")) {
             if (!fields.containsKey(required)) {
-                throw new BundleException("manifest: missing the '" + required + "' line");
+                throw new BundleException("manifest: " + AuditTexts.get("bundle.manifest.required", required));
             }
         }
         return new BundleManifest(host, fields.get("time"), fields.get("tool"), fields.getOrDefault("user", ""),
@@ -80,17 +81,15 @@ public record BundleManifest(String host, String time, String tool, String user,
             }
             Checksum sum = checksums.get(e.name());
             if (sum == null) {
-                throw new BundleException("tampered: entry " + BundleArchive.printable(e.name()) + " is not in the manifest");
+                throw new BundleException(AuditTexts.get("bundle.tampered.unlisted", BundleArchive.printable(e.name())));
             }
             if (e.sha256().isPresent() && !e.sha256().get().equals(sum.sha256())) {
-                throw new BundleException("tampered: the sha256 of " + BundleArchive.printable(e.name())
-                        + " does not match manifest:" + sum.line());
+                throw new BundleException(AuditTexts.get("bundle.tampered.sha256", BundleArchive.printable(e.name()), String.valueOf(sum.line())));
             }
         }
         for (Map.Entry<String, Checksum> s : checksums.entrySet()) {
             if (archive.entry(s.getKey()).isEmpty()) {
-                throw new BundleException("tampered: manifest:" + s.getValue().line() + " lists "
-                        + BundleArchive.printable(s.getKey()) + ", which is not in the bundle");
+                throw new BundleException(AuditTexts.get("bundle.tampered.missing", String.valueOf(s.getValue().line()), BundleArchive.printable(s.getKey())));
             }
         }
     }

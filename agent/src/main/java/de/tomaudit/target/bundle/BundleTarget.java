@@ -47,15 +47,15 @@ public final class BundleTarget implements Target {
     public static BundleTarget open(Path file, Limits limits) throws BundleException {
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
-            throw new BundleException(abs + " is a directory, not a bundle (use dir: for a directory)");
+            throw new BundleException(AuditTexts.get("bundle.directory-target", String.valueOf(abs)));
         }
         BundleArchive archive = BundleArchive.read(abs, limits.maxFileBytes(), limits.maxOutputBytes());
         BundleArchive.Entry m = archive.entry(BundleLayout.MANIFEST)
-                .orElseThrow(() -> new BundleException(abs + " has no manifest: not a bundle made by scripts/collect.sh"));
+                .orElseThrow(() -> new BundleException(AuditTexts.get("bundle.no-manifest", String.valueOf(abs))));
         BundleManifest manifest = BundleManifest.parse(m.data().orElseThrow());
         manifest.verify(archive);
         BundleArchive.Entry idx = archive.entry(BundleLayout.INDEX)
-                .orElseThrow(() -> new BundleException(abs + " has no index: not a bundle made by scripts/collect.sh"));
+                .orElseThrow(() -> new BundleException(AuditTexts.get("bundle.no-index", String.valueOf(abs))));
         BundleIndex index = BundleIndex.parse(idx.data().orElseThrow());
         LOG.info("bundle {} of host {} collected {} by {}", abs, manifest.host(), manifest.time(), manifest.tool());
         return new BundleTarget(abs, limits, archive, manifest, index);

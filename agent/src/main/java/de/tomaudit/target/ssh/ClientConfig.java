@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import com.jcraft.jsch.ConfigRepository;
@@ -37,13 +38,13 @@ final class ClientConfig {
             return new ClientConfig(Optional.empty(), options.home(), local);
         }
         try {
-            String text = AgentFiles.read(file.get(), "SSH client config", 1024 * 1024);
+            String text = AgentFiles.read(file.get(), AuditTexts.get("input.what.ssh-config"), 1024 * 1024);
             return new ClientConfig(Optional.of(OpenSSHConfig.parse(text)), options.home(), local);
         } catch (AgentFileException e) {
-            throw new SshConnectException("ssh", "cannot read the " + e.getMessage());
+            throw new SshConnectException("ssh", AuditTexts.get("ssh.config.unreadable", e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            throw new SshConnectException("ssh", "cannot read the SSH client config " + file.get() + ": "
-                    + de.tomaudit.facts.Crash.describe(e));
+            throw new SshConnectException("ssh", AuditTexts.get("ssh.config.unreadable", AuditTexts.get("input.what.ssh-config") + " "
+                    + file.get() + ": " + de.tomaudit.facts.Crash.describe(e)));
         }
     }
 
@@ -59,7 +60,7 @@ final class ClientConfig {
     ResolvedHost resolveHop(String hop) throws SshConnectException {
         Matcher m = HOP.matcher(hop.trim());
         if (!m.matches()) {
-            throw new SshConnectException("ssh", "cannot understand the ProxyJump hop '" + hop + "' (use [user@]host[:port])");
+            throw new SshConnectException("ssh", AuditTexts.get("ssh.config.proxy-jump", hop));
         }
         String host = m.group(2).replace("[", "").replace("]", "");
         OptionalInt port = m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(3)));
@@ -90,7 +91,7 @@ final class ClientConfig {
         String u = user.orElse(cfgUser != null ? cfgUser : localUser);
         int p = port.isPresent() ? port.getAsInt() : cfgPort > 0 ? cfgPort : 22;
         if (p < 1 || p > 65535) {
-            throw new SshConnectException("ssh", "port " + p + " of " + alias + " is out of range");
+            throw new SshConnectException("ssh", AuditTexts.get("ssh.config.port", String.valueOf(p), alias));
         }
         List<Path> ids = new ArrayList<>();
         for (String f : files) {

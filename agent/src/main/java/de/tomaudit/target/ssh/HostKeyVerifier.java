@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.agentfile.AgentFileException;
 import de.tomaudit.agentfile.AgentFiles;
 import com.jcraft.jsch.HostKey;
@@ -118,8 +119,8 @@ final class HostKeyVerifier implements HostKeyRepository {
             verdict = new Verdict(Outcome.NOT_SAVED, presented, String.valueOf(e.getMessage()));
             return NOT_INCLUDED;
         }
-        LOG.warn("Permanently added the {} host key {} of {} to {} (--accept-new-host-key)",
-                presented.type(), presented.fingerprint(), host, file);
+        LOG.warn("{}", AuditTexts.get("ssh.host-key.added", presented.type(), presented.fingerprint(), String.valueOf(host),
+                String.valueOf(file)));
         verdict = new Verdict(Outcome.ADDED, presented, "");
         return OK;
     }

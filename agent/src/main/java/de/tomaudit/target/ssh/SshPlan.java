@@ -1,5 +1,6 @@
 package de.tomaudit.target.ssh;
 
+import de.tomaudit.i18n.AuditTexts;
 import de.tomaudit.target.Command;
 import de.tomaudit.target.CommandCatalog;
 import java.util.ArrayList;
@@ -37,21 +38,21 @@ public final class SshPlan {
     /** Comment lines: the connection, host-key file and keys that would be used. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        out.add("SSH " + host.display() + (hops.isEmpty() ? "" : " via " + String.join(" -> ", hops))
-                + ", one connection, public-key login; host key checked strictly against " + options.knownHostsFile()
-                + (options.acceptNewHostKey() ? " (an unknown key would be added)" : ""));
+        out.add(AuditTexts.get("dryrun.ssh.connection", host.display() + (hops.isEmpty() ? ""
+                        : AuditTexts.get("dryrun.ssh.via", String.join(" -> ", hops))), String.valueOf(options.knownHostsFile()))
+                + (options.acceptNewHostKey() ? AuditTexts.get("dryrun.ssh.accept-new") : ""));
         List<String> keys = new ArrayList<>();
         KeyFiles.candidates(options, List.of(host)).forEach(p -> keys.add(p.toString()));
         if (options.agentSocket().isPresent() && !host.identitiesOnly()) {
             keys.add("ssh-agent " + options.agentSocket().get());
         }
-        out.add("keys offered: " + (keys.isEmpty() ? "none found" : String.join(", ", keys)));
-        out.add("files: read, stat and listed over SFTP" + (sudo.enabled()
-                ? "; where SFTP is denied: " + RemoteCommand.sudoCat("PATH") + ", " + RemoteCommand.sudoStat("PATH") + ", "
-                        + RemoteCommand.sudoList("DIR")
+        out.add(AuditTexts.get("dryrun.ssh.keys", keys.isEmpty() ? AuditTexts.get("dryrun.ssh.no-keys") : String.join(", ", keys)));
+        out.add(AuditTexts.get("dryrun.ssh.files") + (sudo.enabled()
+                ? AuditTexts.get("dryrun.ssh.sftp-denied", RemoteCommand.sudoCat("PATH") + ", " + RemoteCommand.sudoStat("PATH") + ", "
+                        + RemoteCommand.sudoList("DIR"))
                 : ""));
-        out.add("without an SFTP subsystem: " + RemoteCommand.cat("PATH", false) + ", " + RemoteCommand.stat("PATH", false)
-                + ", " + RemoteCommand.list("DIR", false) + (sudo.enabled() ? " (then with sudo -n where denied)" : ""));
+        out.add(AuditTexts.get("dryrun.ssh.no-sftp", RemoteCommand.cat("PATH", false) + ", " + RemoteCommand.stat("PATH", false)
+                + ", " + RemoteCommand.list("DIR", false)) + (sudo.enabled() ? AuditTexts.get("dryrun.ssh.then-sudo") : ""));
         return out;
     }
 
