@@ -65,7 +65,7 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
     public record SeverityGroup(String severity, String label, List<FindingView> findings) { }
 
     public record FindingView(String ruleId, String status, String statusLabel, String severity, String severityLabel,
-                              String title, String remediation, String reason, String justification, String expiry,
+                              String title, String why, String remediation, String reason, String justification, String expiry,
                               String waiverSource, List<EvidenceView> evidence, String evidenceOmitted,
                               List<String> tom, List<String> references) { }
 
@@ -225,7 +225,7 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
         }
         Status s = f.status();
         return new FindingView(VisibleText.oneLine(f.ruleId()), s.json(), statusLabel(s, t), VisibleText.oneLine(f.severity()),
-                severityLabel(f.severity(), t), VisibleText.oneLine(f.title()), VisibleText.escape(f.remediation()),
+                severityLabel(f.severity(), t), VisibleText.oneLine(f.title()), VisibleText.oneLine(f.why()), VisibleText.escape(f.remediation()),
                 shortened(reason, t), justification, expiry, waiverSource, evidence, omittedMarker, tom,
                 f.references().stream().map(VisibleText::oneLine).toList());
     }

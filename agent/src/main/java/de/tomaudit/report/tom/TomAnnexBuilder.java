@@ -125,7 +125,7 @@ public final class TomAnnexBuilder {
     }
 
     /** What makes two targets' findings of one rule the same occurrence. */
-    private record OccurrenceKey(String severity, List<Evidence> evidence, String reason) { }
+    private record OccurrenceKey(String severity, String why, List<Evidence> evidence, String reason) { }
 
     private static final class ItemAcc {
         final Finding first;
@@ -165,7 +165,7 @@ public final class TomAnnexBuilder {
                 for (Map<Section, Map<String, ItemAcc>> sections : into) {
                     ItemAcc acc = sections.computeIfAbsent(s, k -> new LinkedHashMap<>())
                             .computeIfAbsent(f.ruleId(), k -> new ItemAcc(f));
-                    acc.occurrences.computeIfAbsent(new OccurrenceKey(f.severity(), f.evidence(), f.reason()),
+                    acc.occurrences.computeIfAbsent(new OccurrenceKey(f.severity(), f.why(), f.evidence(), f.reason()),
                             k -> new ArrayList<>()).add(tr.name());
                 }
             }
@@ -249,7 +249,8 @@ public final class TomAnnexBuilder {
             }
             reason = "";
         }
-        return new TomAnnex.Occurrence(who, severity, sevKey, evidence, more, reason, justification, approver, expires);
+        return new TomAnnex.Occurrence(who, severity, sevKey,
+                s == Section.GAPS || s == Section.ERRORS ? cut(k.why() == null ? "" : k.why()) : "", evidence, more, reason, justification, approver, expires);
     }
 
     private static int severityRank(String s) {
