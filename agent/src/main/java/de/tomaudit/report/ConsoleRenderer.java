@@ -139,7 +139,8 @@ public final class ConsoleRenderer implements Renderer {
             if (!o.verbose() && v.length() > 160) {
                 v = v.substring(0, 159) + "…";
             }
-            w.hanging(IN2, IN2 + "  ", p.dim(esc(e.source())) + (v.isEmpty() ? "" : "  " + v));
+            w.hanging(IN2, IN2 + "  ", p.dim(esc(EvidenceKind.shown(e.source(), k -> t.get("console.source." + k))))
+                    + (v.isEmpty() ? "" : "  " + v));
         }
         String fix = o.verbose() ? f.remediation() : firstSentences(f.remediation(), FIX_CHARS);
         w.hanging(IN2, IN2 + "  ", t.get("console.fix") + ": " + fix);

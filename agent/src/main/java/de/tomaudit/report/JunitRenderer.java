@@ -187,7 +187,7 @@ public final class JunitRenderer implements Renderer {
     private static String evidence(List<Evidence> evidence, ReportTexts t) {
         StringBuilder b = new StringBuilder();
         for (Evidence e : evidence) {
-            b.append("  ").append(e.source());
+            b.append("  ").append(EvidenceKind.shown(e.source(), k -> t.get("evidence.kind." + k)));
             if (!e.value().isEmpty()) {
                 b.append(" = ").append(VisibleText.shorten(e.value(), VALUE_MAX, t.format("value.shortened", e.value().length())));
             }

@@ -221,7 +221,7 @@ public final class TomAnnexBuilder {
                 ? t.format("all.targets", audited.size()) : String.join(", ", targets);
         List<TomAnnex.EvidenceLine> evidence = new ArrayList<>();
         for (Evidence e : k.evidence().subList(0, Math.min(MAX_EVIDENCE_LINES, k.evidence().size()))) {
-            evidence.add(new TomAnnex.EvidenceLine(cut(e.source()), cut(e.value())));
+            evidence.add(new TomAnnex.EvidenceLine(cut(shown(e.source())), cut(e.value())));
         }
         String more = k.evidence().size() > MAX_EVIDENCE_LINES
                 ? t.format("evidence.more", k.evidence().size() - MAX_EVIDENCE_LINES) : "";
@@ -251,6 +251,11 @@ public final class TomAnnexBuilder {
         }
         return new TomAnnex.Occurrence(who, severity, sevKey,
                 s == Section.GAPS || s == Section.ERRORS ? cut(k.why() == null ? "" : k.why()) : "", evidence, more, reason, justification, approver, expires);
+    }
+
+    /** A source with its machine kind prefix ("default: ") in the annex's language. */
+    private String shown(String source) {
+        return source == null ? null : de.tomaudit.report.EvidenceKind.shown(source, kind -> t.get("source." + kind));
     }
 
     private static int severityRank(String s) {
@@ -293,13 +298,13 @@ public final class TomAnnexBuilder {
                 String holds = "";
                 String holdsKey = "";
                 if (r.verified() != null) {
-                    checkedIn = cut(r.verified().source());
+                    checkedIn = cut(shown(r.verified().source()));
                     String o = r.verified().oldest();
                     oldest = o == null || o.isBlank() ? "–" : PeriodWords.words(o, t) + " (" + o + ")";
                     holds = t.get(r.verified().holds() ? "yes" : "no");
                     holdsKey = r.verified().holds() ? "yes" : "no";
                 }
-                out.add(new TomAnnex.RetentionRow(tr.name(), r.subject(), period, iso, cut(r.source()), origin,
+                out.add(new TomAnnex.RetentionRow(tr.name(), r.subject(), period, iso, cut(shown(r.source())), origin,
                         checkedIn, oldest, holds, holdsKey));
             }
         }
@@ -311,7 +316,7 @@ public final class TomAnnexBuilder {
         for (TargetResult tr : result.targets()) {
             for (ProcessorEntry p : tr.processors()) {
                 out.add(new TomAnnex.ProcessorRow(tr.name(), p.service(), p.host(), p.jurisdiction(), p.transfer(),
-                        cut(p.source())));
+                        cut(shown(p.source()))));
             }
         }
         return out;
