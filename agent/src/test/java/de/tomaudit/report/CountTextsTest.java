@@ -30,9 +30,14 @@ class CountTextsTest {
     void consoleAndEvidenceCounts(String lang) {
         Texts t = Texts.of(lang);
         for (String key : List.of("console.more", "target.causes", "evidence.host.processes.count",
-                "evidence.host.apt.would-upgrade", "evidence.host.apt.installed-count")) {
+                "evidence.host.apt.would-upgrade", "evidence.host.apt.installed-count", "evidence.host.logrotate.kept-arrow",
+                "evidence.probe.tls.expired", "evidence.probe.tls.days-left")) {
             singularAndPlural(key, (k, n) -> t.get(k, n));
         }
+        singularAndPlural("evidence.host.logrotate.rotated-kept", (k, n) -> t.get(k, "/etc/logrotate.d/x", (long) n));
+        singularAndPlural("evidence.prosody.log-keeps", (k, n) -> t.get(k, (long) n, "/etc/logrotate.d/prosody"));
+        assertEquals(t.get("evidence.probe.tls.days-left", 12345).replace("12345", "2"), t.get("evidence.probe.tls.days-left", 2),
+                "day counts without grouping, as before");
     }
 
     @ParameterizedTest
