@@ -164,8 +164,8 @@ final class TlsFacts {
     private static String certificateText(CertificateReport c) {
         return AuditTexts.get("evidence.probe.tls.certificate", c.subject(), c.keyType(), String.valueOf(c.keyBits()),
                 c.signatureAlgorithm(), String.valueOf(c.notAfter()),
-                c.expired() ? AuditTexts.get("evidence.probe.tls.expired", String.valueOf(-c.daysLeft()))
-                        : AuditTexts.get("evidence.probe.tls.days-left", String.valueOf(c.daysLeft())),
+                c.expired() ? AuditTexts.get("evidence.probe.tls.expired", -c.daysLeft())
+                        : AuditTexts.get("evidence.probe.tls.days-left", c.daysLeft()),
                 String.join(" ", c.names()),
                 AuditTexts.get(c.hostnameMatch() ? "evidence.probe.tls.match" : "evidence.probe.tls.no-match", c.expectedName()),
                 c.trusted() ? AuditTexts.get("evidence.probe.tls.trusted") : AuditTexts.get("evidence.probe.tls.untrusted", c.trustProblem()));

@@ -139,7 +139,8 @@ public final class ConsoleRenderer implements Renderer {
             if (!o.verbose() && v.length() > 160) {
                 v = v.substring(0, 159) + "…";
             }
-            w.hanging(IN2, IN2 + "  ", p.dim(esc(e.source())) + (v.isEmpty() ? "" : "  " + v));
+            w.hanging(IN2, IN2 + "  ", p.dim(esc(EvidenceKind.shown(e.source(), k -> t.get("console.source." + k))))
+                    + (v.isEmpty() ? "" : "  " + v));
         }
         String fix = o.verbose() ? f.remediation() : firstSentences(f.remediation(), FIX_CHARS);
         w.hanging(IN2, IN2 + "  ", t.get("console.fix") + ": " + fix);
@@ -235,8 +236,12 @@ public final class ConsoleRenderer implements Renderer {
         return String.join(", ", items.subList(0, max)) + ", … (+" + (items.size() - max) + ")";
     }
 
-    /** Writes lines wrapped at spaces to the width; ANSI sequences do not count towards it. */
-    private record Wrap(PrintStream out, int width) {
+    /**
+     * Writes lines wrapped at spaces to the width, indent included; ANSI sequences do not count
+     * towards it. A word longer than the room stands alone on its line (the only lines that may
+     * be wider), and the text after it is wrapped again.
+     */
+    record Wrap(PrintStream out, int width) {
         void line(String indent, String text) {
             hanging(indent, indent, text);
         }
@@ -246,11 +251,14 @@ public final class ConsoleRenderer implements Renderer {
             String remaining = text;
             while (true) {
                 int room = width - visible(prefix);
-                if (visible(remaining) <= room || room < 20) {
+                if (visible(remaining) <= room) {
                     out.println(prefix + remaining);
                     return;
                 }
                 int cut = breakAt(remaining, room);
+                if (cut <= 0) {
+                    cut = firstSpace(remaining);
+                }
                 if (cut <= 0) {
                     out.println(prefix + remaining);
                     return;
@@ -258,7 +266,28 @@ public final class ConsoleRenderer implements Renderer {
                 out.println(prefix + remaining.substring(0, cut).stripTrailing());
                 remaining = remaining.substring(cut).stripLeading();
                 prefix = rest;
+                if (remaining.isEmpty()) {
+                    return;
+                }
             }
+        }
+
+        /** The first space after some visible text (the end of an over-long first word); 0 when there is none. */
+        private static int firstSpace(String s) {
+            boolean seen = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\u001b') {
+                    int m = s.indexOf('m', i);
+                    i = m < 0 ? s.length() : m;
+                    continue;
+                }
+                if (c == ' ' && seen) {
+                    return i;
+                }
+                seen |= c != ' ';
+            }
+            return 0;
         }
 
         /** The last space at which the visible part is at most room characters; 0 when there is none. */

@@ -37,6 +37,19 @@ public final class EvidenceKind {
         return "file";
     }
 
+    /**
+     * The source as a reader sees it: the machine prefix of a command, probe, default or computed
+     * source ({@code default: }) replaced by that kind's label in the reader's language; the rest
+     * (paths, commands, values) as it is. A file source is unchanged.
+     */
+    public static String shown(String source, java.util.function.Function<String, String> label) {
+        String kind = of(source);
+        if ("file".equals(kind)) {
+            return source;
+        }
+        return label.apply(kind) + ": " + source.substring(kind.length() + 2);
+    }
+
     /** The file and 1-based line where the source is {@code file:line} (or {@code computed: file:line}, the statement's). */
     public static Optional<FileLine> fileLine(String source) {
         String kind = of(source);

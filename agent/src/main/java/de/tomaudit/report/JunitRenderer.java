@@ -139,7 +139,7 @@ public final class JunitRenderer implements Renderer {
                 nl(x, 4);
                 x.writeStartElement("failure");
                 x.writeAttribute("type", VisibleText.oneLine(f.severity()));
-                x.writeAttribute("message", VisibleText.oneLine(f.title()));
+                x.writeAttribute("message", VisibleText.oneLine(f.why().isEmpty() ? f.title() : f.why()));
                 x.writeCharacters(VisibleText.escape(details(f, t, true)));
                 x.writeEndElement();
             }
@@ -147,7 +147,7 @@ public final class JunitRenderer implements Renderer {
                 nl(x, 4);
                 x.writeStartElement("error");
                 x.writeAttribute("type", "error");
-                x.writeAttribute("message", VisibleText.oneLine(f.reason().isEmpty() ? f.title() : f.reason()));
+                x.writeAttribute("message", VisibleText.oneLine(!f.why().isEmpty() ? f.why() : f.reason().isEmpty() ? f.title() : f.reason()));
                 x.writeCharacters(VisibleText.escape(details(f, t, false)));
                 x.writeEndElement();
             }
@@ -171,6 +171,9 @@ public final class JunitRenderer implements Renderer {
     private static String details(Finding f, ReportTexts t, boolean remediation) {
         StringBuilder b = new StringBuilder();
         b.append(f.title()).append('\n');
+        if (!f.why().isEmpty()) {
+            b.append(t.get("finding.why")).append(": ").append(f.why()).append('\n');
+        }
         if (!f.reason().isEmpty()) {
             b.append(t.get("finding.reason")).append(": ").append(f.reason()).append('\n');
         }
@@ -184,7 +187,7 @@ public final class JunitRenderer implements Renderer {
     private static String evidence(List<Evidence> evidence, ReportTexts t) {
         StringBuilder b = new StringBuilder();
         for (Evidence e : evidence) {
-            b.append("  ").append(e.source());
+            b.append("  ").append(EvidenceKind.shown(e.source(), k -> t.get("evidence.kind." + k)));
             if (!e.value().isEmpty()) {
                 b.append(" = ").append(VisibleText.shorten(e.value(), VALUE_MAX, t.format("value.shortened", e.value().length())));
             }

@@ -65,7 +65,7 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
     public record SeverityGroup(String severity, String label, List<FindingView> findings) { }
 
     public record FindingView(String ruleId, String status, String statusLabel, String severity, String severityLabel,
-                              String title, String remediation, String reason, String justification, String expiry,
+                              String title, String why, String remediation, String reason, String justification, String expiry,
                               String waiverSource, List<EvidenceView> evidence, String evidenceOmitted,
                               List<String> tom, List<String> references) { }
 
@@ -165,7 +165,7 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
                 of(sorted, Status.NOT_APPLICABLE, t), of(sorted, Status.PASS, t), counts,
                 tr.retentions().stream().map(r -> retention(r, t)).toList(),
                 tr.processors().stream().map(p -> new ProcessorView(VisibleText.oneLine(p.service()), VisibleText.oneLine(p.host()),
-                        VisibleText.oneLine(p.source()), VisibleText.oneLine(p.jurisdiction()), VisibleText.oneLine(p.transfer())))
+                        VisibleText.oneLine(shown(p.source(), t)), VisibleText.oneLine(p.jurisdiction()), VisibleText.oneLine(p.transfer())))
                         .toList());
     }
 
@@ -174,10 +174,10 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
         String verified = "";
         if (r.verified() != null) {
             verified = t.format("retention.oldest", VisibleText.oneLine(r.verified().oldest()),
-                    VisibleText.oneLine(r.verified().source()))
+                    VisibleText.oneLine(shown(r.verified().source(), t)))
                     + " – " + t.get(r.verified().holds() ? "retention.holds" : "retention.violated");
         }
-        return new RetentionView(VisibleText.oneLine(r.subject()), period, VisibleText.oneLine(r.source()),
+        return new RetentionView(VisibleText.oneLine(r.subject()), period, VisibleText.oneLine(shown(r.source(), t)),
                 t.get(r.isDefault() ? "retention.default" : "retention.configured"), verified);
     }
 
@@ -199,7 +199,7 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
         List<EvidenceView> evidence = new ArrayList<>();
         for (Evidence e : f.evidence().subList(0, Math.min(EVIDENCE_MAX, f.evidence().size()))) {
             evidence.add(new EvidenceView(t.get("evidence.kind." + EvidenceKind.of(e.source())),
-                    shortened(VisibleText.escape(e.source()), t), shortened(VisibleText.escape(e.value()), t)));
+                    shortened(VisibleText.escape(shown(e.source(), t)), t), shortened(VisibleText.escape(e.value()), t)));
         }
         int omitted = f.evidence().size() - evidence.size();
         String omittedMarker = omitted > 0 ? t.format("evidence.omitted", omitted, f.evidence().size()) : "";
@@ -225,9 +225,14 @@ public record ReportModel(Map<String, String> t, String lang, Header header, Lis
         }
         Status s = f.status();
         return new FindingView(VisibleText.oneLine(f.ruleId()), s.json(), statusLabel(s, t), VisibleText.oneLine(f.severity()),
-                severityLabel(f.severity(), t), VisibleText.oneLine(f.title()), VisibleText.escape(f.remediation()),
+                severityLabel(f.severity(), t), VisibleText.oneLine(f.title()), VisibleText.oneLine(f.why()), VisibleText.escape(f.remediation()),
                 shortened(reason, t), justification, expiry, waiverSource, evidence, omittedMarker, tom,
                 f.references().stream().map(VisibleText::oneLine).toList());
+    }
+
+    /** A source with its machine kind prefix ("default: ") in the document's language. */
+    static String shown(String source, ReportTexts t) {
+        return source == null ? null : EvidenceKind.shown(source, k -> t.get("evidence.kind." + k));
     }
 
     /** The value cut at {@link #VALUE_MAX} with a marker naming its full length. */

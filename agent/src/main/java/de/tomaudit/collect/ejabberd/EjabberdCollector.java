@@ -307,7 +307,7 @@ public final class EjabberdCollector implements Collector {
             evidence.add(EjEvidence.at(j.source(), j.command()));
         }
         if (evidence.isEmpty()) {
-            evidence.add(new Evidence("searched: " + String.join(", ", JOB_GLOBS) + ", mod_cron",
+            evidence.add(new Evidence(AuditTexts.get("evidence.source.searched", String.join(", ", JOB_GLOBS) + ", mod_cron"),
                     AuditTexts.get("evidence.ejabberd.no-mam-job")));
         }
         facts.put("ejabberd.mam_expiry_jobs", out, evidence);

@@ -107,10 +107,10 @@ final class ServerFacts {
                     label, String.join(" ", unset), l.loc().toString())));
         }
         for (Listener.RequestHandler h : l.handlers()) {
-            out.add(EjEvidence.at(h.loc(), label + " handler " + h.path() + "=" + h.module()));
+            out.add(EjEvidence.at(h.loc(), label + " " + AuditTexts.get("evidence.ejabberd.handler", h.path(), h.module())));
         }
         if (l.offersTls() || l.isHttp() && l.tls()) {
-            String opts = "protocol_options " + (l.protocolOptions().isEmpty() ? "(default)" : l.protocolOptions());
+            String opts = "protocol_options " + (l.protocolOptions().isEmpty() ? AuditTexts.get("evidence.ejabberd.protocol-options-default") : l.protocolOptions());
             String src = l.protocolOptionsSource();
             int colon = src.lastIndexOf(':');
             if (!src.startsWith("default:") && colon > 0 && src.substring(colon + 1).matches("\\d+")) {

@@ -187,7 +187,7 @@ final class ProsodyLogSinks {
                 m.put("rotated", rule.isPresent());
                 m.put("retention_days", rule.flatMap(r -> r.settings().retentionDays()).orElse(-1L));
                 m.put("rotation_source", rule.map(LogrotateRule::source).orElse(""));
-                retention = rule.map(r -> r.settings().retentionDays().map(d -> AuditTexts.get("evidence.prosody.log-keeps", String.valueOf(d),
+                retention = rule.map(r -> r.settings().retentionDays().map(d -> AuditTexts.get("evidence.prosody.log-keeps", d,
                         r.source())).orElseGet(() -> AuditTexts.get("evidence.prosody.log-unbounded", r.source())))
                         .orElseGet(() -> AuditTexts.get("evidence.prosody.log-not-rotated"));
             } else {

@@ -70,7 +70,7 @@ final class ProsodyRetentionFacts {
             values.add(m);
             evidence.add(c.modulesEvidence(h, "mam"));
             evidence.add(expires.evidence());
-            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.archive-expiry", e.shown())
+            evidence.add(new Evidence(AuditTexts.get("evidence.source.effective", h), AuditTexts.get("evidence.prosody.archive-expiry", e.shown())
                     + (e.note().isEmpty() || e.kind() == Expiry.Kind.INVALID ? "" : " (" + e.note() + ")")
                     + AuditTexts.get("evidence.prosody.storage", backend)));
             evidence.add(policy.evidence());

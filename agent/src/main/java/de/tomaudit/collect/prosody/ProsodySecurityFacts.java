@@ -141,7 +141,7 @@ final class ProsodySecurityFacts {
             evidence.add(c.modulesEvidence(h, invites ? "invites_register" : "register"));
             throttleMax.or(() -> minSeconds).ifPresent(o -> evidence.add(OptionEvidence.of(o,
                     h + ": " + o.name() + " = " + EffectiveConfig.display(o.value()))));
-            evidence.add(new Evidence("effective: " + h, AuditTexts.get("evidence.prosody.registration", mode)));
+            evidence.add(new Evidence(AuditTexts.get("evidence.source.effective", h), AuditTexts.get("evidence.prosody.registration", mode)));
         }
         facts.put("prosody.registration", values, evidence);
     }

@@ -58,7 +58,7 @@ public record TomAnnex(String lang, Header header, Counts counts, List<TargetRow
     }
 
     /** Where and how a rule was found: the targets, severity, evidence, and a waiver's details. */
-    public record Occurrence(String targets, String severity, String severityKey, List<EvidenceLine> evidence,
+    public record Occurrence(String targets, String severity, String severityKey, String why, List<EvidenceLine> evidence,
                              String more, String reason, String justification, String approver, String expires) {
         public Occurrence {
             evidence = List.copyOf(evidence);

@@ -125,7 +125,7 @@ public final class TomAnnexBuilder {
     }
 
     /** What makes two targets' findings of one rule the same occurrence. */
-    private record OccurrenceKey(String severity, List<Evidence> evidence, String reason) { }
+    private record OccurrenceKey(String severity, String why, List<Evidence> evidence, String reason) { }
 
     private static final class ItemAcc {
         final Finding first;
@@ -165,7 +165,7 @@ public final class TomAnnexBuilder {
                 for (Map<Section, Map<String, ItemAcc>> sections : into) {
                     ItemAcc acc = sections.computeIfAbsent(s, k -> new LinkedHashMap<>())
                             .computeIfAbsent(f.ruleId(), k -> new ItemAcc(f));
-                    acc.occurrences.computeIfAbsent(new OccurrenceKey(f.severity(), f.evidence(), f.reason()),
+                    acc.occurrences.computeIfAbsent(new OccurrenceKey(f.severity(), f.why(), f.evidence(), f.reason()),
                             k -> new ArrayList<>()).add(tr.name());
                 }
             }
@@ -221,7 +221,7 @@ public final class TomAnnexBuilder {
                 ? t.format("all.targets", audited.size()) : String.join(", ", targets);
         List<TomAnnex.EvidenceLine> evidence = new ArrayList<>();
         for (Evidence e : k.evidence().subList(0, Math.min(MAX_EVIDENCE_LINES, k.evidence().size()))) {
-            evidence.add(new TomAnnex.EvidenceLine(cut(e.source()), cut(e.value())));
+            evidence.add(new TomAnnex.EvidenceLine(cut(shown(e.source())), cut(e.value())));
         }
         String more = k.evidence().size() > MAX_EVIDENCE_LINES
                 ? t.format("evidence.more", k.evidence().size() - MAX_EVIDENCE_LINES) : "";
@@ -249,7 +249,13 @@ public final class TomAnnexBuilder {
             }
             reason = "";
         }
-        return new TomAnnex.Occurrence(who, severity, sevKey, evidence, more, reason, justification, approver, expires);
+        return new TomAnnex.Occurrence(who, severity, sevKey,
+                s == Section.GAPS || s == Section.ERRORS ? cut(k.why() == null ? "" : k.why()) : "", evidence, more, reason, justification, approver, expires);
+    }
+
+    /** A source with its machine kind prefix ("default: ") in the annex's language. */
+    private String shown(String source) {
+        return source == null ? null : de.tomaudit.report.EvidenceKind.shown(source, kind -> t.get("source." + kind));
     }
 
     private static int severityRank(String s) {
@@ -292,13 +298,13 @@ public final class TomAnnexBuilder {
                 String holds = "";
                 String holdsKey = "";
                 if (r.verified() != null) {
-                    checkedIn = cut(r.verified().source());
+                    checkedIn = cut(shown(r.verified().source()));
                     String o = r.verified().oldest();
                     oldest = o == null || o.isBlank() ? "–" : PeriodWords.words(o, t) + " (" + o + ")";
                     holds = t.get(r.verified().holds() ? "yes" : "no");
                     holdsKey = r.verified().holds() ? "yes" : "no";
                 }
-                out.add(new TomAnnex.RetentionRow(tr.name(), r.subject(), period, iso, cut(r.source()), origin,
+                out.add(new TomAnnex.RetentionRow(tr.name(), r.subject(), period, iso, cut(shown(r.source())), origin,
                         checkedIn, oldest, holds, holdsKey));
             }
         }
@@ -310,7 +316,7 @@ public final class TomAnnexBuilder {
         for (TargetResult tr : result.targets()) {
             for (ProcessorEntry p : tr.processors()) {
                 out.add(new TomAnnex.ProcessorRow(tr.name(), p.service(), p.host(), p.jurisdiction(), p.transfer(),
-                        cut(p.source())));
+                        cut(shown(p.source()))));
             }
         }
         return out;

@@ -208,6 +208,7 @@ public final class TomDocxRenderer implements Renderer {
                 for (TomAnnex.Item i : g.gaps()) {
                     items(tb, i, (o, first) -> List.of(measure(i, true), bold(o.severity()), plain(o.targets()),
                             c -> {
+                                why(o, c);
                                 evidence(o).accept(c);
                                 if (!o.reason().isEmpty()) {
                                     para(c).createRun().setText(o.reason());
@@ -228,7 +229,10 @@ public final class TomDocxRenderer implements Renderer {
                 styled("Heading3", t.get("section.error"));
                 XWPFTable tb = table(new int[] {36, 18, 46}, "col.measure", "col.targets", "col.reason");
                 for (TomAnnex.Item i : g.errors()) {
-                    items(tb, i, (o, first) -> List.of(measure(i, false), plain(o.targets()), plain(o.reason())));
+                    items(tb, i, (o, first) -> List.of(measure(i, false), plain(o.targets()), c -> {
+                        why(o, c);
+                        next(c).createRun().setText(o.reason());
+                    }));
                 }
             }
             if (!g.manual().isEmpty()) {
@@ -341,7 +345,7 @@ public final class TomDocxRenderer implements Renderer {
 
         private Consumer<XWPFTableCell> evidence(TomAnnex.Occurrence o) {
             return c -> {
-                XWPFParagraph p = c.getParagraphs().get(0);
+                XWPFParagraph p = next(c);
                 if (o.evidence().isEmpty()) {
                     p.createRun().setText(t.get("evidence.none"));
                 }
@@ -379,6 +383,22 @@ public final class TomDocxRenderer implements Renderer {
             XWPFRun r = p.createRun();
             r.setStyle("RuleId");
             r.setText(id);
+        }
+
+        /** The finding's why-line, first in its cell (a failed or errored occurrence). */
+        private void why(TomAnnex.Occurrence o, XWPFTableCell c) {
+            if (!o.why().isEmpty()) {
+                XWPFRun r = next(c).createRun();
+                r.setItalic(true);
+                r.setText(t.get("why.label") + ": " + o.why());
+            }
+        }
+
+        /** The cell's first paragraph while it is still empty, else a new one. */
+        private static XWPFParagraph next(XWPFTableCell c) {
+            List<XWPFParagraph> ps = c.getParagraphs();
+            XWPFParagraph last = ps.get(ps.size() - 1);
+            return ps.size() == 1 && last.getRuns().isEmpty() ? last : c.addParagraph();
         }
 
         private static XWPFParagraph para(XWPFTableCell c) {
