@@ -161,7 +161,14 @@ public final class RuleEvaluator {
                     continue;
                 }
                 Object v = f.get().value();
-                if (v instanceof List<?> l) {
+                Optional<Text> inside = v instanceof List<?> ? quantifiedInside(part, f.get().key(), values) : Optional.empty();
+                if (inside.isEmpty() && v instanceof List<?> && quantifiersHold(part, f.get().key(), values)) {
+                    continue; // read only by quantifiers that hold: not what decides the failure
+                }
+                if (inside.isPresent()) {
+                    en.add(inside.get().en());
+                    de.add(inside.get().de());
+                } else if (v instanceof List<?> l) {
                     en.add(text("en", "rule.why.list", f.get().key(), l.size()));
                     de.add(text("de", "rule.why.list", f.get().key(), l.size()));
                 } else if (v instanceof Map<?, ?>) {
@@ -237,6 +244,9 @@ public final class RuleEvaluator {
             Condition listExpr = Conditions.compile(args.get(0));
             String name = args.get(0).matches("[\\w.]+") ? args.get(0)
                     : listExpr.references().isEmpty() ? args.get(0) : listExpr.references().get(0);
+            if (Boolean.TRUE.equals(Conditions.evaluate(Conditions.compile(p), values))) {
+                return Optional.empty(); // it holds: not what decides the failure
+            }
             if (list.isEmpty()) {
                 return Optional.of(new Text(text("en", "rule.why.empty", name), text("de", "rule.why.empty", name)));
             }
@@ -257,6 +267,54 @@ public final class RuleEvaluator {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Within a part that is more than one quantifier ({@code a != true || t:all(list, x -> …)}), the
+     * entries of {@code key} that decide the first quantifier over it that does not hold.
+     */
+    private static Optional<Text> quantifiedInside(String part, String key, Map<String, Object> values) {
+        java.util.regex.Matcher q = QUANTIFIER.matcher(part);
+        while (q.find()) {
+            int close = ConditionParts.closing(part, q.end() - 1);
+            if (close < 0) {
+                continue;
+            }
+            List<String> args = ConditionParts.arguments(part.substring(q.end(), close));
+            if (args.isEmpty() || !args.get(0).matches(".*\\b" + java.util.regex.Pattern.quote(key) + "\\b.*")) {
+                continue;
+            }
+            Optional<Text> t = entriesWhy(part.substring(q.start(), close + 1), values);
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code key} is read by at least one quantifier of the part and every such quantifier holds. */
+    private static boolean quantifiersHold(String part, String key, Map<String, Object> values) {
+        java.util.regex.Matcher q = QUANTIFIER.matcher(part);
+        boolean seen = false;
+        while (q.find()) {
+            int close = ConditionParts.closing(part, q.end() - 1);
+            if (close < 0) {
+                return false;
+            }
+            List<String> args = ConditionParts.arguments(part.substring(q.end(), close));
+            if (args.isEmpty() || !args.get(0).matches(".*\\b" + java.util.regex.Pattern.quote(key) + "\\b.*")) {
+                continue;
+            }
+            try {
+                if (!Boolean.TRUE.equals(Conditions.evaluate(Conditions.compile(part.substring(q.start(), close + 1)), values))) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            seen = true;
+        }
+        return seen;
     }
 
     /** At most {@link #WHY_ENTRIES} entries by their name, then how many more. */

@@ -224,6 +224,10 @@ class RuleEvaluatorTest {
         Evaluation all = RuleEvaluator.evaluate(withCondition.apply("demo.suites != null && t:all(demo.jobs, j -> j.ok)"), facts);
         assertEquals("demo.jobs: 1 of 2 entries not compliant: nightly", all.why().en());
         assertEquals("demo.jobs: 1 von 2 Einträgen nicht konform: nightly", all.why().de());
+        Evaluation inside = RuleEvaluator.evaluate(withCondition.apply(
+                "demo.suites == null || (t:all(demo.overrides, m -> m.value == 'yes') && t:all(demo.jobs, j -> j.ok))"), facts);
+        assertTrue(inside.why().en().contains("demo.jobs: 1 of 2 entries not compliant: nightly")
+                && !inside.why().en().contains("demo.overrides"), "the quantifier that holds is not named: " + inside.why().en());
         Evaluation any = RuleEvaluator.evaluate(withCondition.apply("t:any(demo.overrides, m -> m.value == 'no')"), facts);
         assertEquals("demo.overrides: its only entry does not qualify: permitrootlogin yes", any.why().en());
         assertEquals("demo.overrides: der einzige Eintrag genügt nicht: permitrootlogin yes", any.why().de());
@@ -232,7 +236,7 @@ class RuleEvaluatorTest {
         assertEquals("demo.list ist leer", empty.why().de());
         Evaluation other = RuleEvaluator.evaluate(withCondition.apply("t:count(demo.suites, s -> s.weak) < 2"), facts);
         assertEquals("demo.suites (6 entries) not as required", other.why().en());
-        for (Evaluation e : List.of(none, all, any, empty, other)) {
+        for (Evaluation e : List.of(none, all, inside, any, empty, other)) {
             assertTrue(!WhyInWordsTest.EXPRESSION.matcher(e.why().en()).find() && !WhyInWordsTest.EXPRESSION.matcher(e.why().de()).find(),
                     e.why().en() + " / " + e.why().de());
         }
