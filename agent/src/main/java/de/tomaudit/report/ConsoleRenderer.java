@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 public final class ConsoleRenderer implements Renderer {
     static final int MAX_EVIDENCE = 3;
     static final int FIX_CHARS = 240;
+    /** Characters of a why-line the console shows without -v; the JSON result and reports keep it whole. */
+    static final int WHY_CHARS = 320;
     /** A piece that ends in an abbreviation ("z.", "B.", "e.g.", "bzw.") does not end a sentence. */
     private static final java.util.regex.Pattern ABBREVIATION =
             java.util.regex.Pattern.compile("(?:^|[\\s(])(?:\\p{L}{1,2}|e\\.g|i\\.e|bzw|ggf|usw|vgl|etc|inkl|evtl)\\.$");
@@ -94,7 +96,7 @@ public final class ConsoleRenderer implements Renderer {
         if (!info.isEmpty()) {
             w.line(IN1, t.get("console.info.heading"));
             for (Finding f : info) {
-                w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + esc(f.why()));
+                w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + esc(shortWhy(f.why(), o)));
             }
         }
         for (Finding f : target.findings()) {
@@ -123,10 +125,28 @@ public final class ConsoleRenderer implements Renderer {
         return t.get("console.waived.until", m.group(1), source, m.group(4));
     }
 
+    /**
+     * The why-line as the console shows it: whole with -v, else at most {@link #WHY_CHARS} characters,
+     * cut after the last whole item (", ") or word before the limit and marked with " …".
+     */
+    static String shortWhy(String why, RenderOptions o) {
+        if (o.verbose() || why.length() <= WHY_CHARS) {
+            return why;
+        }
+        int cut = why.lastIndexOf(", ", WHY_CHARS - 2);
+        if (cut < WHY_CHARS / 2) {
+            cut = why.lastIndexOf(' ', WHY_CHARS - 2);
+        }
+        if (cut <= 0) {
+            cut = WHY_CHARS - 2;
+        }
+        return why.substring(0, cut).stripTrailing() + " …";
+    }
+
     private static void failure(Wrap w, Finding f, RenderOptions o, Paint p, Texts t) {
         w.hanging(IN1 + "  ", IN2, p.bold(f.ruleId()) + "  " + esc(f.title()));
         if (!f.why().isEmpty()) {
-            w.hanging(IN2, IN2 + "  ", t.get("console.why") + ": " + esc(f.why()));
+            w.hanging(IN2, IN2 + "  ", t.get("console.why") + ": " + esc(shortWhy(f.why(), o)));
         }
         int max = o.verbose() ? Integer.MAX_VALUE : MAX_EVIDENCE;
         int shown = 0;

@@ -79,6 +79,18 @@ public final class ConditionFunctions {
         return out;
     }
 
+    /**
+     * The items' display texts joined by {@code separator} (for why-lines whose items contain
+     * commas: {@code t:join(t:map(list, l -> l.path + ': ' + l.reason), '; ')}).
+     */
+    public String join(Object items, Object separator) {
+        List<String> out = new ArrayList<>();
+        for (Object item : items(items)) {
+            out.add(WhyTemplate.display(item));
+        }
+        return String.join(String.valueOf(separator), out);
+    }
+
     public String lower(Object s) {
         return s == null ? "" : String.valueOf(s).toLowerCase(Locale.ROOT);
     }
@@ -152,6 +164,9 @@ public final class ConditionFunctions {
         }
         if (items instanceof Map<?, ?> m) {
             return m.values();
+        }
+        if (items instanceof Object[] a) {
+            return java.util.Arrays.asList(a); // a list literal: t:filter(['a', x ? 'b' : ''], v -> v != '')
         }
         throw new IllegalArgumentException(AuditTexts.get("rule.condition.list", String.valueOf(items)));
     }

@@ -41,4 +41,78 @@ final class ConditionParts {
         out.removeIf(String::isEmpty);
         return out;
     }
+
+    /** The text split at its top-level commas (outside brackets and string literals), each part stripped. */
+    static List<String> arguments(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth--;
+                case ',' -> {
+                    if (depth == 0) {
+                        out.add(text.substring(start, i).strip());
+                        start = i + 1;
+                    }
+                }
+                default -> { }
+            }
+        }
+        out.add(text.substring(start).strip());
+        return out;
+    }
+
+    /**
+     * The index of the bracket closing the one at {@code open}, or -1 (brackets inside string
+     * literals do not count).
+     */
+    static int closing(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> {
+                    depth--;
+                    if (depth == 0) {
+                        return i;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return -1;
+    }
+
+    /** The text without brackets around all of it: {@code ((a && b))} is {@code a && b}. */
+    static String unwrapped(String text) {
+        String t = text.strip();
+        while (t.startsWith("(") && closing(t, 0) == t.length() - 1) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
 }

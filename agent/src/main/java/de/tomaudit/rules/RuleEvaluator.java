@@ -119,8 +119,10 @@ public final class RuleEvaluator {
 
     /**
      * Without a {@code why:} that applies: the first part of the condition (split at its top-level
-     * {@code &&}) that does not hold, said as "KEY is VALUE" for each plain value it reads, or as
-     * "KEY (N entries) does not meet: PART" for a list.
+     * {@code &&}) that does not hold, said as "KEY is VALUE" for each plain value it reads. A part
+     * that quantifies over a list ({@code t:none}, {@code t:all}, {@code t:any}, {@code size},
+     * {@code empty}) names the entries that decide it: those that match for {@code t:none}, those
+     * that do not for {@code t:all}. Never the expression's text.
      */
     static Text genericWhy(Rule rule, FactSet facts, Map<String, Object> values) {
         List<String> parts = ConditionParts.conjuncts(rule.condition().text());
@@ -134,9 +136,12 @@ public final class RuleEvaluator {
             } catch (IllegalArgumentException e) {
                 continue;
             }
+            Optional<Text> entries = entriesWhy(part, values);
+            if (entries.isPresent()) {
+                return entries.get();
+            }
             List<String> en = new ArrayList<>();
             List<String> de = new ArrayList<>();
-            boolean listSeen = false;
             Set<String> seen = new LinkedHashSet<>();
             Set<String> wholeMaps = new LinkedHashSet<>();
             for (String ref : c.references()) {
@@ -161,14 +166,19 @@ public final class RuleEvaluator {
                     continue;
                 }
                 Object v = f.get().value();
-                if (v instanceof List<?> l) {
-                    listSeen = true;
-                    en.add(f.get().key() + " (" + l.size() + (l.size() == 1 ? " entry)" : " entries)"));
-                    de.add(f.get().key() + " (" + l.size() + (l.size() == 1 ? " Eintrag)" : " Einträge)"));
+                Optional<Text> inside = v instanceof List<?> ? quantifiedInside(part, f.get().key(), values) : Optional.empty();
+                if (inside.isEmpty() && v instanceof List<?> && quantifiersHold(part, f.get().key(), values)) {
+                    continue; // read only by quantifiers that hold: not what decides the failure
+                }
+                if (inside.isPresent()) {
+                    en.add(inside.get().en());
+                    de.add(inside.get().de());
+                } else if (v instanceof List<?> l) {
+                    en.add(text("en", "rule.why.list", f.get().key(), l.size()));
+                    de.add(text("de", "rule.why.list", f.get().key(), l.size()));
                 } else if (v instanceof Map<?, ?>) {
-                    listSeen = true;
-                    en.add(f.get().key());
-                    de.add(f.get().key());
+                    en.add(text("en", "rule.why.map", f.get().key()));
+                    de.add(text("de", "rule.why.map", f.get().key()));
                 } else {
                     String shown = WhyTemplate.display(toJexl(v));
                     en.add(f.get().key() + " is " + shown);
@@ -177,23 +187,170 @@ public final class RuleEvaluator {
             }
             for (String map : wholeMaps) {
                 if (seen.stream().noneMatch(r -> r.startsWith(map + "."))) {
-                    listSeen = true;
-                    en.add(map);
-                    de.add(map);
+                    en.add(text("en", "rule.why.map", map));
+                    de.add(text("de", "rule.why.map", map));
                 }
             }
             if (en.isEmpty()) {
                 continue;
             }
-            String p = part.strip().replaceAll("\\s+", " ");
-            if (listSeen) {
-                return new Text(String.join(", ", en) + " does not meet: " + p,
-                        String.join(", ", de) + " erfüllt nicht: " + p);
-            }
             return new Text(String.join(", ", en), String.join(", ", de));
         }
-        return new Text("does not meet: " + rule.condition().text().strip().replaceAll("\\s+", " "),
-                "erfüllt nicht: " + rule.condition().text().strip().replaceAll("\\s+", " "));
+        return new Text(text("en", "rule.why.condition"), text("de", "rule.why.condition"));
+    }
+
+    private static final java.util.regex.Pattern QUANTIFIER =
+            java.util.regex.Pattern.compile("t:(none|all|any)\\s*\\(");
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(!?)\\s*(size|empty)\\s*\\(([\\w.]+)\\)\\s*(?:(==|>|>=|!=)\\s*([01]))?");
+    private static final java.util.regex.Pattern LAMBDA =
+            java.util.regex.Pattern.compile("(?s)([A-Za-z_]\\w*)\\s*->(.*)");
+    /** Entries a generic why names at most; the rest is counted. */
+    static final int WHY_ENTRIES = 3;
+    /** Fields that name a list entry, in the order tried. */
+    private static final List<String> LABELS = List.of("name", "label", "suite", "path", "host", "endpoint", "id", "source");
+
+    /**
+     * The why of a failing part that quantifies over a list or asks for its size, naming the
+     * entries that decide it; empty for any other part.
+     */
+    static Optional<Text> entriesWhy(String part, Map<String, Object> values) {
+        String p = ConditionParts.unwrapped(part);
+        java.util.regex.Matcher size = SIZE.matcher(p);
+        if (size.matches()) {
+            Object list = values.get(size.group(3));
+            if (!(list instanceof List<?> l)) {
+                return Optional.empty();
+            }
+            if (l.isEmpty()) {
+                return Optional.of(new Text(text("en", "rule.why.empty", size.group(3)), text("de", "rule.why.empty", size.group(3))));
+            }
+            return Optional.of(new Text(text("en", "rule.why.not-empty", size.group(3), l.size(), entries("en", l)),
+                    text("de", "rule.why.not-empty", size.group(3), l.size(), entries("de", l))));
+        }
+        java.util.regex.Matcher q = QUANTIFIER.matcher(p);
+        if (!q.lookingAt()) {
+            return Optional.empty();
+        }
+        int open = q.end() - 1;
+        if (ConditionParts.closing(p, open) != p.length() - 1) {
+            return Optional.empty();
+        }
+        List<String> args = ConditionParts.arguments(p.substring(open + 1, p.length() - 1));
+        java.util.regex.Matcher lambda = args.size() == 2 ? LAMBDA.matcher(args.get(1)) : null;
+        if (lambda == null || !lambda.matches()) {
+            return Optional.empty();
+        }
+        try {
+            Object all = Conditions.evaluate(Conditions.compile(args.get(0)), values);
+            if (!(all instanceof List<?> list)) {
+                return Optional.empty();
+            }
+            Condition listExpr = Conditions.compile(args.get(0));
+            String name = args.get(0).matches("[\\w.]+") ? args.get(0)
+                    : listExpr.references().isEmpty() ? args.get(0) : listExpr.references().get(0);
+            if (Boolean.TRUE.equals(Conditions.evaluate(Conditions.compile(p), values))) {
+                return Optional.empty(); // it holds: not what decides the failure
+            }
+            if (list.isEmpty()) {
+                return Optional.of(new Text(text("en", "rule.why.empty", name), text("de", "rule.why.empty", name)));
+            }
+            String kind = q.group(1);
+            if (kind.equals("any")) {
+                return Optional.of(new Text(text("en", "rule.why.none-qualifies", name, list.size(), entries("en", list)),
+                        text("de", "rule.why.none-qualifies", name, list.size(), entries("de", list))));
+            }
+            String v = lambda.group(1);
+            String body = lambda.group(2).strip();
+            String keep = kind.equals("none") ? body : "!(" + body + ")";
+            Object bad = Conditions.evaluate(Conditions.compile("t:filter(" + args.get(0) + ", " + v + " -> " + keep + ")"), values);
+            if (!(bad instanceof List<?> b) || b.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Text(text("en", "rule.why.entries", name, b.size(), list.size(), entries("en", b)),
+                    text("de", "rule.why.entries", name, b.size(), list.size(), entries("de", b))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Within a part that is more than one quantifier ({@code a != true || t:all(list, x -> …)}), the
+     * entries of {@code key} that decide the first quantifier over it that does not hold.
+     */
+    private static Optional<Text> quantifiedInside(String part, String key, Map<String, Object> values) {
+        java.util.regex.Matcher q = QUANTIFIER.matcher(part);
+        while (q.find()) {
+            int close = ConditionParts.closing(part, q.end() - 1);
+            if (close < 0) {
+                continue;
+            }
+            List<String> args = ConditionParts.arguments(part.substring(q.end(), close));
+            if (args.isEmpty() || !args.get(0).matches(".*\\b" + java.util.regex.Pattern.quote(key) + "\\b.*")) {
+                continue;
+            }
+            Optional<Text> t = entriesWhy(part.substring(q.start(), close + 1), values);
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code key} is read by at least one quantifier of the part and every such quantifier holds. */
+    private static boolean quantifiersHold(String part, String key, Map<String, Object> values) {
+        java.util.regex.Matcher q = QUANTIFIER.matcher(part);
+        boolean seen = false;
+        while (q.find()) {
+            int close = ConditionParts.closing(part, q.end() - 1);
+            if (close < 0) {
+                return false;
+            }
+            List<String> args = ConditionParts.arguments(part.substring(q.end(), close));
+            if (args.isEmpty() || !args.get(0).matches(".*\\b" + java.util.regex.Pattern.quote(key) + "\\b.*")) {
+                continue;
+            }
+            try {
+                if (!Boolean.TRUE.equals(Conditions.evaluate(Conditions.compile(part.substring(q.start(), close + 1)), values))) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            seen = true;
+        }
+        return seen;
+    }
+
+    /** At most {@link #WHY_ENTRIES} entries by their name, then how many more. */
+    private static String entries(String lang, List<?> list) {
+        List<String> shown = list.stream().limit(WHY_ENTRIES).map(RuleEvaluator::entryName).toList();
+        String joined = String.join(", ", shown);
+        return list.size() <= WHY_ENTRIES ? joined : text(lang, "rule.why.more", joined, list.size() - WHY_ENTRIES);
+    }
+
+    /**
+     * An entry as a why names it: its name or label (or the first other field that names it, with
+     * the endpoint it was seen on), a setting as "keyword value", anything else as it displays.
+     */
+    static String entryName(Object entry) {
+        if (entry instanceof Map<?, ?> m) {
+            if (m.get("keyword") != null && m.get("value") != null) {
+                return m.get("keyword") + " " + WhyTemplate.display(m.get("value"));
+            }
+            for (String key : LABELS) {
+                Object v = m.get(key);
+                if (v != null && !(v instanceof Map<?, ?>) && !(v instanceof List<?>) && !"".equals(v)) {
+                    Object endpoint = m.get("endpoint");
+                    return WhyTemplate.display(v) + (endpoint != null && !key.equals("endpoint") ? " (" + endpoint + ")" : "");
+                }
+            }
+        }
+        return WhyTemplate.display(entry);
+    }
+
+    private static String text(String lang, String key, Object... args) {
+        return de.tomaudit.i18n.AuditTexts.with(lang, () -> de.tomaudit.i18n.AuditTexts.get(key, args));
     }
 
     private static Severity grade(Rule rule, FactSet facts) {

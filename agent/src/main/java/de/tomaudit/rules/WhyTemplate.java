@@ -11,8 +11,6 @@ import java.util.Map;
  * a map literal; a literal brace is written {@code {{}} or {@code {}}}.
  */
 public record WhyTemplate(String text, List<Object> parts) {
-    private static final int MAX_VALUE = 160;
-
     public WhyTemplate {
         parts = List.copyOf(parts);
     }
@@ -92,8 +90,11 @@ public record WhyTemplate(String text, List<Object> parts) {
         return out.toString().strip();
     }
 
-    /** Display text of a value: lists joined with commas, maps as key=value, long values cut. */
-    static String display(Object v) {
+    /**
+     * Display text of a value: lists joined with commas, maps as key=value, whole (the JSON result
+     * and the reports keep the whole why; only the console shortens it, at an item boundary).
+     */
+    public static String display(Object v) {
         String s;
         if (v == null) {
             s = "unset";
@@ -106,7 +107,6 @@ public record WhyTemplate(String text, List<Object> parts) {
         } else {
             s = String.valueOf(v);
         }
-        s = s.replace('\n', ' ');
-        return s.length() > MAX_VALUE ? s.substring(0, MAX_VALUE - 1) + "…" : s;
+        return s.replace('\n', ' ');
     }
 }

@@ -189,7 +189,7 @@ class RuleEvaluatorTest {
                 "condition: \"demo.a == 'x && y' && (demo.b || demo.c) && size(demo.list) == 0\""));
         assertEquals("demo.b is false, demo.c is false", RuleEvaluator.evaluate(two, FactSet.builder().put("demo.a", "x && y")
                 .put("demo.b", false).put("demo.c", false).put("demo.list", List.of()).build()).why().en());
-        assertEquals("demo.list (1 entry) does not meet: size(demo.list) == 0", RuleEvaluator.evaluate(two, FactSet.builder()
+        assertEquals("demo.list is not empty (1 entry): z", RuleEvaluator.evaluate(two, FactSet.builder()
                 .put("demo.a", "x && y").put("demo.b", true).put("demo.c", false).put("demo.list", List.of("z")).build()).why().en());
         Rule r = rule("");
         Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", "on").build());
@@ -198,6 +198,56 @@ class RuleEvaluatorTest {
         Evaluation err = RuleEvaluator.evaluate(r, FactSet.builder().error("demo", "parse", "/etc/thing:3: bad line").build());
         assertEquals(Status.ERROR, err.status());
         assertTrue(err.why().en().contains("/etc/thing:3: bad line"), err.why().en());
+    }
+
+    @Test
+    void withoutAWhyAQuantifiedListPartNamesTheEntriesThatDecideItNeverTheExpression() throws Exception {
+        java.util.function.Function<String, Rule> withCondition = c -> {
+            try {
+                return RuleParser.parse("t.yaml", RuleParserTest.GOOD.replace("condition: demo.thing == 'off'", "condition: \"" + c + "\""));
+            } catch (RuleFileException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        List<Object> suites = new java.util.ArrayList<>();
+        for (String name : List.of("AES_GCM", "RC4_A", "DES_B", "RC4_C", "NULL_D", "NULL_E")) {
+            suites.add(java.util.Map.of("suite", name, "weak", !name.startsWith("AES"), "endpoint", "127.0.0.1:443"));
+        }
+        FactSet facts = FactSet.builder().put("demo.suites", suites)
+                .put("demo.jobs", List.of(java.util.Map.of("name", "nightly", "ok", false), java.util.Map.of("name", "hourly", "ok", true)))
+                .put("demo.overrides", List.of(java.util.Map.of("keyword", "permitrootlogin", "value", "yes"))).build();
+        Evaluation none = RuleEvaluator.evaluate(withCondition.apply("t:none(demo.suites, s -> s.weak || s.suite == 'x')"), facts);
+        assertEquals("demo.suites: 5 of 6 entries not compliant: RC4_A (127.0.0.1:443), DES_B (127.0.0.1:443), RC4_C (127.0.0.1:443) and 2 more",
+                none.why().en());
+        assertEquals("demo.suites: 5 von 6 Einträgen nicht konform: RC4_A (127.0.0.1:443), DES_B (127.0.0.1:443), RC4_C (127.0.0.1:443) und 2 weitere",
+                none.why().de());
+        Evaluation all = RuleEvaluator.evaluate(withCondition.apply("demo.suites != null && t:all(demo.jobs, j -> j.ok)"), facts);
+        assertEquals("demo.jobs: 1 of 2 entries not compliant: nightly", all.why().en());
+        assertEquals("demo.jobs: 1 von 2 Einträgen nicht konform: nightly", all.why().de());
+        Evaluation inside = RuleEvaluator.evaluate(withCondition.apply(
+                "demo.suites == null || (t:all(demo.overrides, m -> m.value == 'yes') && t:all(demo.jobs, j -> j.ok))"), facts);
+        assertTrue(inside.why().en().contains("demo.jobs: 1 of 2 entries not compliant: nightly")
+                && !inside.why().en().contains("demo.overrides"), "the quantifier that holds is not named: " + inside.why().en());
+        Evaluation any = RuleEvaluator.evaluate(withCondition.apply("t:any(demo.overrides, m -> m.value == 'no')"), facts);
+        assertEquals("demo.overrides: its only entry does not qualify: permitrootlogin yes", any.why().en());
+        assertEquals("demo.overrides: der einzige Eintrag genügt nicht: permitrootlogin yes", any.why().de());
+        Evaluation empty = RuleEvaluator.evaluate(withCondition.apply("size(demo.list) > 0"), FactSet.builder().put("demo.list", List.of()).build());
+        assertEquals("demo.list is empty", empty.why().en());
+        assertEquals("demo.list ist leer", empty.why().de());
+        Evaluation other = RuleEvaluator.evaluate(withCondition.apply("t:count(demo.suites, s -> s.weak) < 2"), facts);
+        assertEquals("demo.suites (6 entries) not as required", other.why().en());
+        for (Evaluation e : List.of(none, all, inside, any, empty, other)) {
+            assertTrue(!WhyInWordsTest.EXPRESSION.matcher(e.why().en()).find() && !WhyInWordsTest.EXPRESSION.matcher(e.why().de()).find(),
+                    e.why().en() + " / " + e.why().de());
+        }
+    }
+
+    @Test
+    void aWhyValueIsKeptWholeForTheResult() throws Exception {
+        String longValue = "x".repeat(500);
+        Rule r = rule("why: {en: \"thing is {demo.thing}\", de: \"Ding ist {demo.thing}\"}\n");
+        Evaluation e = RuleEvaluator.evaluate(r, FactSet.builder().put("demo.thing", longValue).build());
+        assertEquals("thing is " + longValue, e.why().en());
     }
 
     @Test
