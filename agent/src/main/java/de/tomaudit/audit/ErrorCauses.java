@@ -139,8 +139,17 @@ final class ErrorCauses {
                 }
                 rootsOf.get(i).forEach(r -> shared.putIfAbsent(r.key(), r));
             }
+            // several root problems: the reason that names the most of them (the shortest of those)
+            int widest = shortest;
+            for (int i : group) {
+                int has = rootsOf.get(i).size();
+                int best = rootsOf.get(widest).size();
+                if (has > best || has == best && atoms.get(i).length() < atoms.get(widest).length()) {
+                    widest = i;
+                }
+            }
             String message = shared.size() == 1 && shared.values().iterator().next().access()
-                    ? shared.values().iterator().next().text() : plain(atoms.get(shortest));
+                    ? shared.values().iterator().next().text() : plain(atoms.get(shared.size() > 1 ? widest : shortest));
             Cause c = new Cause(stageOf.get(atoms.get(shortest)), message);
             for (int i : group) {
                 c.needles.add(atoms.get(i));
