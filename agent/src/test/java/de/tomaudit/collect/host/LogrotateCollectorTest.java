@@ -174,7 +174,7 @@ class LogrotateCollectorTest {
         assertEquals(2, ej.size());
         ej.forEach(l -> assertEquals(List.of(true, false, "ejabberd"), List.of(l.get("covered"), l.get("bounded"), l.get("rotated_by")), l.toString()));
         assertTrue(String.valueOf(ej.get(0).get("rotation_source")).startsWith("/etc/ejabberd/ejabberd.yml:"), ej.toString());
-        assertTrue(String.valueOf(ej.get(0).get("reason")).startsWith("ejabberd rotates it itself, rotated by size only (10485760 bytes, 1 old file)"),
+        assertTrue(String.valueOf(ej.get(0).get("reason")).startsWith("ejabberd rotates it itself: rotated by size only (10485760 bytes, 1 old file)"),
                 ej.toString());
         HostRoots.write(root, "/etc/ejabberd/ejabberd.yml", yml + "\nlog_rotate_size: infinity\n");
         list(collect(root), "logrotate.ip_logs").stream().filter(l -> "ejabberd".equals(l.get("product")))
