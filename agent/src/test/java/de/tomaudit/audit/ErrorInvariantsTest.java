@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same file with the same problem), every error lists in {@code affects} what it left undecided,
  * and no error says its path twice in a row.
  */
-class ErrorInvariantsTest {
+public class ErrorInvariantsTest {
     @TempDir Path work;
 
     /** A file and its access problem as a cause or a collector writes it, in English. */
@@ -51,7 +51,7 @@ class ErrorInvariantsTest {
     }
 
     /** The three invariants over every target of a JSON result. */
-    static void assertOneErrorPerCause(JsonNode result) {
+    public static void assertOneErrorPerCause(JsonNode result) {
         if (!result.has("targets")) {
             return; // refused before any audit (an unusable file of its own, exit 2)
         }
