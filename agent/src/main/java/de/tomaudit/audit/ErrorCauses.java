@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>A reason that repeats another as its tail ({@code ejabberd's logging could not be read: X}
  *     after {@code X}) belongs to the shorter one, its root cause.</li>
+ * <li>Reasons that name the same root problem, a file and its kind of access problem (missing,
+ *     permission denied, binary, too large, a symlink loop, a failed include glob) or the same problem
+ *     text at the same file:line, are one cause whatever each collector wrote before it; a cause with
+ *     one such access problem says just that problem ({@link #roots}), with its path said once.</li>
  * <li>Reasons joined with {@code "; "} (one per probed endpoint) are separate causes.</li>
  * <li>Endpoints of one product that refuse connections are one cause: the product is configured
  *     but not running when all its declared endpoints refuse.</li>
