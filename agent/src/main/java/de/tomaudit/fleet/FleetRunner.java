@@ -193,8 +193,26 @@ public final class FleetRunner {
     }
 
     private static TargetResult failed(FleetTarget t, AuditOptions o, String stage, String message) {
-        return TargetResult.unreachable(t.name(), t.spec().text(), List.copyOf(t.kinds().isEmpty() ? o.kinds() : t.kinds()),
-                new TargetError(stage, message));
+        List<String> kinds = List.copyOf(t.kinds().isEmpty() ? o.kinds() : t.kinds());
+        return TargetResult.unreachable(t.name(), t.spec().text(), kinds, new TargetError(stage, message, undecided(kinds, o)));
+    }
+
+    /**
+     * What a target that could not be audited at all left undecided: every rule of its kinds (all
+     * kinds when they were to be detected) and the network probes' rules unless probes are off;
+     * the organisational measures ({@code org}) are never machine-decided, so not among them.
+     */
+    static List<String> undecided(List<String> kinds, AuditOptions o) {
+        List<String> out = new java.util.ArrayList<>();
+        for (de.tomaudit.rules.Rule r : o.rules()) {
+            boolean probe = de.tomaudit.probe.ProbePhase.PACKS.contains(r.pack());
+            boolean ofKind = kinds.isEmpty() ? !r.pack().equals("org") && !r.pack().equals("policy") && !probe
+                    : kinds.contains(r.pack());
+            if (ofKind && !o.probes().only() || probe && o.probes().enabled()) {
+                out.add(r.id());
+            }
+        }
+        return out.isEmpty() ? List.of("target") : out.stream().distinct().sorted().toList();
     }
 
     private static ThreadFactory daemons(String prefix) {

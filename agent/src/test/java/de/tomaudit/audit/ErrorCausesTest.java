@@ -80,4 +80,59 @@ class ErrorCausesTest {
         assertEquals("rule", errors.get(2).stage());
         assertEquals(List.of("demo.rule"), errors.get(2).affects());
     }
+
+    @Test
+    void oneUnreadableFileIsOneCauseWhateverEachCollectorPrefixedAndSaysItsPathOnce() {
+        String denied = "/etc/ejabberd/ejabberd.yml: permission denied";
+        FactSet facts = FactSet.builder()
+                .error("logrotate.ip_logs", "collect", "ejabberd: ejabberd's logging could not be read: " + denied)
+                .error("secrets.files", "read", "could not check every secret file: " + denied + "; /etc/prosody/prosody.cfg.lua: permission denied")
+                .error("prosody", "read", "/etc/prosody/prosody.cfg.lua: /etc/prosody/prosody.cfg.lua: permission denied")
+                .build();
+        List<TargetError> errors = ErrorCauses.of(facts, List.of(
+                error("host.log-rotation", "collect: ejabberd: ejabberd's logging could not be read: " + denied),
+                error("prosody.registration", "read: /etc/prosody/prosody.cfg.lua: /etc/prosody/prosody.cfg.lua: permission denied")));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("could not check every secret file: " + denied + "; /etc/prosody/prosody.cfg.lua: permission denied",
+                errors.get(0).message());
+        assertEquals(List.of("logrotate.ip_logs", "secrets.files", "prosody", "host.log-rotation", "prosody.registration"),
+                errors.get(0).affects());
+    }
+
+    @Test
+    void twoCollectorsMeetingOneBinaryFileGiveOneCauseNamingTheProblemNotASyntaxProblem() {
+        String binary = "/etc/nginx/nginx.conf: /etc/nginx/nginx.conf is a binary file, not a configuration";
+        FactSet facts = FactSet.builder()
+                .error("nginx.servers", "parse", "nginx configuration not fully readable: " + binary)
+                .error("nginx.config_valid", "parse", "1 syntax problem: " + binary)
+                .error("sshd", "collect", "/etc/ssh/sshd_config: permission denied")
+                .build();
+        List<TargetError> errors = ErrorCauses.of(facts, List.of(error("host.nginx-config-valid", "parse: 1 syntax problem: " + binary)));
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals("/etc/nginx/nginx.conf is a binary file, not a configuration", errors.get(0).message());
+        assertEquals(List.of("nginx.servers", "nginx.config_valid", "host.nginx-config-valid"), errors.get(0).affects());
+        assertEquals("/etc/ssh/sshd_config: permission denied", errors.get(1).message());
+    }
+
+    @Test
+    void theSameFileWithAnotherProblemOrAnotherFileStaysApart() {
+        FactSet facts = FactSet.builder()
+                .error("a", "read", "/etc/x.conf: permission denied")
+                .error("b", "read", "/etc/x.conf is a binary file, not a configuration")
+                .error("c", "parse", "1 syntax problem: /etc/y.conf:3: unexpected }")
+                .error("d", "parse", "1 syntax problem: /etc/y.conf:4: unexpected }")
+                .build();
+        assertEquals(4, ErrorCauses.of(facts, List.of()).size());
+    }
+
+    @Test
+    void aGermanReportGroupsByTheSameRoots() {
+        FactSet facts = FactSet.builder()
+                .error("nginx.servers", "parse", "nginx-Konfiguration nicht vollständig lesbar: /etc/nginx/nginx.conf: Zugriff verweigert")
+                .error("nginx.config_valid", "parse", "1 Syntaxfehler: /etc/nginx/nginx.conf: Zugriff verweigert")
+                .build();
+        List<TargetError> errors = ErrorCauses.of(facts, List.of(), "de");
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("/etc/nginx/nginx.conf: Zugriff verweigert", errors.get(0).message());
+    }
 }

@@ -107,7 +107,8 @@ final class GoldenResults {
 
     static TargetResult unreachable(String name) {
         return TargetResult.unreachable(name, "ssh://audit@" + name + ".example.org:22", List.of(),
-                new TargetError("ssh", "connection refused by " + name + ".example.org:22"));
+                new TargetError("ssh", "connection refused by " + name + ".example.org:22",
+                        List.of("host.backup", "host.ssh-password-auth", "host.ssh-root-login")));
     }
 
     static TargetResult hostile(String name) {
@@ -126,6 +127,6 @@ final class GoldenResults {
                 finding("custom.formula", Status.PASS, "low", FORMULA, "-cmd|' /C calc'!A0", "",
                         List.of(Evidence.file("@SUM(1+1)*cmd|' /C calc'!A0", "+1"))));
         return new TargetResult(name + " " + MARKUP, "dir:/srv/" + name, List.of("prosody"), TargetStatus.COMPLETE,
-                List.of(new TargetError("parse", "bad byte \u0000 in /etc/app/ctl.conf \u001b[2J", List.of())), f, List.of());
+                List.of(new TargetError("parse", "bad byte \u0000 in /etc/app/ctl.conf \u001b[2J", List.of("custom.odd-values"))), f, List.of());
     }
 }

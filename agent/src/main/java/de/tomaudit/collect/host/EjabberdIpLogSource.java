@@ -48,12 +48,29 @@ final class EjabberdIpLogSource implements LogrotateIpLogSource {
             return Result.of(List.of());
         }
         String source = files.get().evidence().stream().map(Evidence::source).findFirst().orElse("ejabberd.log_files");
+        Optional<OwnRotation> own = ownRotation(f);
         List<IpLog> logs = new ArrayList<>();
         if (files.get().value() instanceof List<?> paths) {
             for (Object p : paths) {
-                logs.add(new IpLog(String.valueOf(p), AuditTexts.get("evidence.host.ejabberd-log.ips"), source));
+                logs.add(new IpLog(String.valueOf(p), AuditTexts.get("evidence.host.ejabberd-log.ips"), source, own));
             }
         }
         return Result.of(logs);
+    }
+
+    /**
+     * ejabberd's own rotation of its logs, as the ejabberd pack judges it (ejabberd.log-rotation): by
+     * size when log_rotate_size is not infinity and log_rotate_count above 0; none otherwise.
+     */
+    static Optional<OwnRotation> ownRotation(FactSet f) {
+        Optional<Fact> size = f.get("ejabberd.log_rotate_size");
+        Optional<Fact> count = f.get("ejabberd.log_rotate_count");
+        if (size.isEmpty() || count.isEmpty() || "infinity".equals(size.get().value())
+                || !(count.get().value() instanceof Number n) || n.longValue() <= 0) {
+            return Optional.empty();
+        }
+        String where = size.get().evidence().stream().map(Evidence::source).findFirst().orElse("ejabberd.log_rotate_size");
+        return Optional.of(new OwnRotation(AuditTexts.get("retention.ejabberd.by-size", String.valueOf(size.get().value()),
+                n.longValue()), where));
     }
 }

@@ -163,14 +163,17 @@ public final class LogrotateCollector implements Collector {
                 Map<String, Object> m = coverage(log, source.product(), config, orphans);
                 values.add(m);
                 evidence.add(new Evidence(log.source(), log.description() + " " + log.path() + ": "
-                        + (Boolean.TRUE.equals(m.get("covered"))
+                        + (m.containsKey("rotated_by") ? String.valueOf(m.get("reason"))
+                        : Boolean.TRUE.equals(m.get("covered"))
                         ? (m.containsKey("retention_days")
                                 ? AuditTexts.get("evidence.host.logrotate.rotated-kept", m.get("rotation_source"), m.get("retention_days"))
                                 : AuditTexts.get("evidence.host.logrotate.rotated-unbounded", m.get("rotation_source")))
                         : m.containsKey("rotation_source") ? String.valueOf(m.get("reason"))
                         : AuditTexts.get("evidence.host.logrotate.not-rotated"))));
                 String subject = log.description() + " " + log.path();
-                if (m.get("covered") == Boolean.TRUE) {
+                if (m.containsKey("rotated_by")) {
+                    facts.retention(Retention.forever(subject + ": " + m.get("reason"), String.valueOf(m.get("rotation_source")), false));
+                } else if (m.get("covered") == Boolean.TRUE) {
                     LogrotateRule rule = config.flatMap(c -> c.ruleFor(sample(log.path()))).orElseThrow();
                     facts.retention(retention(subject, rule.settings(), rule.source()));
                     covering.add(rule.source());
@@ -198,6 +201,16 @@ public final class LogrotateCollector implements Collector {
             return m;
         }
         Optional<LogrotateRule> rule = config.flatMap(c -> c.ruleFor(sample(log.path())));
+        if ((rule.isEmpty() || orphans) && log.own().isPresent()) {
+            // the product rotates it (by size): rotated, as the product's own rule says, but not bounded in time
+            m.put("covered", true);
+            m.put("bounded", false);
+            m.put("rotated_by", product);
+            m.put("reason", AuditTexts.get("evidence.host.logrotate.own-rotation", product, log.own().get().text(),
+                    log.own().get().source()));
+            m.put("rotation_source", log.own().get().source());
+            return m;
+        }
         if (rule.isEmpty()) {
             m.put("covered", false);
             m.put("bounded", false);

@@ -14,7 +14,17 @@ import java.util.Optional;
 interface LogrotateIpLogSource {
 
     /** One log file (or path pattern) holding IPs; {@code source} is where it is configured. */
-    record IpLog(String path, String description, String source) { }
+    record IpLog(String path, String description, String source, Optional<OwnRotation> own) {
+        IpLog(String path, String description, String source) {
+            this(path, description, source, Optional.empty());
+        }
+    }
+
+    /**
+     * The product rotates the log itself (ejabberd's {@code log_rotate_size}/{@code log_rotate_count}):
+     * by size only, so never bounded in time; {@code text} says how, {@code source} where it is set.
+     */
+    record OwnRotation(String text, String source) { }
 
     /** The logs found, or why they could not be known ({@code error} false: nothing there). */
     record Result(List<IpLog> logs, Optional<String> error) {

@@ -37,6 +37,8 @@ public final class TomAnnexBuilder {
     static final int MAX_EVIDENCE_LINES = 6;
     /** Characters of one evidence value or source shown; longer ones are cut with a visible marker. */
     static final int MAX_VALUE_CHARS = 300;
+    /** Characters of a why-line shown: what decided a gap is said whole up to the documents' limit for a value. */
+    static final int MAX_WHY_CHARS = 1000;
     static final String OTHER = "";
 
     /**
@@ -250,7 +252,7 @@ public final class TomAnnexBuilder {
             reason = "";
         }
         return new TomAnnex.Occurrence(who, severity, sevKey,
-                s == Section.GAPS || s == Section.ERRORS ? cut(k.why() == null ? "" : k.why()) : "", evidence, more, reason, justification, approver, expires);
+                s == Section.GAPS || s == Section.ERRORS ? cut(k.why() == null ? "" : k.why(), MAX_WHY_CHARS) : "", evidence, more, reason, justification, approver, expires);
     }
 
     /** A source with its machine kind prefix ("default: ") in the annex's language. */
@@ -271,13 +273,17 @@ public final class TomAnnexBuilder {
 
     /** A value shortened to {@link #MAX_VALUE_CHARS} with a visible marker that says how long it was. */
     private String cut(String s) {
+        return cut(s, MAX_VALUE_CHARS);
+    }
+
+    private String cut(String s, int max) {
         if (s == null) {
             return "";
         }
-        if (s.length() <= MAX_VALUE_CHARS) {
+        if (s.length() <= max) {
             return s;
         }
-        return s.substring(0, MAX_VALUE_CHARS) + " … " + t.format("evidence.cut", s.length());
+        return s.substring(0, max) + " … " + t.format("evidence.cut", s.length());
     }
 
     private static String shorten(String s) {

@@ -148,8 +148,38 @@ class LogrotateCollectorTest {
         assertEquals(false, f.get("logrotate.installed").orElseThrow().value());
         List<Map<String, Object>> ip = list(f, "logrotate.ip_logs");
         assertTrue(ip.stream().noneMatch(l -> "nginx".equals(l.get("product"))), ip.toString());
-        // its ejabberd logs client IPs (hide_sensitive_log_data unset) and nothing rotates them
+        // its ejabberd logs client IPs (hide_sensitive_log_data unset) and nothing rotates them (log_rotate_count: 0)
         assertEquals(2, ip.stream().filter(l -> "ejabberd".equals(l.get("product")) && Boolean.FALSE.equals(l.get("covered"))).count());
+    }
+
+    @Test
+    void ejabberdsOwnRotationCountsAsRotationButNotAsABoundInTimeAndNoneWhenSwitchedOff() {
+        HostRoots.debian12(root);
+        String yml;
+        try {
+            yml = java.nio.file.Files.readString(root.resolve("etc/ejabberd/ejabberd.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // Debian's log_rotate_count: 0 turned into ejabberd's own default rotation, and the package's logrotate file gone
+        yml = yml.replace("log_rotate_count: 0", "log_rotate_count: 1");
+        HostRoots.write(root, "/etc/ejabberd/ejabberd.yml", yml + "\nlog_rotate_size: 10485760\n");
+        try {
+            Files.deleteIfExists(root.resolve("etc/logrotate.d/ejabberd"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<Map<String, Object>> ej = list(collect(root), "logrotate.ip_logs").stream()
+                .filter(l -> "ejabberd".equals(l.get("product"))).toList();
+        assertEquals(2, ej.size());
+        ej.forEach(l -> assertEquals(List.of(true, false, "ejabberd"), List.of(l.get("covered"), l.get("bounded"), l.get("rotated_by")), l.toString()));
+        assertTrue(String.valueOf(ej.get(0).get("rotation_source")).startsWith("/etc/ejabberd/ejabberd.yml:"), ej.toString());
+        assertTrue(String.valueOf(ej.get(0).get("reason")).startsWith("ejabberd rotates it itself: rotated by size only (10485760 bytes, 1 old file)"),
+                ej.toString());
+        HostRoots.write(root, "/etc/ejabberd/ejabberd.yml", yml + "\nlog_rotate_size: infinity\n");
+        list(collect(root), "logrotate.ip_logs").stream().filter(l -> "ejabberd".equals(l.get("product")))
+                .forEach(l -> assertEquals(List.of(false, false), List.of(l.get("covered"), l.get("bounded")),
+                        "log_rotate_size infinity: nothing rotates it: " + l));
     }
 
     @Test
