@@ -9,41 +9,18 @@ final class ConditionParts {
     private ConditionParts() { }
 
     static List<String> conjuncts(String text) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            switch (c) {
-                case '\'', '"' -> quote = c;
-                case '(', '[', '{' -> depth++;
-                case ')', ']', '}' -> depth--;
-                case '&' -> {
-                    if (depth == 0 && i + 1 < text.length() && text.charAt(i + 1) == '&') {
-                        out.add(text.substring(start, i).strip());
-                        start = i + 2;
-                        i++;
-                    }
-                }
-                default -> { }
-            }
-        }
-        out.add(text.substring(start).strip());
+        List<String> out = split(text, "&&");
         out.removeIf(String::isEmpty);
         return out;
     }
 
     /** The text split at its top-level commas (outside brackets and string literals), each part stripped. */
     static List<String> arguments(String text) {
+        return split(text, ",");
+    }
+
+    /** The text split at each top-level {@code separator} (outside brackets and string literals), each part stripped. */
+    private static List<String> split(String text, String separator) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         char quote = 0;
@@ -62,13 +39,13 @@ final class ConditionParts {
                 case '\'', '"' -> quote = c;
                 case '(', '[', '{' -> depth++;
                 case ')', ']', '}' -> depth--;
-                case ',' -> {
-                    if (depth == 0) {
+                default -> {
+                    if (depth == 0 && text.startsWith(separator, i)) {
                         out.add(text.substring(start, i).strip());
-                        start = i + 1;
+                        start = i + separator.length();
+                        i += separator.length() - 1;
                     }
                 }
-                default -> { }
             }
         }
         out.add(text.substring(start).strip());

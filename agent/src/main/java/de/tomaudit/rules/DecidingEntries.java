@@ -186,37 +186,11 @@ final class DecidingEntries {
         List<Call> out = new ArrayList<>();
         Matcher m = CALL.matcher(text);
         while (m.find()) {
-            int end = closing(text, m.end());
+            int end = ConditionParts.closing(text, text.indexOf('(', m.start()));
             if (end > m.end()) {
                 out.add(new Call(m.group(1), m.group(2), text.substring(m.end(), end).strip()));
             }
         }
         return out;
-    }
-
-    /** The index of the parenthesis closing the call whose arguments continue at {@code from}; -1 when unbalanced. */
-    private static int closing(String text, int from) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '\'' || ch == '"') {
-                quote = ch;
-            } else if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ')' || ch == ']' || ch == '}') {
-                if (depth == 0) {
-                    return ch == ')' ? i : -1;
-                }
-                depth--;
-            }
-        }
-        return -1;
     }
 }
