@@ -72,7 +72,10 @@ public final class TimeSyncCollector implements Collector {
         try {
             enabled = enabledServices(target, ev);
         } catch (TargetException e) {
-            facts.error("timesync", "read", AuditTexts.get("evidence.host.timesync.unreadable", why.reason(), e.getMessage()));
+            // processes that could not be seen for a lasting reason (ps missing, no /proc) are no error of their own:
+            // the failure is the services' (a lost connection stays that cause, not a remark on /proc)
+            facts.error("timesync", "read", why.kind() == Unavailable.Kind.ERROR
+                    ? AuditTexts.get("evidence.host.timesync.unreadable", why.reason(), e.getMessage()) : e.getMessage());
             return;
         }
         if (enabled.isEmpty() && why.kind() == Unavailable.Kind.ERROR) {
